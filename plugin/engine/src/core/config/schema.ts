@@ -1,0 +1,152 @@
+import { z } from "zod";
+
+const factor = z.number().positive().max(100);
+const nonNegInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lowercase letters, digits, _ and -");
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const Amount = z.union([
+  z.strictObject({ perUnit: factor }).describe("points per whole currency unit of the eligible amount"),
+  z.strictObject({ fixed: nonNegInt }),
+  z.strictObject({ multiplier: factor }).describe("(factor − 1) × the order's per-unit points"),
+]);
+export type Amount = z.infer<typeof Amount>;
+
+export const Schedule = z
+  .strictObject({
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    daysOfWeek: z.array(z.number().int().min(1).max(7)).min(1).optional().describe("1 = Monday"),
+    daysOfMonth: z.array(z.number().int().min(1).max(31)).min(1).optional(),
+    timezone: z.string().optional(),
+  })
+  .refine((s) => !s.from || !s.to || s.from < s.to, "schedule.from must be before schedule.to");
+export type Schedule = z.infer<typeof Schedule>;
+
+export const Period = z.enum(["day", "week", "month", "year", "lifetime"]);
+export type Period = z.infer<typeof Period>;
+
+export const Trigger = z.union([
+  z.enum(["order.paid", "customer.created"]),
+  z.string().regex(/^custom:[a-z0-9][a-z0-9._-]{0,99}$/, "custom triggers look like custom:review.created"),
+]);
+
+export const EarnRule = z
+  .strictObject({
+    id: key,
+    name: z.string().min(1).max(200),
+    trigger: Trigger,
+    condition: z.record(z.string(), z.unknown()).optional().describe("JsonLogic over { event, member }"),
+    lines: z
+      .strictObject({
+        productIds: z.array(z.string()).optional(),
+        variantIds: z.array(z.string()).optional(),
+        collectionIds: z.array(z.string()).optional(),
+      })
+      .optional()
+      .describe("order rules only: count just the matching lines"),
+    reward: z
+      .strictObject({ points: Amount.optional(), growth: Amount.optional() })
+      .refine((r) => r.points || r.growth, "a reward needs points or growth"),
+    tierMultipliers: z.record(key, factor).default({}),
+    cap: z.strictObject({ points: nonNegInt.optional(), growth: nonNegInt.optional(), period: Period }).optional(),
+    schedule: Schedule.optional(),
+    priority: z.number().int().default(0),
+    stacking: z.enum(["stack", "exclusive"]).default("stack"),
+    enabled: z.boolean().default(true),
+  })
+  .refine(
+    (r) => r.trigger === "order.paid" || (!isPerUnit(r.reward.points) && !isPerUnit(r.reward.growth)),
+    "perUnit and multiplier rewards need an order trigger",
+  );
+export type EarnRule = z.infer<typeof EarnRule>;
+
+function isPerUnit(a: Amount | undefined): boolean {
+  return a !== undefined && !("fixed" in a);
+}
+
+export const Tier = z.strictObject({
+  key,
+  name: z.string().min(1).max(100),
+  threshold: nonNegInt.describe("growth needed over the qualification window"),
+  badge: z.strictObject({ label: z.string().max(40), color: z.string().max(32), icon: z.string().max(64).optional() }).optional(),
+});
+export type Tier = z.infer<typeof Tier>;
+
+export const ExpiryPolicy = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("none") }),
+  z.strictObject({ kind: z.literal("afterEarn"), days: z.number().int().positive(), roundToMonthEnd: z.boolean().default(false) }),
+  z.strictObject({ kind: z.literal("inactivity"), days: z.number().int().positive() }),
+]);
+export type ExpiryPolicy = z.infer<typeof ExpiryPolicy>;
+
+export const QualificationWindow = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("lifetime") }),
+  z.strictObject({ kind: z.literal("rolling"), months: z.number().int().min(1).max(120) }),
+  z.strictObject({ kind: z.literal("calendarYear") }),
+]);
+export type QualificationWindow = z.infer<typeof QualificationWindow>;
+
+export const ProgramConfig = z
+  .strictObject({
+    name: z.string().min(1).max(200).default("Kinship rewards"),
+    currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code such as USD"),
+    timezone: z.string().default("UTC"),
+    pointValue: z
+      .strictObject({ points: z.number().int().positive(), money: z.number().int().positive() })
+      .default({ points: 100, money: 100 })
+      .describe("`points` points are worth `money` minor units (100 points = 1.00)"),
+    rounding: z.enum(["floor", "round", "ceil"]).default("floor"),
+    pendingDays: z.number().int().min(0).max(365).default(0).describe("return window before points can be spent"),
+    expiry: ExpiryPolicy.default({ kind: "none" }),
+    allowNegativeBalance: z
+      .boolean()
+      .default(false)
+      .describe("a reversal larger than the balance becomes a debt instead of being written off"),
+    growth: z.strictObject({ window: QualificationWindow.default({ kind: "lifetime" }) }).default({ window: { kind: "lifetime" } }),
+    tiers: z.array(Tier).min(1),
+    tierPolicy: z.strictObject({ graceDays: z.number().int().min(0).max(3650).default(30) }).default({ graceDays: 30 }),
+    rules: z.array(EarnRule).max(200),
+  })
+  .superRefine((c, ctx) => {
+    if (!isTimeZone(c.timezone)) ctx.addIssue({ code: "custom", path: ["timezone"], message: `unknown time zone ${c.timezone}` });
+    try {
+      new Intl.NumberFormat("en", { style: "currency", currency: c.currency });
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: `unknown currency ${c.currency}` });
+    }
+    const thresholds = c.tiers.map((t) => t.threshold);
+    if (thresholds[0] !== 0) ctx.addIssue({ code: "custom", path: ["tiers", 0, "threshold"], message: "the first tier starts at 0" });
+    thresholds.forEach((t, i) => {
+      if (i > 0 && t <= (thresholds[i - 1] ?? 0))
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "threshold"], message: "tier thresholds must increase" });
+    });
+    for (const k of duplicates(c.tiers.map((t) => t.key)))
+      ctx.addIssue({ code: "custom", path: ["tiers"], message: `duplicate tier key ${k}` });
+    for (const k of duplicates(c.rules.map((r) => r.id)))
+      ctx.addIssue({ code: "custom", path: ["rules"], message: `duplicate rule id ${k}` });
+    const tierKeys = new Set(c.tiers.map((t) => t.key));
+    c.rules.forEach((r, i) => {
+      for (const k of Object.keys(r.tierMultipliers))
+        if (!tierKeys.has(k)) ctx.addIssue({ code: "custom", path: ["rules", i, "tierMultipliers", k], message: `unknown tier ${k}` });
+      if (r.schedule?.timezone && !isTimeZone(r.schedule.timezone))
+        ctx.addIssue({ code: "custom", path: ["rules", i, "schedule", "timezone"], message: "unknown time zone" });
+    });
+    if (c.expiry.kind === "afterEarn" && c.expiry.days <= c.pendingDays)
+      ctx.addIssue({ code: "custom", path: ["expiry", "days"], message: "points must not expire before they become available" });
+  });
+export type ProgramConfig = z.infer<typeof ProgramConfig>;
+export type ProgramConfigInput = z.input<typeof ProgramConfig>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { CustomerId } from "../ids.ts";
+
+const key = z.string().min(1).max(300);
+const points = z.number().int().safe();
+
+export const SpendCommand = z.strictObject({
+  type: z.literal("spend"),
+  key,
+  customerId: CustomerId,
+  points: points.positive(),
+  reason: z.string().min(1).max(500),
+  actor: z.string().max(200).nullable().default(null),
+});
+
+export const AdjustCommand = z
+  .strictObject({
+    type: z.literal("adjust"),
+    key,
+    customerId: CustomerId,
+    points: points.default(0),
+    growth: points.default(0),
+    reason: z.string().trim().min(1, "an adjustment needs a reason").max(500),
+    actor: z.string().trim().min(1, "an adjustment needs an actor").max(200),
+  })
+  .refine((c) => c.points !== 0 || c.growth !== 0, "an adjustment changes points or growth");
+
+/** Brings a member up to date: maturity, expiry, and a full tier evaluation (downgrades with grace). */
+export const EvaluateCommand = z.strictObject({ type: z.literal("evaluate"), customerId: CustomerId });
+
+/** Brings a member up to date without a tier review: pending points mature, due points expire. */
+export const TickCommand = z.strictObject({ type: z.literal("tick"), customerId: CustomerId });
+
+export const Command = z.discriminatedUnion("type", [SpendCommand, AdjustCommand, EvaluateCommand, TickCommand]);
+export type Command = z.infer<typeof Command>;
+export type CommandInput = z.input<typeof Command>;
+export type SpendCommand = z.infer<typeof SpendCommand>;
+export type AdjustCommand = z.infer<typeof AdjustCommand>;

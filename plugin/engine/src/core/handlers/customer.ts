@@ -1,0 +1,28 @@
+import type { CustomerEvent } from "../events/schema.ts";
+import type { Draft } from "../ledger/draft.ts";
+import { ensureMember } from "../ledger/member.ts";
+import { awardFixed } from "./fixed-award.ts";
+
+/** Profiles converge on the newest fact, whatever order the deliveries come in. */
+function version(e: CustomerEvent): string {
+  return `${e.occurredAt.toISOString()}|${e.type === "customer.updated" ? 1 : 0}`;
+}
+
+export function customerChanged(draft: Draft, e: CustomerEvent): void {
+  const member = ensureMember(draft, e.customerId);
+  const incoming = version(e);
+  const current = member.profileUpdatedAt ? `${member.profileUpdatedAt.toISOString()}|1` : "";
+  if (incoming >= current) {
+    const p = member.profile;
+    if (e.email !== undefined) p.email = e.email;
+    if (e.firstName !== undefined) p.firstName = e.firstName;
+    if (e.lastName !== undefined) p.lastName = e.lastName;
+    if (e.birthday !== undefined) p.birthday = e.birthday;
+    if (e.tags !== undefined) p.tags = [...e.tags].sort();
+    if (e.referralCode !== undefined) p.referralCode = e.referralCode;
+    member.profileUpdatedAt = e.occurredAt;
+  } else {
+    draft.decision.notes.push("older profile update ignored");
+  }
+  if (e.type === "customer.created") awardFixed(draft, "customer.created", `customer:${e.customerId}:created`, e.occurredAt, e);
+}

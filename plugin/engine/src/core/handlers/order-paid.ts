@@ -1,0 +1,119 @@
+import type { EarnRule } from "../config/schema.ts";
+import type { OrderPaidEvent } from "../events/schema.ts";
+import type { Draft } from "../ledger/draft.ts";
+import { earn } from "../ledger/earn.ts";
+import { addGrowth, reviewTier } from "../ledger/growth.ts";
+import { ensureMember } from "../ledger/member.ts";
+import type { Award, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { rate } from "../rules/rate.ts";
+
+/** Merchandise after discounts per line, and the subtotal after order-level discounts. */
+export function orderAmounts(e: OrderPaidEvent): { lineNet: Record<string, number>; subtotal: number } {
+  const lineNet: Record<string, number> = {};
+  for (const l of e.lines) lineNet[l.lineId] = (lineNet[l.lineId] ?? 0) + Math.max(0, l.unitPrice * l.quantity - l.discount);
+  const total = Object.values(lineNet).reduce((s, v) => s + v, 0);
+  return { lineNet, subtotal: Math.max(0, total - e.orderDiscount) };
+}
+
+function basisFor(e: OrderPaidEvent, lineNet: Record<string, number>, subtotal: number, rule: EarnRule): LotBasis {
+  const f = rule.lines;
+  if (!f) return { amount: subtotal, lineIds: null };
+  const lines = e.lines.filter(
+    (l) =>
+      (f.productIds?.includes(l.productId ?? "") ?? false) ||
+      (f.variantIds?.includes(l.variantId ?? "") ?? false) ||
+      l.collectionIds.some((c) => f.collectionIds?.includes(c)),
+  );
+  const lineIds = [...new Set(lines.map((l) => l.lineId))].sort();
+  const net = lineIds.reduce((s, id) => s + (lineNet[id] ?? 0), 0);
+  const total = Object.values(lineNet).reduce((s, v) => s + v, 0);
+  // Order-level discounts are shared across lines in proportion to their value.
+  const amount = total === 0 ? 0 : Number((BigInt(net) * BigInt(subtotal)) / BigInt(total));
+  return { amount, lineIds };
+}
+
+export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
+  if (e.customerId === null) {
+    draft.decision.notes.push("guest order: no member to credit");
+    return;
+  }
+  if (draft.orders.has(e.orderId)) {
+    draft.decision.notes.push(`order ${e.orderId} was already credited`);
+    return;
+  }
+  if (e.currency !== draft.config.currency) {
+    draft.decision.notes.push(`order currency ${e.currency} is not the program currency ${draft.config.currency}`);
+    return;
+  }
+  const member = ensureMember(draft, e.customerId);
+  const { lineNet, subtotal } = orderAmounts(e);
+  const awards = rate(draft.config, {
+    trigger: "order.paid",
+    occurredAt: e.occurredAt,
+    tierKey: member.tierKey,
+    data: { event: { ...e, subtotal }, member: memberFacts(draft) },
+    basisFor: (rule) => basisFor(e, lineNet, subtotal, rule),
+    capUsage: capsFor(draft),
+  });
+
+  const recorded: Award[] = [];
+  for (const a of awards) {
+    const lotKey = `order:${e.orderId}:${a.rule.id}`;
+    if (a.points > 0)
+      earn(draft, {
+        key: lotKey,
+        kind: "earn",
+        points: a.points,
+        earnedAt: e.occurredAt,
+        orderId: e.orderId,
+        rule: a.rule,
+        basis: a.basis,
+        reason: a.rule.name,
+      });
+    addGrowth(draft, {
+      key: `${lotKey}:growth`,
+      amount: a.growth,
+      occurredAt: e.occurredAt,
+      reason: a.rule.name,
+      orderId: e.orderId,
+      ruleId: a.rule.id,
+    });
+    if (a.capKey) bumpCap(draft, a.capKey, a.points, a.growth);
+    recorded.push({
+      ruleId: a.rule.id,
+      lotKey: a.points > 0 ? lotKey : null,
+      points: a.points,
+      growth: a.growth,
+      basis: a.basis,
+      pointsReversed: 0,
+      growthReversed: 0,
+    });
+  }
+  const order: OrderRecord = {
+    orderId: e.orderId,
+    occurredAt: e.occurredAt,
+    subtotal,
+    lineNet,
+    awards: recorded,
+    refundedLines: {},
+    refundedAmount: 0,
+    refundIds: [],
+    cancelled: false,
+  };
+  draft.putOrder(order);
+  reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
+}
+
+export function memberFacts(draft: Draft): Record<string, unknown> {
+  const m = draft.requireMember();
+  return { customerId: m.customerId, tier: m.tierKey, growth: m.growth, tags: m.profile.tags, birthday: m.profile.birthday };
+}
+
+export function capsFor(draft: Draft): Record<string, { points: number; growth: number }> {
+  return { ...draft.state.capUsage, ...draft.decision.capUsage };
+}
+
+export function bumpCap(draft: Draft, key: string, points: number, growth: number): void {
+  const used = draft.capUsage(key);
+  draft.decision.capUsage[key] = { points: used.points + points, growth: used.growth + growth };
+}

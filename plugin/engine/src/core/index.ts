@@ -1,0 +1,14 @@
+export * from "./config/default-program.ts";
+export * from "./config/schema.ts";
+export * from "./config/validate.ts";
+export * from "./decide.ts";
+export * from "./events/parse.ts";
+export * from "./events/schema.ts";
+export * from "./handlers/commands.ts";
+export * from "./ids.ts";
+export * from "./ledger/types.ts";
+export * from "./money.ts";
+export * from "./reduce.ts";
+export * from "./result.ts";
+export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
+export { inWindow, windowStart } from "./tiers/window.ts";

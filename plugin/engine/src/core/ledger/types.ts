@@ -1,0 +1,194 @@
+import type { EarnRule } from "../config/schema.ts";
+import type { CommerceEvent } from "../events/schema.ts";
+
+export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
+export type LotKind = "earn" | "adjustment";
+
+/** What an earn was measured against, so a refund can reverse exactly its share. */
+export interface LotBasis {
+  amount: number;
+  /** Lines the amount came from; null means the whole order (or no order). */
+  lineIds: string[] | null;
+}
+
+export interface Lot {
+  key: string;
+  kind: LotKind;
+  amount: number;
+  remaining: number;
+  reversed: number;
+  status: LotStatus;
+  earnedAt: Date;
+  availableAt: Date;
+  expiresAt: Date | null;
+  orderId: string | null;
+  ruleId: string | null;
+  /** The rule exactly as it was when this lot was earned. */
+  rule: EarnRule | null;
+  basis: LotBasis;
+}
+
+export type EntryKind = "earn" | "mature" | "spend" | "expire" | "reverse" | "writeoff" | "debt" | "settle" | "adjust";
+
+export interface Consumption {
+  lotKey: string;
+  points: number;
+}
+
+/** One append-only ledger line. Deltas are signed; Σ deltas per member equals the cached balances. */
+export interface Entry {
+  key: string;
+  kind: EntryKind;
+  availableDelta: number;
+  pendingDelta: number;
+  /** Points owed back; only a program that allows a negative balance has any. */
+  debtDelta: number;
+  /** Points lost to the member without a balance change (written off reversal). */
+  writtenOff: number;
+  lotKey: string | null;
+  orderId: string | null;
+  reason: string;
+  actor: string | null;
+  occurredAt: Date;
+  consumptions: Consumption[];
+}
+
+export interface GrowthEntry {
+  key: string;
+  amount: number;
+  /** For rolling windows a deduction dates from the order it reverses, so both leave the window together. */
+  occurredAt: Date;
+  reason: string;
+  orderId: string | null;
+  ruleId: string | null;
+}
+
+export interface Award {
+  ruleId: string;
+  lotKey: string | null;
+  points: number;
+  growth: number;
+  basis: LotBasis;
+  pointsReversed: number;
+  growthReversed: number;
+}
+
+export interface OrderRecord {
+  orderId: string;
+  occurredAt: Date;
+  /** Merchandise after all discounts, minor units. */
+  subtotal: number;
+  lineNet: Record<string, number>;
+  awards: Award[];
+  refundedLines: Record<string, number>;
+  refundedAmount: number;
+  refundIds: string[];
+  cancelled: boolean;
+}
+
+export interface Profile {
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  birthday: string | null;
+  tags: string[];
+  referralCode: string | null;
+}
+
+export interface Member {
+  customerId: string;
+  available: number;
+  pending: number;
+  debt: number;
+  /** Net growth over the member's whole life; the window decides tiers. */
+  growth: number;
+  tierKey: string;
+  tierSince: Date;
+  downgradeDueAt: Date | null;
+  lastActivityAt: Date | null;
+  profile: Profile;
+  profileUpdatedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface TierChange {
+  key: string;
+  from: string | null;
+  to: string;
+  reason: "upgrade" | "downgrade" | "grace_started" | "grace_cleared" | "joined";
+  growth: number;
+  at: Date;
+}
+
+export interface OutboxMessage {
+  key: string;
+  topic: "tier.changed" | "points.expired" | "points.changed" | "member.created";
+  payload: Record<string, unknown>;
+}
+
+export interface HeldEvent {
+  key: string;
+  orderId: string;
+  event: CommerceEvent;
+}
+
+export interface CapUsage {
+  points: number;
+  growth: number;
+}
+
+/** Everything decide() needs about one member, loaded under that member's row lock. */
+export interface MemberState {
+  member: Member | null;
+  /** Open lots (pending or available with points left) and every lot of the orders this event touches. */
+  lots: Lot[];
+  orders: Record<string, OrderRecord>;
+  held: HeldEvent[];
+  /** Keyed `${ruleId}|${periodKey}`. */
+  capUsage: Record<string, CapUsage>;
+  /** Growth inside the qualification window as of `now`, before this decision. */
+  windowGrowth: number;
+}
+
+/** What to write, all in one transaction. Updates carry absolute new values. */
+export interface Decision {
+  member: Member | null;
+  memberCreated: boolean;
+  newLots: Lot[];
+  lotUpdates: Lot[];
+  entries: Entry[];
+  growth: GrowthEntry[];
+  orders: OrderRecord[];
+  tierChanges: TierChange[];
+  outbox: OutboxMessage[];
+  hold: HeldEvent[];
+  release: string[];
+  capUsage: Record<string, CapUsage>;
+  /** Growth inside the qualification window after this decision. */
+  windowGrowth: number;
+  /** Why nothing was written, when nothing was (guest order, held refund, ...). */
+  notes: string[];
+}
+
+export function emptyDecision(member: Member | null): Decision {
+  return {
+    member,
+    memberCreated: false,
+    newLots: [],
+    lotUpdates: [],
+    entries: [],
+    growth: [],
+    orders: [],
+    tierChanges: [],
+    outbox: [],
+    hold: [],
+    release: [],
+    capUsage: {},
+    windowGrowth: 0,
+    notes: [],
+  };
+}
+
+export function emptyState(): MemberState {
+  return { member: null, lots: [], orders: {}, held: [], capUsage: {}, windowGrowth: 0 };
+}

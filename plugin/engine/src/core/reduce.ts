@@ -1,0 +1,21 @@
+import type { Decision, Lot, MemberState } from "./ledger/types.ts";
+
+/**
+ * The state after a decision is written: what the store does with SQL, done in memory.
+ * Used by pure tests and to check the store against the core.
+ */
+export function reduce(state: MemberState, d: Decision): MemberState {
+  const lots = new Map<string, Lot>(state.lots.map((l) => [l.key, l]));
+  for (const l of [...d.newLots, ...d.lotUpdates]) lots.set(l.key, l);
+  const orders = { ...state.orders };
+  for (const o of d.orders) orders[o.orderId] = o;
+  const released = new Set(d.release);
+  return {
+    member: d.member,
+    lots: [...lots.values()],
+    orders,
+    held: [...state.held.filter((h) => !released.has(h.key)), ...d.hold],
+    capUsage: { ...state.capUsage, ...d.capUsage },
+    windowGrowth: d.windowGrowth,
+  };
+}

@@ -1,0 +1,25 @@
+/** Expected failures are values, not exceptions (see DESIGN: typed results). */
+export type EngineError =
+  | { code: "UnknownProgram"; message: string; program: string }
+  | { code: "InvalidConfig"; message: string; issues: string[] }
+  | { code: "InvalidEvent"; message: string; issues: string[] }
+  | { code: "InsufficientPoints"; message: string; available: number; requested: number }
+  | { code: "UnknownMember"; message: string; customerId: string }
+  | { code: "AlreadyApplied"; message: string; key: string }
+  | { code: "ProgramExists"; message: string; program: string };
+
+export type ErrorCode = EngineError["code"];
+
+export type Result<T, E = EngineError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E extends EngineError>(error: E): Result<never, E> => ({ ok: false, error });
+
+/** Thrown only by the store when a typed failure must abort a transaction. */
+export class EngineFailure extends Error {
+  readonly error: EngineError;
+  constructor(error: EngineError) {
+    super(error.message);
+    this.error = error;
+  }
+}

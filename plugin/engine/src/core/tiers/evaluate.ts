@@ -1,0 +1,63 @@
+import type { ProgramConfig, Tier } from "../config/schema.ts";
+import type { Member, TierChange } from "../ledger/types.ts";
+import { addDays } from "../time.ts";
+
+export type TierMode = "upgradeOnly" | "full";
+
+export function tierFor(config: ProgramConfig, growth: number): Tier {
+  let tier = config.tiers[0] as Tier;
+  for (const t of config.tiers) if (growth >= t.threshold) tier = t;
+  return tier;
+}
+
+export function tierRank(config: ProgramConfig, key: string): number {
+  return Math.max(0, config.tiers.findIndex((t) => t.key === key));
+}
+
+/**
+ * Upgrades happen at once; downgrades only at an evaluation, after a grace period that starts the
+ * first time the member is found below their tier (and is cleared if they climb back).
+ */
+export function evaluateTier(
+  member: Member,
+  windowGrowth: number,
+  config: ProgramConfig,
+  now: Date,
+  mode: TierMode,
+  keyPrefix: string,
+): TierChange[] {
+  const target = tierFor(config, windowGrowth);
+  const current = member.tierKey;
+  const change = (reason: TierChange["reason"], to: string): TierChange => ({
+    key: `${keyPrefix}:${reason}`,
+    from: current,
+    to,
+    reason,
+    growth: windowGrowth,
+    at: now,
+  });
+  const diff = tierRank(config, target.key) - tierRank(config, current);
+  if (diff > 0) {
+    member.tierKey = target.key;
+    member.tierSince = now;
+    member.downgradeDueAt = null;
+    return [change("upgrade", target.key)];
+  }
+  if (mode === "upgradeOnly") return [];
+  if (diff === 0) {
+    if (member.downgradeDueAt === null) return [];
+    member.downgradeDueAt = null;
+    return [change("grace_cleared", current)];
+  }
+  if (member.downgradeDueAt === null && config.tierPolicy.graceDays > 0) {
+    member.downgradeDueAt = addDays(now, config.tierPolicy.graceDays);
+    return [change("grace_started", current)];
+  }
+  if (member.downgradeDueAt === null || member.downgradeDueAt <= now) {
+    member.tierKey = target.key;
+    member.tierSince = now;
+    member.downgradeDueAt = null;
+    return [change("downgrade", target.key)];
+  }
+  return [];
+}

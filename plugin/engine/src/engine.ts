@@ -1,0 +1,46 @@
+import type { EngineError, Result } from "./core/index.ts";
+import { type Applied, applyInput } from "./store/apply.ts";
+import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
+import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
+import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members.ts";
+import { migrate } from "./store/migrate.ts";
+import { type CreateProgramInput, createProgram, findProgram, type Program, updateProgramConfig } from "./store/programs.ts";
+import { type Drift, verifyLedger } from "./store/verify.ts";
+
+/** The engine on its store: what the faces (CLI, server, Medusa plugin) call. Time is always passed in. */
+export interface Engine {
+  connection: Connection;
+  apply(program: string, input: unknown, now: Date): Promise<Result<Applied, EngineError>>;
+  createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
+  program(key: string): Promise<Result<Program, EngineError>>;
+  updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
+  member(program: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>>;
+  members(program: string, now: Date): AsyncGenerator<MemberView>;
+  ledger(program: string, customerId: string, limit?: number): Promise<Result<LedgerLine[], EngineError>>;
+  maintain(program: string, now: Date): Promise<Maintenance>;
+  verify(program?: string): Promise<Drift[]>;
+  close(): Promise<void>;
+}
+
+export async function openEngine(options: ConnectOptions & { migrate?: boolean } = {}): Promise<Engine> {
+  const connection = await connect(options);
+  if (options.migrate !== false) await migrate(connection.db);
+  return engineOn(connection);
+}
+
+export function engineOn(connection: Connection): Engine {
+  const { db } = connection;
+  return {
+    connection,
+    apply: (program, input, now) => applyInput(db, program, input, now),
+    createProgram: (input) => createProgram(db, input),
+    program: (key) => findProgram(db, key),
+    updateConfig: (key, config, actor, now) => updateProgramConfig(db, key, config, actor, now),
+    member: (program, customerId, now) => getMember(db, program, customerId, now),
+    members: (program, now) => listMembers(db, program, now),
+    ledger: (program, customerId, limit) => memberLedger(db, program, customerId, limit),
+    maintain: (program, now) => maintain(db, program, now),
+    verify: (program) => verifyLedger(db, program),
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./core/index.ts";
+export * from "./engine.ts";
+export * from "./store/index.ts";

@@ -1,0 +1,11 @@
+export * from "./apply.ts";
+export * from "./connect.ts";
+export * from "./jobs/evaluate-tiers.ts";
+export * from "./jobs/expire.ts";
+export * from "./jobs/maintain.ts";
+export * from "./jobs/mature.ts";
+export * from "./members.ts";
+export * from "./migrate.ts";
+export { migrations } from "./migrations/index.ts";
+export * from "./programs.ts";
+export * from "./verify.ts";

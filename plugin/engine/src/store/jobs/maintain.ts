@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import { applyInput } from "../apply.ts";
+import type { Db } from "../connect.ts";
+import { findProgram } from "../programs.ts";
+import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
+import { expireDueLots } from "./expire.ts";
+import { matureDueLots } from "./mature.ts";
+
+export interface Maintenance {
+  matured: number;
+  expired: number;
+  perMember: number;
+  tiers: TierEvaluation;
+}
+
+/**
+ * The scheduled work of a program at `now`: pending points mature, due points expire, members
+ * whose case needs the full rules (debts, inactivity) go through the core one by one, and tiers
+ * are evaluated. Every step is idempotent and resumable.
+ */
+export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) throw new Error(program.error.message);
+  const { id, config } = program.value;
+  const matured = await matureDueLots(db, id, now);
+  const expired = await expireDueLots(db, id, now);
+  const special = await sql<{ customer_id: string }>`
+    SELECT m.customer_id FROM kinship_member m
+    WHERE m.program_id = ${id} AND (
+      (m.debt > 0 AND EXISTS (SELECT 1 FROM kinship_lot l WHERE l.member_id = m.id AND l.status = 'pending' AND l.available_at <= ${now}))
+      OR (${config.expiry.kind === "inactivity"} AND m.last_activity_at <= ${new Date(now.getTime() - (config.expiry.kind === "inactivity" ? config.expiry.days : 0) * 86_400_000)}
+          AND EXISTS (SELECT 1 FROM kinship_lot l WHERE l.member_id = m.id AND l.status IN ('pending', 'available') AND l.remaining > 0)))
+    ORDER BY m.id`.execute(db);
+  for (const r of special.rows) {
+    const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
+    if (!applied.ok) throw new Error(applied.error.message);
+  }
+  const tiers = await evaluateTiers(db, id, config, now);
+  return { matured, expired, perMember: special.rows.length, tiers };
+}

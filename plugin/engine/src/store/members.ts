@@ -1,0 +1,152 @@
+import { type Selectable, sql } from "kysely";
+import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../core/index.ts";
+import type { Db } from "./connect.ts";
+import { findProgram } from "./programs.ts";
+import { toMember } from "./rows.ts";
+import type { MemberTable } from "./schema.ts";
+import { num } from "./schema.ts";
+
+export interface MemberView {
+  customerId: string;
+  points: { available: number; pending: number; debt: number };
+  growth: number;
+  lifetimeGrowth: number;
+  tier: { key: string; name: string; since: string; downgradeDueAt: string | null };
+  nextTier: { key: string; name: string; remaining: number } | null;
+  lastActivityAt: string | null;
+  profile: { email: string | null; firstName: string | null; lastName: string | null; birthday: string | null; tags: string[] };
+}
+
+export function memberView(row: Selectable<MemberTable>, windowGrowth: number, config: ProgramConfig): MemberView {
+  const m = toMember(row);
+  const tier = config.tiers.find((t) => t.key === m.tierKey) ?? tierFor(config, windowGrowth);
+  const next = config.tiers[tierRank(config, m.tierKey) + 1];
+  return {
+    customerId: m.customerId,
+    points: { available: m.available, pending: m.pending, debt: m.debt },
+    growth: windowGrowth,
+    lifetimeGrowth: m.growth,
+    tier: { key: tier.key, name: tier.name, since: m.tierSince.toISOString(), downgradeDueAt: m.downgradeDueAt?.toISOString() ?? null },
+    nextTier: next ? { key: next.key, name: next.name, remaining: Math.max(0, next.threshold - windowGrowth) } : null,
+    lastActivityAt: m.lastActivityAt?.toISOString() ?? null,
+    profile: {
+      email: m.profile.email,
+      firstName: m.profile.firstName,
+      lastName: m.profile.lastName,
+      birthday: m.profile.birthday,
+      tags: m.profile.tags,
+    },
+  };
+}
+
+export async function windowGrowthOf(db: Db, memberIds: number[], start: Date | null): Promise<Map<number, number>> {
+  if (start === null || memberIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("kinship_growth")
+    .select(["member_id", sql<string>`sum(amount)`.as("total")])
+    .where("member_id", "in", memberIds)
+    .where("occurred_at", ">=", start)
+    .groupBy("member_id")
+    .execute();
+  return new Map(rows.map((r) => [num(r.member_id), num(r.total)]));
+}
+
+export async function getMember(db: Db, programKey: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) return program;
+  const { id, config } = program.value;
+  const row = await db
+    .selectFrom("kinship_member")
+    .selectAll()
+    .where("program_id", "=", id)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
+  if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${programKey}`, customerId });
+  const start = windowStart(config.growth.window, now, config.timezone);
+  const growth = start ? ((await windowGrowthOf(db, [num(row.id)], start)).get(num(row.id)) ?? 0) : num(row.growth);
+  return ok(memberView(row, growth, config));
+}
+
+/** Members in a stable order, a page at a time (keyset on row id). */
+export async function* listMembers(db: Db, programKey: string, now: Date, pageSize = 1000): AsyncGenerator<MemberView> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) throw new Error(program.error.message);
+  const { id, config } = program.value;
+  const start = windowStart(config.growth.window, now, config.timezone);
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("kinship_member")
+      .selectAll()
+      .where("program_id", "=", id)
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    const growth = await windowGrowthOf(
+      db,
+      rows.map((r) => num(r.id)),
+      start,
+    );
+    for (const r of rows) yield memberView(r, start ? (growth.get(num(r.id)) ?? 0) : num(r.growth), config);
+    after = num(rows[rows.length - 1]?.id);
+  }
+}
+
+export interface LedgerLine {
+  key: string;
+  kind: string;
+  available: number;
+  pending: number;
+  debt: number;
+  writtenOff: number;
+  orderId: string | null;
+  reason: string;
+  actor: string | null;
+  occurredAt: string;
+}
+
+export async function memberLedger(
+  db: Db,
+  programKey: string,
+  customerId: string,
+  limit = 100,
+): Promise<Result<LedgerLine[], EngineError>> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) return program;
+  const rows = await db
+    .selectFrom("kinship_entry")
+    .innerJoin("kinship_member", "kinship_member.id", "kinship_entry.member_id")
+    .select([
+      "kinship_entry.key",
+      "kind",
+      "available_delta",
+      "pending_delta",
+      "debt_delta",
+      "written_off",
+      "order_id",
+      "reason",
+      "actor",
+      "occurred_at",
+    ])
+    .where("kinship_entry.program_id", "=", program.value.id)
+    .where("kinship_member.customer_id", "=", customerId)
+    .orderBy("kinship_entry.id", "desc")
+    .limit(limit)
+    .execute();
+  return ok(
+    rows.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      available: num(r.available_delta),
+      pending: num(r.pending_delta),
+      debt: num(r.debt_delta),
+      writtenOff: num(r.written_off),
+      orderId: r.order_id,
+      reason: r.reason,
+      actor: r.actor,
+      occurredAt: r.occurred_at.toISOString(),
+    })),
+  );
+}

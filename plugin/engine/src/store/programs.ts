@@ -1,0 +1,110 @@
+import { type EngineError, err, ok, type ProgramConfig, ProgramKey, type Result, validateConfig } from "../core/index.ts";
+import type { Db } from "./connect.ts";
+import { num } from "./schema.ts";
+
+export type Platform = "shopify" | "medusa" | "custom";
+
+export interface Program {
+  id: number;
+  key: string;
+  platform: Platform;
+  config: ProgramConfig;
+  configVersion: number;
+}
+
+export interface CreateProgramInput {
+  key: string;
+  platform: Platform;
+  config: unknown;
+  actor: string;
+  now: Date;
+}
+
+function badKey(key: string): Result<never, EngineError> | null {
+  const parsed = ProgramKey.safeParse(key);
+  if (parsed.success) return null;
+  const issues = parsed.error.issues.map((i) => i.message);
+  return err({ code: "InvalidConfig", message: `invalid program key ${JSON.stringify(key)}: ${issues.join("; ")}`, issues });
+}
+
+export async function createProgram(db: Db, input: CreateProgramInput): Promise<Result<Program, EngineError>> {
+  const keyError = badKey(input.key);
+  if (keyError) return keyError;
+  const valid = validateConfig(input.config);
+  if (!valid.ok) return valid;
+  const config = valid.value;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("kinship_program")
+      .values({ key: input.key, platform: input.platform, config: JSON.stringify(config), created_at: input.now })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .returning(["id"])
+      .executeTakeFirst();
+    if (!row) return err({ code: "ProgramExists", message: `program ${input.key} already exists`, program: input.key });
+    const id = num(row.id);
+    await trx
+      .insertInto("kinship_program_config")
+      .values({ program_id: id, version: 1, config: JSON.stringify(config), actor: input.actor, created_at: input.now })
+      .execute();
+    await trx
+      .insertInto("kinship_audit")
+      .values({
+        program_id: id,
+        actor: input.actor,
+        action: "program.create",
+        subject: input.key,
+        before: null,
+        after: JSON.stringify(config),
+        at: input.now,
+      })
+      .execute();
+    return ok({ id, key: input.key, platform: input.platform, config, configVersion: 1 });
+  });
+}
+
+export async function findProgram(db: Db, key: string): Promise<Result<Program, EngineError>> {
+  const row = await db.selectFrom("kinship_program").selectAll().where("key", "=", key).executeTakeFirst();
+  if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
+  const valid = validateConfig(row.config);
+  if (!valid.ok) throw new Error(`bug: stored config of ${key} no longer validates: ${valid.error.message}`);
+  return ok({ id: num(row.id), key: row.key, platform: row.platform, config: valid.value, configVersion: row.config_version });
+}
+
+export async function listPrograms(db: Db): Promise<{ key: string; platform: Platform; configVersion: number }[]> {
+  const rows = await db.selectFrom("kinship_program").select(["key", "platform", "config_version"]).orderBy("key").execute();
+  return rows.map((r) => ({ key: r.key, platform: r.platform, configVersion: r.config_version }));
+}
+
+/** A new config version, validated first; the audit log keeps who changed what, before and after. */
+export async function updateProgramConfig(
+  db: Db,
+  key: string,
+  config: unknown,
+  actor: string,
+  now: Date,
+): Promise<Result<Program, EngineError>> {
+  const valid = validateConfig(config);
+  if (!valid.ok) return valid;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("kinship_program").selectAll().where("key", "=", key).forUpdate().executeTakeFirst();
+    if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
+    const id = num(row.id);
+    const version = row.config_version + 1;
+    const json = JSON.stringify(valid.value);
+    await trx.updateTable("kinship_program").set({ config: json, config_version: version }).where("id", "=", id).execute();
+    await trx.insertInto("kinship_program_config").values({ program_id: id, version, config: json, actor, created_at: now }).execute();
+    await trx
+      .insertInto("kinship_audit")
+      .values({
+        program_id: id,
+        actor,
+        action: "config.update",
+        subject: `${key}@${version}`,
+        before: JSON.stringify(row.config),
+        after: json,
+        at: now,
+      })
+      .execute();
+    return ok({ id, key, platform: row.platform, config: valid.value, configVersion: version });
+  });
+}

@@ -1,0 +1,190 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** int8 comes back as a string (pg) or bigint (PGlite); read it through `num()`. */
+type Int8 = ColumnType<string | number | bigint, number, number>;
+type Id = ColumnType<string | number | bigint, never, never>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface ProgramTable {
+  id: Id;
+  key: string;
+  platform: "shopify" | "medusa" | "custom";
+  config: Json;
+  config_version: Generated<number>;
+  created_at: Date;
+}
+
+export interface ProgramConfigTable {
+  program_id: Int8;
+  version: number;
+  config: Json;
+  actor: string;
+  created_at: Date;
+}
+
+export interface AuditTable {
+  id: Id;
+  program_id: Int8;
+  actor: string;
+  action: string;
+  subject: string;
+  before: Json | null;
+  after: Json | null;
+  at: Date;
+}
+
+export interface MemberTable {
+  id: Id;
+  program_id: Int8;
+  customer_id: string;
+  available: Int8;
+  pending: Int8;
+  debt: Int8;
+  growth: Int8;
+  tier_key: string;
+  tier_since: Date;
+  downgrade_due_at: Date | null;
+  last_activity_at: Date | null;
+  profile: Json;
+  profile_updated_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface LotTable {
+  id: Id;
+  program_id: Int8;
+  member_id: Int8;
+  key: string;
+  kind: string;
+  amount: Int8;
+  remaining: Int8;
+  reversed: Int8;
+  status: string;
+  earned_at: Date;
+  available_at: Date;
+  expires_at: Date | null;
+  order_id: string | null;
+  rule_id: string | null;
+  rule: Json | null;
+  basis: Json;
+}
+
+export interface EntryTable {
+  id: Id;
+  program_id: Int8;
+  member_id: Int8;
+  key: string;
+  kind: string;
+  available_delta: Int8;
+  pending_delta: Int8;
+  debt_delta: Int8;
+  written_off: Int8;
+  lot_id: Int8 | null;
+  order_id: string | null;
+  reason: string;
+  actor: string | null;
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+export interface ConsumptionTable {
+  entry_id: Int8;
+  lot_id: Int8;
+  points: Int8;
+}
+
+export interface GrowthTable {
+  id: Id;
+  program_id: Int8;
+  member_id: Int8;
+  key: string;
+  amount: Int8;
+  occurred_at: Date;
+  reason: string;
+  order_id: string | null;
+  rule_id: string | null;
+}
+
+export interface OrderTable {
+  program_id: Int8;
+  order_id: string;
+  member_id: Int8;
+  record: Json;
+}
+
+export interface TierChangeTable {
+  id: Id;
+  program_id: Int8;
+  member_id: Int8;
+  key: string;
+  from_tier: string | null;
+  to_tier: string;
+  reason: string;
+  growth: Int8;
+  at: Date;
+}
+
+export interface CapUsageTable {
+  member_id: Int8;
+  cap_key: string;
+  points: Int8;
+  growth: Int8;
+}
+
+export interface EventTable {
+  program_id: Int8;
+  key: string;
+  type: string;
+  status: "applied" | "held" | "ignored";
+  received_at: Date;
+}
+
+export interface HeldEventTable {
+  program_id: Int8;
+  key: string;
+  order_id: string;
+  event: Json;
+  held_at: Date;
+}
+
+export interface OutboxTable {
+  id: Id;
+  program_id: Int8;
+  key: string;
+  topic: string;
+  payload: Json;
+  created_at: Date;
+  delivered_at: Date | null;
+  attempts: Generated<number>;
+}
+
+export interface MigrationTable {
+  id: string;
+  applied_at: Date;
+}
+
+export interface Database {
+  kinship_program: ProgramTable;
+  kinship_program_config: ProgramConfigTable;
+  kinship_audit: AuditTable;
+  kinship_member: MemberTable;
+  kinship_lot: LotTable;
+  kinship_entry: EntryTable;
+  kinship_consumption: ConsumptionTable;
+  kinship_growth: GrowthTable;
+  kinship_order: OrderTable;
+  kinship_tier_change: TierChangeTable;
+  kinship_cap_usage: CapUsageTable;
+  kinship_event: EventTable;
+  kinship_held_event: HeldEventTable;
+  kinship_outbox: OutboxTable;
+  kinship_migrations: MigrationTable;
+}
+
+export function num(v: string | number | bigint | null | undefined): number {
+  if (v === null || v === undefined) return 0;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer out of range: ${v}`);
+  return n;
+}

@@ -1,0 +1,56 @@
+import { sql } from "kysely";
+import type { Db } from "./connect.ts";
+import { num } from "./schema.ts";
+
+export interface Drift {
+  program: string;
+  customerId: string;
+  check: string;
+  cached: number;
+  ledger: number;
+}
+
+/**
+ * Σ ledger = cached balances: entries against member balances, open lots against balances,
+ * consumption rows against what each lot gave up, growth entries against member growth.
+ */
+export async function verifyLedger(db: Db, programKey?: string): Promise<Drift[]> {
+  const scope = programKey === undefined ? sql`true` : sql`p.key = ${programKey}`;
+  const rows = await sql<{ program: string; customer_id: string; check: string; cached: string; ledger: string }>`
+    WITH e AS (
+      SELECT member_id, sum(available_delta) a, sum(pending_delta) p, sum(debt_delta) d FROM kinship_entry GROUP BY member_id
+    ), l AS (
+      SELECT member_id,
+             sum(CASE WHEN status = 'available' THEN remaining ELSE 0 END) a,
+             sum(CASE WHEN status = 'pending' THEN remaining ELSE 0 END) p,
+             count(*) FILTER (WHERE status NOT IN ('pending', 'available') AND remaining <> 0) stray
+      FROM kinship_lot GROUP BY member_id
+    ), g AS (
+      SELECT member_id, sum(amount) s FROM kinship_growth GROUP BY member_id
+    ), c AS (
+      SELECT lot.member_id, sum(lot.amount - lot.remaining) given, coalesce(sum(used.points), 0) consumed
+      FROM kinship_lot lot
+      LEFT JOIN (SELECT lot_id, sum(points) points FROM kinship_consumption GROUP BY lot_id) used ON used.lot_id = lot.id
+      GROUP BY lot.member_id
+    ), checks AS (
+      SELECT m.program_id, m.customer_id, 'available = Σ entries' AS check, m.available AS cached, coalesce(e.a, 0) AS ledger FROM kinship_member m LEFT JOIN e ON e.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'pending = Σ entries', m.pending, coalesce(e.p, 0) FROM kinship_member m LEFT JOIN e ON e.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'debt = Σ entries', m.debt, coalesce(e.d, 0) FROM kinship_member m LEFT JOIN e ON e.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'available = Σ available lots − debt', m.available, coalesce(l.a, 0) - m.debt FROM kinship_member m LEFT JOIN l ON l.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'pending = Σ pending lots', m.pending, coalesce(l.p, 0) FROM kinship_member m LEFT JOIN l ON l.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'closed lots hold nothing', 0, coalesce(l.stray, 0) FROM kinship_member m LEFT JOIN l ON l.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'growth = Σ growth entries', m.growth, coalesce(g.s, 0) FROM kinship_member m LEFT JOIN g ON g.member_id = m.id
+      UNION ALL SELECT m.program_id, m.customer_id, 'lot use = Σ consumption rows', coalesce(c.given, 0), coalesce(c.consumed, 0) FROM kinship_member m LEFT JOIN c ON c.member_id = m.id
+    )
+    SELECT p.key AS program, checks.customer_id, checks.check, checks.cached::text, checks.ledger::text
+    FROM checks JOIN kinship_program p ON p.id = checks.program_id
+    WHERE checks.cached <> checks.ledger AND ${scope}
+    ORDER BY p.key, checks.customer_id, checks.check`.execute(db);
+  return rows.rows.map((r) => ({
+    program: r.program,
+    customerId: r.customer_id,
+    check: r.check,
+    cached: num(r.cached),
+    ledger: num(r.ledger),
+  }));
+}
