@@ -11,7 +11,10 @@ export function tierFor(config: ProgramConfig, growth: number): Tier {
 }
 
 export function tierRank(config: ProgramConfig, key: string): number {
-  return Math.max(0, config.tiers.findIndex((t) => t.key === key));
+  return Math.max(
+    0,
+    config.tiers.findIndex((t) => t.key === key),
+  );
 }
 
 /**
