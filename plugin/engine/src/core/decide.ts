@@ -24,6 +24,9 @@ export function decide(state: MemberState, input: Input, config: ProgramConfig, 
   timePasses(draft);
   const result = apply(draft, input);
   if (!result.ok) return result;
+  // Points the event itself earned may already be past their expiry. Time passes before held
+  // refunds are applied, exactly as if they had arrived after their order, one by one.
+  timePasses(draft);
   if (input.type === "order.paid" && draft.orders.has(input.orderId)) releaseHeld(draft, input.orderId);
   return ok(draft.finish());
 }

@@ -5,6 +5,7 @@ export * from "./decide.ts";
 export * from "./events/parse.ts";
 export * from "./events/schema.ts";
 export * from "./handlers/commands.ts";
+export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";
 export * from "./ledger/types.ts";
 export * from "./money.ts";

@@ -1,6 +1,7 @@
 import {
   Command,
   type CommerceEvent,
+  createdLotPrefix,
   decide,
   type EngineError,
   EngineFailure,
@@ -36,7 +37,7 @@ export function parseInput(raw: unknown): Result<Input, EngineError> {
   return parseEvent(raw);
 }
 
-function inputKey(input: Input): string | null {
+export function inputKey(input: Input): string | null {
   if (input.type === "spend" || input.type === "adjust") return `${input.type}:${input.key}`;
   if (input.type === "evaluate" || input.type === "tick") return null;
   return eventKey(input);
@@ -76,7 +77,8 @@ export async function applyInput(db: Db, programKey: string, raw: unknown, now: 
         "customerId" in input ? input.customerId : orderId !== null ? await customerOfOrder(trx, programId, orderId) : null;
       if (customerId !== null) await lockKey(trx, programId, `customer:${customerId}`);
 
-      const loaded = await loadState(trx, programId, config, customerId, orderId ? [orderId] : [], now);
+      const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
+      const loaded = await loadState(trx, programId, config, customerId, orderId ? [orderId] : [], now, welcome);
       const decision = decide(loaded.state, input, config, now);
       if (!decision.ok) throw new EngineFailure(decision.error);
       const d = decision.value;

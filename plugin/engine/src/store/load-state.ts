@@ -38,6 +38,8 @@ export async function loadState(
   customerId: string | null,
   orderIds: string[],
   now: Date,
+  /** Lots beyond the open ones that this input may find already awarded (e.g. a welcome bonus). */
+  lotKeyPrefix: string | null = null,
 ): Promise<LoadedState> {
   const held = orderIds.length
     ? await trx
@@ -77,6 +79,7 @@ export async function loadState(
       eb.or([
         eb.and([eb("status", "in", ["pending", "available"]), eb("remaining", ">", 0)]),
         ...(orderIds.length ? [eb("order_id", "in", orderIds)] : []),
+        ...(lotKeyPrefix ? [eb("key", "like", `${lotKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`)] : []),
       ]),
     )
     .execute();

@@ -3,6 +3,11 @@ import type { Draft } from "../ledger/draft.ts";
 import { ensureMember } from "../ledger/member.ts";
 import { awardFixed } from "./fixed-award.ts";
 
+/** Lots a customer's creation awards (welcome bonuses) are keyed once per customer and rule. */
+export function createdLotPrefix(customerId: string): string {
+  return `customer:${customerId}:created`;
+}
+
 /** Profiles converge on the newest fact, whatever order the deliveries come in. */
 function version(e: CustomerEvent): string {
   return `${e.occurredAt.toISOString()}|${e.type === "customer.updated" ? 1 : 0}`;
@@ -24,5 +29,5 @@ export function customerChanged(draft: Draft, e: CustomerEvent): void {
   } else {
     draft.decision.notes.push("older profile update ignored");
   }
-  if (e.type === "customer.created") awardFixed(draft, "customer.created", `customer:${e.customerId}:created`, e.occurredAt, e);
+  if (e.type === "customer.created") awardFixed(draft, "customer.created", createdLotPrefix(e.customerId), e.occurredAt, e);
 }
