@@ -25,8 +25,11 @@ export interface ConnectOptions {
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   if (options.pool) {
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: options.pool }) });
-    return { db, kind: "postgres", close: () => db.destroy().catch(() => undefined) };
+    const host = options.pool;
+    // The host owns its pool: Kysely may borrow connections but must never end it.
+    const borrowed = { options: host.options, connect: () => host.connect(), end: async () => {} };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: borrowed }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
   }
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 10 });
