@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
 import { type Applied, applyInput } from "./store/apply.ts";
 import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
@@ -19,6 +20,8 @@ export interface Engine {
   ledger(program: string, customerId: string, limit?: number): Promise<Result<LedgerLine[], EngineError>>;
   maintain(program: string, now: Date): Promise<Maintenance>;
   verify(program?: string): Promise<Drift[]>;
+  /** Whether the database answers (readiness checks). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,11 @@ export function engineOn(connection: Connection): Engine {
     ledger: (program, customerId, limit) => memberLedger(db, program, customerId, limit),
     maintain: (program, now) => maintain(db, program, now),
     verify: (program) => verifyLedger(db, program),
+    ping: () =>
+      sql`SELECT 1`
+        .execute(db)
+        .then(() => true)
+        .catch(() => false),
     close: () => connection.close(),
   };
 }

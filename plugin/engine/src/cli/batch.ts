@@ -84,10 +84,10 @@ export async function applyBatch(
 const NOTES_SHOWN = 20;
 
 /** The counts, each followed by its lines: why held or ignored (the first few), and every rejection. */
-export function summaryLines(s: BatchSummary): string[] {
+export function summaryLines(s: BatchSummary, label = "line"): string[] {
   const notes = (status: "held" | "ignored") => {
     const all = s.notes.filter((n) => n.status === status);
-    const shown = all.slice(0, NOTES_SHOWN).map((n) => `  line ${n.line}: ${n.text}`);
+    const shown = all.slice(0, NOTES_SHOWN).map((n) => `  ${label} ${n.line}: ${n.text}`);
     return all.length > NOTES_SHOWN ? [...shown, `  … and ${all.length - NOTES_SHOWN} more`] : shown;
   };
   return [
@@ -98,6 +98,6 @@ export function summaryLines(s: BatchSummary): string[] {
     ...notes("ignored"),
     `duplicates  ${s.duplicates}`,
     `rejected    ${s.rejected.length}`,
-    ...s.rejected.map((r) => `  line ${r.line}: ${r.code}: ${r.message}`),
+    ...s.rejected.map((r) => `  ${label} ${r.line}: ${r.code}: ${r.message}`),
   ];
 }

@@ -120,10 +120,11 @@ async function runCommand(command: CommandSpec, rest: string[], io: Io): Promise
   return command.run({ io, values, positionals, clock });
 }
 
+/** A date (midnight UTC) or a date-time with its zone: never the machine's local time. */
 function parseInstant(text: string): Date {
   const at = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(at.getTime()))
-    throw new UsageError(`--at needs an ISO instant such as 2026-11-01T00:00:00Z, not ${JSON.stringify(text)}`);
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(text) || Number.isNaN(at.getTime()))
+    throw new UsageError(`--at needs an ISO instant with a zone, such as 2026-11-01T00:00:00Z, not ${JSON.stringify(text)}`);
   return at;
 }
 

@@ -1,5 +1,7 @@
 export * from "./apply.ts";
+export * from "./compliance.ts";
 export * from "./connect.ts";
+export * from "./inbox.ts";
 export * from "./jobs/evaluate-tiers.ts";
 export * from "./jobs/expire.ts";
 export * from "./jobs/maintain.ts";
@@ -8,4 +10,5 @@ export * from "./members.ts";
 export * from "./migrate.ts";
 export { migrations } from "./migrations/index.ts";
 export * from "./programs.ts";
+export * from "./shops.ts";
 export * from "./verify.ts";

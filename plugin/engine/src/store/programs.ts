@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type EngineError, err, ok, type ProgramConfig, ProgramKey, type Result, validateConfig } from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { num } from "./schema.ts";
@@ -36,7 +37,13 @@ export async function createProgram(db: Db, input: CreateProgramInput): Promise<
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("kinship_program")
-      .values({ key: input.key, platform: input.platform, config: JSON.stringify(config), created_at: input.now })
+      .values({
+        key: input.key,
+        platform: input.platform,
+        config: JSON.stringify(config),
+        created_at: input.now,
+        webhook_secret: randomBytes(32).toString("hex"),
+      })
       .onConflict((oc) => oc.column("key").doNothing())
       .returning(["id"])
       .executeTakeFirst();
@@ -107,4 +114,16 @@ export async function updateProgramConfig(
       .execute();
     return ok({ id, key, platform: row.platform, config: valid.value, configVersion: version });
   });
+}
+
+/** The secret that signs this program's custom events (HMAC-SHA256 of timestamp + body). */
+export async function webhookSecret(db: Db, key: string): Promise<string | null> {
+  const row = await db.selectFrom("kinship_program").select("webhook_secret").where("key", "=", key).executeTakeFirst();
+  return row?.webhook_secret ?? null;
+}
+
+export async function rotateWebhookSecret(db: Db, key: string): Promise<string | null> {
+  const secret = randomBytes(32).toString("hex");
+  const r = await db.updateTable("kinship_program").set({ webhook_secret: secret }).where("key", "=", key).executeTakeFirst();
+  return num(r.numUpdatedRows) > 0 ? secret : null;
 }

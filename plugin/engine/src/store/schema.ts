@@ -12,6 +12,7 @@ export interface ProgramTable {
   config: Json;
   config_version: Generated<number>;
   created_at: Date;
+  webhook_secret: string | null;
 }
 
 export interface ProgramConfigTable {
@@ -159,6 +160,41 @@ export interface OutboxTable {
   attempts: Generated<number>;
 }
 
+export interface ShopTable {
+  domain: string;
+  program_id: Int8;
+  access_token: string | null;
+  installed_at: Date;
+  uninstalled_at: Date | null;
+}
+
+export type InboxStatus = "queued" | "applied" | "ignored" | "dead";
+
+export interface InboxTable {
+  id: Id;
+  source: "shopify" | "custom" | "medusa";
+  program_key: string;
+  delivery_key: string;
+  topic: string;
+  /** The raw body, byte for byte (64-bit ids survive); cleared once applied. */
+  payload: string | null;
+  meta: Json;
+  status: InboxStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  received_at: Date;
+  processed_at: Date | null;
+}
+
+export interface DataExportTable {
+  id: Id;
+  program_id: Int8;
+  customer_id: string;
+  request_ref: string | null;
+  export: Json;
+  created_at: Date;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -179,6 +215,9 @@ export interface Database {
   kinship_event: EventTable;
   kinship_held_event: HeldEventTable;
   kinship_outbox: OutboxTable;
+  kinship_shop: ShopTable;
+  kinship_inbox: InboxTable;
+  kinship_data_export: DataExportTable;
   kinship_migrations: MigrationTable;
 }
 

@@ -40,7 +40,7 @@ export const demoCommand: CommandSpec = {
         const events = demoEvents(now).map((input, i) => ({ line: i + 1, input }));
         const summary = await applyBatch(engine, DEMO_PROGRAM, events, clock);
         await out(`events      ${events.length} demo events and commands:`);
-        for (const line of summaryLines(summary)) await out(`  ${line}`);
+        for (const line of summaryLines(summary, "event")) await out(`  ${line}`);
         if (summary.rejected.length > 0) throw new CliError("the demo events were rejected; this is a bug");
 
         const m = await engine.maintain(DEMO_PROGRAM, clock());

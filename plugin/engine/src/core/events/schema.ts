@@ -90,6 +90,8 @@ export type CustomCommerceEvent = Extract<CommerceEvent, { type: "custom" }>;
 
 /** The unique key an event is applied under; redelivery of the same fact yields the same key. */
 export function eventKey(e: CommerceEvent): string {
+  // Senders choose custom keys: namespaced so they can never claim an order's or refund's key.
+  if (e.type === "custom") return `custom:${e.key}`;
   if (e.key) return e.key;
   switch (e.type) {
     case "order.paid":
@@ -101,7 +103,5 @@ export function eventKey(e: CommerceEvent): string {
     case "customer.created":
     case "customer.updated":
       return `customer:${e.customerId}:${e.type}:${e.occurredAt.toISOString()}`;
-    case "custom":
-      return e.key;
   }
 }

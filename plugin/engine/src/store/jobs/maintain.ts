@@ -6,7 +6,11 @@ import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
 import { matureDueLots } from "./mature.ts";
 
+/** A refund or cancellation whose order never arrives (a guest order, another currency, before install) is dropped after this long. */
+export const HELD_EVENT_DAYS = 90;
+
 export interface Maintenance {
+  droppedHeld: number;
   matured: number;
   expired: number;
   perMember: number;
@@ -36,5 +40,10 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     if (!applied.ok) throw new Error(applied.error.message);
   }
   const tiers = await evaluateTiers(db, id, config, now);
-  return { matured, expired, perMember: special.rows.length, tiers };
+  const dropped = await db
+    .deleteFrom("kinship_held_event")
+    .where("program_id", "=", id)
+    .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
+    .executeTakeFirst();
+  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, tiers };
 }

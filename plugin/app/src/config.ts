@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  KINSHIP_DATA_DIR: z.string().default(".kinship/pglite"),
+  REDIS_URL: z.string().url().optional(),
+  KINSHIP_QUEUE_NAME: z.string().default("kinship-inbox"),
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  KINSHIP_WORKER: z.enum(["on", "off"]).default("on"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type AppConfig = z.infer<typeof Env>;
+
+/** Server settings from the environment, validated; a bad value stops the start with its name. */
+export function configFrom(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = Env.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+}

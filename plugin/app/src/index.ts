@@ -1,0 +1,3 @@
+export * from "./config.ts";
+export * from "./main.ts";
+export * from "./server.ts";

@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { connectShop, type Engine, findShop, listPrograms, openEngine } from "@kinship/engine";
+import { DEMO_PROGRAM, demoEvents } from "@kinship/engine/demo";
+import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, startWorker } from "@kinship/webhooks";
+import type { FastifyInstance } from "fastify";
+import { type AppConfig, configFrom } from "./config.ts";
+import { buildServer } from "./server.ts";
+
+export interface RunningApp {
+  url: string;
+  app: FastifyInstance;
+  engine: Engine;
+  queue: InboxQueue;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`: the engine (PGlite under ./.kinship/ unless DATABASE_URL), the queue (in-process
+ * unless REDIS_URL), a worker in this process (unless KINSHIP_WORKER=off) and the HTTP server.
+ * With no environment at all it also seeds a demo program.
+ */
+export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<RunningApp> {
+  const config = configFrom(env);
+  const engine = await openEngine({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR });
+  const queue = config.REDIS_URL ? createBullQueue({ redisUrl: config.REDIS_URL, name: config.KINSHIP_QUEUE_NAME }) : createMemoryQueue({});
+  const apiSecret = config.SHOPIFY_API_SECRET ?? randomBytes(24).toString("hex");
+  const app = buildServer({
+    engine,
+    queue,
+    shopify: { apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev", apiSecret },
+    logLevel: config.LOG_LEVEL,
+  });
+
+  if ((await listPrograms(engine.connection.db)).length === 0 || (await findShop(engine.connection.db, DEMO_PROGRAM)))
+    await seedDemo(engine);
+  const worker = config.KINSHIP_WORKER === "on" ? await startWorker({ engine, queue, mapShopify, mapCustom, log: app.log }) : null;
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  if (!config.SHOPIFY_API_SECRET)
+    app.log.warn("SHOPIFY_API_SECRET is not set: Shopify webhooks are checked against a random development secret");
+
+  return {
+    url: address,
+    app,
+    engine,
+    queue,
+    config,
+    async close() {
+      await app.close();
+      if (worker) await worker.stop();
+      else await queue.close();
+      await engine.close();
+    },
+  };
+}
+
+async function seedDemo(engine: Engine): Promise<void> {
+  const now = new Date();
+  await connectShop(engine.connection.db, DEMO_PROGRAM, null, now);
+  for (const event of demoEvents(now)) await engine.apply(DEMO_PROGRAM, event, now);
+}

@@ -1,0 +1,70 @@
+import type { Engine } from "@kinship/engine";
+import { customIntake, type InboxQueue, type IntakeReply, shopifyIntake } from "@kinship/webhooks";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+
+export interface ServerOptions {
+  engine: Engine;
+  queue: InboxQueue;
+  shopify: { apiKey: string; apiSecret: string };
+  logLevel?: string;
+  now?: () => Date;
+}
+
+/** Shopify's limit is far below this; anything larger is not a webhook. */
+export const BODY_LIMIT = 1024 * 1024;
+
+function send(res: FastifyReply, r: IntakeReply): FastifyReply {
+  res.log.info(r.log, "webhook");
+  return res.code(r.status).send(r.body);
+}
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger: { level: options.logLevel ?? "info" }, bodyLimit: BODY_LIMIT, disableRequestLogging: true });
+  // Webhook signatures cover the exact bytes: keep every body raw.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  const shopify = shopifyIntake({
+    ...options.shopify,
+    engine: options.engine,
+    queue: options.queue,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const custom = customIntake({ engine: options.engine, queue: options.queue, ...(options.now ? { now: options.now } : {}) });
+
+  app.post("/webhooks/shopify", async (req, res) =>
+    send(res, await shopify({ rawBody: String(req.body ?? ""), rawRequest: req.raw, rawResponse: res.raw })),
+  );
+
+  app.post("/webhooks/events", async (req, res) => {
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    return send(
+      res,
+      await custom({
+        rawBody: String(req.body ?? ""),
+        program: header("x-kinship-program"),
+        timestamp: header("x-kinship-timestamp"),
+        signature: header("x-kinship-signature"),
+      }),
+    );
+  });
+
+  app.get("/healthz", async () => ({ ok: true }));
+
+  app.get("/readyz", async (_req, res) => {
+    const checks = { database: await options.engine.ping(), queue: await options.queue.ping().catch(() => false) };
+    return res.code(checks.database && checks.queue ? 200 : 503).send({ ok: checks.database && checks.queue, ...checks });
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, req, res) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) req.log.error({ err: error }, "request failed");
+    return res
+      .code(status)
+      .send({ ok: false, error: status === 413 ? "body over 1 MB" : status >= 500 ? "internal error" : error.message });
+  });
+  return app;
+}

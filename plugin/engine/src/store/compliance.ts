@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { type EngineError, err, ok, type Result } from "../core/index.ts";
+import type { Db } from "./connect.ts";
+import { getMember, type LedgerLine, type MemberView, memberLedger } from "./members.ts";
+import { findProgram } from "./programs.ts";
+import { num } from "./schema.ts";
+
+export interface MemberExport {
+  program: string;
+  member: MemberView;
+  ledger: LedgerLine[];
+  orders: string[];
+  exportedAt: string;
+}
+
+/** GDPR data request: everything Kinship holds on one member, kept for the merchant to send. */
+export async function exportMember(
+  db: Db,
+  programKey: string,
+  customerId: string,
+  requestRef: string | null,
+  now: Date,
+): Promise<Result<MemberExport, EngineError>> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) return program;
+  const member = await getMember(db, programKey, customerId, now);
+  if (!member.ok) return member;
+  const ledger = await memberLedger(db, programKey, customerId, 100_000);
+  if (!ledger.ok) return ledger;
+  const orders = await db
+    .selectFrom("kinship_order")
+    .innerJoin("kinship_member", "kinship_member.id", "kinship_order.member_id")
+    .select("kinship_order.order_id")
+    .where("kinship_order.program_id", "=", program.value.id)
+    .where("kinship_member.customer_id", "=", customerId)
+    .orderBy("kinship_order.order_id")
+    .execute();
+  const data: MemberExport = {
+    program: programKey,
+    member: member.value,
+    ledger: ledger.value,
+    orders: orders.map((o) => o.order_id),
+    exportedAt: now.toISOString(),
+  };
+  await db
+    .insertInto("kinship_data_export")
+    .values({
+      program_id: program.value.id,
+      customer_id: customerId,
+      request_ref: requestRef,
+      export: JSON.stringify(data),
+      created_at: now,
+    })
+    .execute();
+  return ok(data);
+}
+
+/**
+ * GDPR erasure: the member's profile is emptied and their platform id replaced by an opaque
+ * one, so the ledger and its totals (finance needs them) stay but point at no person.
+ */
+export async function redactMember(
+  db: Db,
+  programKey: string,
+  customerId: string,
+  now: Date,
+): Promise<Result<{ redactedId: string }, EngineError>> {
+  const program = await findProgram(db, programKey);
+  if (!program.ok) return program;
+  const programId = program.value.id;
+  const redactedId = `redacted:${createHash("sha256").update(`${programId}:${customerId}:${now.toISOString()}`).digest("hex").slice(0, 24)}`;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("kinship_member")
+      .set({ customer_id: redactedId, profile: JSON.stringify({}), profile_updated_at: null, updated_at: now })
+      .where("program_id", "=", programId)
+      .where("customer_id", "=", customerId)
+      .executeTakeFirst();
+    if (num(updated.numUpdatedRows) === 0)
+      return err({ code: "UnknownMember", message: `no member ${customerId} in ${programKey}`, customerId });
+    await trx.deleteFrom("kinship_data_export").where("program_id", "=", programId).where("customer_id", "=", customerId).execute();
+    await trx
+      .insertInto("kinship_audit")
+      .values({
+        program_id: programId,
+        actor: "compliance",
+        action: "member.redact",
+        subject: redactedId,
+        before: null,
+        after: null,
+        at: now,
+      })
+      .execute();
+    return ok({ redactedId });
+  });
+}
+
+/** shop/redact: the program and everything in it is deleted. */
+export async function deleteProgram(db: Db, programKey: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("kinship_inbox").where("program_key", "=", programKey).execute();
+    const r = await trx.deleteFrom("kinship_program").where("key", "=", programKey).executeTakeFirst();
+    return num(r.numDeletedRows) > 0;
+  });
+}

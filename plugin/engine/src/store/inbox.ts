@@ -1,0 +1,144 @@
+import { sql } from "kysely";
+import type { Db } from "./connect.ts";
+import { type InboxStatus, type InboxTable, num } from "./schema.ts";
+
+export interface Delivery {
+  source: InboxTable["source"];
+  programKey: string;
+  /** Unique per delivery source and program: X-Shopify-Event-Id, a custom event id. */
+  deliveryKey: string;
+  topic: string;
+  payload: string;
+  meta: Record<string, unknown>;
+}
+
+export interface InboxRow extends Delivery {
+  id: number;
+  status: InboxStatus;
+  attempts: number;
+  lastError: string | null;
+  receivedAt: Date;
+}
+
+/** Stores a delivery once; a redelivery returns the first one's id with `duplicate: true`. */
+export async function receive(db: Db, d: Delivery, now: Date): Promise<{ id: number; duplicate: boolean; status: InboxStatus }> {
+  const inserted = await db
+    .insertInto("kinship_inbox")
+    .values({
+      source: d.source,
+      program_key: d.programKey,
+      delivery_key: d.deliveryKey,
+      topic: d.topic,
+      payload: d.payload,
+      meta: JSON.stringify(d.meta),
+      status: "queued",
+      received_at: now,
+    })
+    .onConflict((oc) => oc.columns(["source", "program_key", "delivery_key"]).doNothing())
+    .returning(["id"])
+    .executeTakeFirst();
+  if (inserted) return { id: num(inserted.id), duplicate: false, status: "queued" };
+  const existing = await db
+    .selectFrom("kinship_inbox")
+    .select(["id", "status"])
+    .where("source", "=", d.source)
+    .where("program_key", "=", d.programKey)
+    .where("delivery_key", "=", d.deliveryKey)
+    .executeTakeFirstOrThrow();
+  return { id: num(existing.id), duplicate: true, status: existing.status };
+}
+
+function toRow(r: {
+  id: string | number | bigint;
+  source: InboxTable["source"];
+  program_key: string;
+  delivery_key: string;
+  topic: string;
+  payload: string | null;
+  meta: unknown;
+  status: InboxStatus;
+  attempts: number;
+  last_error: string | null;
+  received_at: Date;
+}): InboxRow {
+  return {
+    id: num(r.id),
+    source: r.source,
+    programKey: r.program_key,
+    deliveryKey: r.delivery_key,
+    topic: r.topic,
+    payload: r.payload ?? "",
+    meta: (r.meta ?? {}) as Record<string, unknown>,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    receivedAt: r.received_at,
+  };
+}
+
+export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
+  const r = await db.selectFrom("kinship_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+  return r ? toRow(r) : null;
+}
+
+/** Final outcome of a delivery. The raw body is dropped once applied: it may hold personal data. */
+export async function settle(db: Db, id: number, status: Exclude<InboxStatus, "queued">, error: string | null, now: Date): Promise<void> {
+  await db
+    .updateTable("kinship_inbox")
+    .set({
+      status,
+      last_error: error,
+      processed_at: now,
+      ...(status === "dead" ? {} : { payload: null }),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function recordAttempt(db: Db, id: number, error: string): Promise<void> {
+  await db
+    .updateTable("kinship_inbox")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Deliveries still waiting (e.g. their queue job was lost with Redis): the inbox is the truth. */
+export async function queuedIds(db: Db, receivedBefore: Date, limit = 1000): Promise<number[]> {
+  const rows = await db
+    .selectFrom("kinship_inbox")
+    .select("id")
+    .where("status", "=", "queued")
+    .where("received_at", "<", receivedBefore)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => num(r.id));
+}
+
+export async function deadLetters(db: Db, programKey?: string, limit = 100): Promise<InboxRow[]> {
+  let q = db.selectFrom("kinship_inbox").selectAll().where("status", "=", "dead");
+  if (programKey) q = q.where("program_key", "=", programKey);
+  return (await q.orderBy("id").limit(limit).execute()).map(toRow);
+}
+
+/** Puts dead letters back in line; returns the ids to enqueue. */
+export async function requeueDead(db: Db, ids: number[] | "all"): Promise<number[]> {
+  let q = db.updateTable("kinship_inbox").set({ status: "queued", attempts: 0, processed_at: null }).where("status", "=", "dead");
+  if (ids !== "all") {
+    if (ids.length === 0) return [];
+    q = q.where("id", "in", ids);
+  }
+  return (await q.returning("id").execute()).map((r) => num(r.id));
+}
+
+export async function inboxCounts(db: Db): Promise<Record<InboxStatus, number>> {
+  const rows = await db
+    .selectFrom("kinship_inbox")
+    .select(["status", sql<string>`count(*)`.as("n")])
+    .groupBy("status")
+    .execute();
+  const out: Record<InboxStatus, number> = { queued: 0, applied: 0, ignored: 0, dead: 0 };
+  for (const r of rows) out[r.status] = num(r.n);
+  return out;
+}

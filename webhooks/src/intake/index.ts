@@ -1,0 +1,4 @@
+export * from "./custom.ts";
+export * from "./reply.ts";
+export * from "./shopify.ts";
+export * from "./topics.ts";

@@ -1,0 +1,17 @@
+export { mapCustom } from "./custom.ts";
+export {
+  type MedusaAmount,
+  type MedusaCancelledOrder,
+  type MedusaCustomer,
+  type MedusaOrder,
+  type MedusaOrderItem,
+  type MedusaRefund,
+  mapMedusaCancel,
+  mapMedusaCustomer,
+  mapMedusaOrder,
+  mapMedusaRefund,
+} from "./medusa.ts";
+export { currencyExponent, type DecimalInput, type ToMinorOptions, toMinor } from "./money.ts";
+export { parseLossless } from "./read.ts";
+export { mapShopify, normalizeTopic, splitTags } from "./shopify.ts";
+export { type Mapped, MappingError } from "./types.ts";

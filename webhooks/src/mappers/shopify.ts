@@ -1,0 +1,249 @@
+/**
+ * Shopify webhook bodies → Kinship intents. Pure: the raw body (already HMAC-verified by intake) and
+ * the `X-Shopify-Topic` header in, a `Mapped` out.
+ *
+ * Payload assumptions (Shopify REST webhook payloads, API 2026-07; see test/fixtures/shopify):
+ * - Ids are 64-bit JSON numbers (820982911946154508 > 2^53): the body is parsed losslessly and every
+ *   id becomes its exact decimal text. String ids are accepted too.
+ * - Money is a decimal string in the shop currency (`price`, `total_tax`, `discount_allocations[].amount`,
+ *   `*_set.shop_money.amount`); a few fields are JSON numbers (`refund_line_items[].subtotal`). All are
+ *   converted with exact string arithmetic in the currency's exponent.
+ * - An order's `currency` is the shop currency, the one `price` and the `*_set.shop_money` amounts use
+ *   (`presentment_currency` is what the buyer saw and is not used).
+ * - Webhooks carry no product collections: `collectionIds` is always []. Collection-scoped earn rules
+ *   need the collections looked up by the worker (Admin API), which a pure mapper cannot do.
+ * - With `taxes_included` (tax-inclusive shops) line prices include tax; they are passed as they are,
+ *   consistently with refund subtotals, which include tax there as well.
+ * - Test orders (`test: true`, Bogus gateway) are mapped like any other, so merchants can try the program.
+ */
+import type { CommerceEventInput } from "@kinship/engine/core";
+import { z } from "zod";
+import { count, decimal, emailOf, instant, jsonId, minorOf, nameOf, parseLossless, read } from "./read.ts";
+import { type Mapped, MappingError } from "./types.ts";
+
+type OrderLineInput = Extract<CommerceEventInput, { type: "order.paid" }>["lines"][number];
+type RefundLineInput = NonNullable<Extract<CommerceEventInput, { type: "refund.created" }>["lines"]>[number];
+
+const currency = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code");
+const shopMoney = z.object({ shop_money: z.object({ amount: decimal, currency_code: currency.nullish() }) });
+
+const LineItem = z.object({
+  id: jsonId,
+  product_id: jsonId.nullish(),
+  variant_id: jsonId.nullish(),
+  sku: z.string().nullish(),
+  quantity: count,
+  price: decimal,
+  gift_card: z.boolean().nullish(),
+  total_discount: decimal.nullish(),
+  discount_allocations: z.array(z.object({ amount: decimal })).nullish(),
+});
+
+const Order = z.object({
+  id: jsonId,
+  currency,
+  processed_at: instant.nullish(),
+  created_at: instant.nullish(),
+  customer: z.object({ id: jsonId }).nullish(),
+  line_items: z.array(LineItem),
+  shipping_lines: z.array(z.object({ price: decimal, is_removed: z.boolean().nullish() })).nullish(),
+  total_shipping_price_set: shopMoney.nullish(),
+  total_tax: decimal.nullish(),
+});
+
+/** A cancellation needs only the order and when: the rest of the order is not read. */
+const CancelledOrder = z.object({ id: jsonId, cancelled_at: instant.nullish() });
+
+const Refund = z.object({
+  id: jsonId,
+  order_id: jsonId,
+  processed_at: instant.nullish(),
+  created_at: instant.nullish(),
+  refund_line_items: z
+    .array(
+      z.object({
+        line_item_id: jsonId,
+        quantity: count,
+        subtotal: decimal.nullish(),
+        subtotal_set: shopMoney.nullish(),
+        line_item: z.object({ gift_card: z.boolean().nullish() }).nullish(),
+      }),
+    )
+    .nullish(),
+  total_duties_set: shopMoney.nullish(),
+});
+
+const Customer = z.object({
+  id: jsonId,
+  created_at: instant.nullish(),
+  updated_at: instant.nullish(),
+  email: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  tags: z.string().nullish(),
+});
+
+const DataRequest = z.object({
+  customer: z.object({ id: jsonId }),
+  data_request: z.object({ id: jsonId.nullish() }).nullish(),
+});
+const CustomerRedact = z.object({ customer: z.object({ id: jsonId }) });
+const AnyObject = z.record(z.string(), z.unknown());
+
+/** "orders/paid" as sent in X-Shopify-Topic; the GraphQL enum spelling ORDERS_PAID is accepted too. */
+export function normalizeTopic(topic: string): string {
+  const t = topic.trim();
+  return /^[A-Z_]+$/.test(t) ? t.toLowerCase().replace("_", "/") : t.toLowerCase();
+}
+
+/** Maps one Shopify webhook delivery. Throws MappingError on malformed JSON or missing/invalid fields. */
+export function mapShopify(topic: string, rawBody: string): Mapped {
+  const t = normalizeTopic(topic);
+  const what = `shopify ${t}`;
+  switch (t) {
+    case "orders/paid":
+      return orderPaid(read(Order, parseLossless(rawBody, what), what), what);
+    case "orders/cancelled":
+      return orderCancelled(read(CancelledOrder, parseLossless(rawBody, what), what), what);
+    case "refunds/create":
+      return refundCreated(read(Refund, parseLossless(rawBody, what), what), what);
+    case "customers/create":
+    case "customers/update":
+      return customerChanged(read(Customer, parseLossless(rawBody, what), what), t === "customers/create", what);
+    case "customers/data_request": {
+      const b = read(DataRequest, parseLossless(rawBody, what), what);
+      return { kind: "export", customerId: b.customer.id, requestRef: b.data_request?.id ?? null };
+    }
+    case "customers/redact":
+      return { kind: "redact", customerId: read(CustomerRedact, parseLossless(rawBody, what), what).customer.id };
+    case "shop/redact":
+      read(AnyObject, parseLossless(rawBody, what), what);
+      return { kind: "redactShop" };
+    case "app/uninstalled":
+      read(AnyObject, parseLossless(rawBody, what), what);
+      return { kind: "uninstalled" };
+    default:
+      return { kind: "ignore", reason: `topic ${topic} is not used by Kinship` };
+  }
+}
+
+function apply(...inputs: CommerceEventInput[]): Mapped {
+  return { kind: "apply", inputs };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0);
+}
+
+function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
+  const occurredAt = o.processed_at ?? o.created_at;
+  if (!occurredAt) throw new MappingError(`${what}: processed_at: missing (and no created_at)`);
+  const lines: OrderLineInput[] = [];
+  o.line_items.forEach((li, i) => {
+    // Buying a gift card earns nothing: it is a payment instrument, not merchandise (points come when
+    // it is spent on goods). Its line is left out of the order entirely.
+    if (li.gift_card) return;
+    // A line whose quantity was edited down to nothing bought nothing (the engine wants quantity ≥ 1).
+    if (li.quantity === 0) return;
+    const at = `${what}: line_items.${i}`;
+    const unitPrice = minorOf(`${at}.price`, li.price, o.currency);
+    // Shopify allocates every discount application (line-level and order-level "across" codes) to the
+    // lines in discount_allocations; total_discount (deprecated, line-level only) is a fallback.
+    const discount = li.discount_allocations?.length
+      ? sum(li.discount_allocations.map((d, j) => minorOf(`${at}.discount_allocations.${j}.amount`, d.amount, o.currency)))
+      : li.total_discount != null
+        ? minorOf(`${at}.total_discount`, li.total_discount, o.currency)
+        : 0;
+    const line: OrderLineInput = { lineId: li.id, collectionIds: [], quantity: li.quantity, unitPrice, discount };
+    if (li.product_id != null) line.productId = li.product_id;
+    if (li.variant_id != null) line.variantId = li.variant_id;
+    if (li.sku) line.sku = li.sku.slice(0, 200);
+    lines.push(line);
+  });
+  if (lines.length === 0) return { kind: "ignore", reason: `order ${o.id} has no lines that earn (gift cards only, or empty)` };
+
+  const shippingLines = o.shipping_lines?.filter((s) => !s.is_removed);
+  const shipping = shippingLines?.length
+    ? sum(shippingLines.map((s, i) => minorOf(`${what}: shipping_lines.${i}.price`, s.price, o.currency)))
+    : o.total_shipping_price_set
+      ? minorOf(`${what}: total_shipping_price_set.shop_money.amount`, o.total_shipping_price_set.shop_money.amount, o.currency)
+      : 0;
+  const tax = o.total_tax != null ? minorOf(`${what}: total_tax`, o.total_tax, o.currency) : 0;
+
+  // `key` is left out: the engine's default `order:<id>:paid` makes redeliveries idempotent.
+  // A guest order (no customer) is still passed on with customerId null; the engine skips it.
+  return apply({
+    type: "order.paid",
+    orderId: o.id,
+    customerId: o.customer?.id ?? null,
+    occurredAt,
+    currency: o.currency,
+    lines,
+    orderDiscount: 0, // already allocated to the lines above
+    shipping,
+    tax,
+  });
+}
+
+function orderCancelled(o: z.output<typeof CancelledOrder>, what: string): Mapped {
+  if (!o.cancelled_at) throw new MappingError(`${what}: cancelled_at: missing on a cancelled order`);
+  return apply({ type: "order.cancelled", orderId: o.id, occurredAt: o.cancelled_at });
+}
+
+/**
+ * Only refund_line_items count: they are the merchandise given back, per line, after its discounts
+ * (subtotal_set, before tax). `order_adjustments` are left out on purpose: they hold shipping refunds
+ * (kind "shipping_refund", never merchandise, which earned nothing) and refund discrepancies (kind
+ * "refund_discrepancy", the gap between the calculated refund and the money actually returned, a
+ * goodwill or rounding amount rather than goods coming back). Transactions are payments, not goods.
+ * A refund with no merchandise lines (shipping only, an amount only) therefore changes no points.
+ */
+function refundCreated(r: z.output<typeof Refund>, what: string): Mapped {
+  const occurredAt = r.processed_at ?? r.created_at;
+  if (!occurredAt) throw new MappingError(`${what}: processed_at: missing (and no created_at)`);
+  const items = r.refund_line_items ?? [];
+  // The refund has no currency of its own: take the shop currency from its money sets.
+  const shopCurrency =
+    items.map((it) => it.subtotal_set?.shop_money.currency_code).find((c) => c) ?? r.total_duties_set?.shop_money.currency_code ?? null;
+  const lines: RefundLineInput[] = [];
+  items.forEach((it, i) => {
+    if (it.line_item?.gift_card) return; // gift card lines were never part of the order's earning basis
+    const at = `${what}: refund_line_items.${i}`;
+    if (!shopCurrency) throw new MappingError(`${at}.subtotal_set.shop_money.currency_code: missing (the refund's currency is unknown)`);
+    const amount = it.subtotal_set?.shop_money.amount ?? it.subtotal;
+    if (amount == null) throw new MappingError(`${at}.subtotal_set: missing (and no subtotal)`);
+    const field = it.subtotal_set ? `${at}.subtotal_set.shop_money.amount` : `${at}.subtotal`;
+    lines.push({ lineId: it.line_item_id, quantity: it.quantity, amount: minorOf(field, amount, shopCurrency) });
+  });
+  if (lines.length === 0) return { kind: "ignore", reason: `refund ${r.id} of order ${r.order_id} returns no merchandise lines` };
+  return apply({ type: "refund.created", refundId: r.id, orderId: r.order_id, occurredAt, lines });
+}
+
+/** Shopify's `tags` is one comma-separated string: "vip, newsletter" → ["vip", "newsletter"]. */
+export function splitTags(tags: string): string[] {
+  const list = tags
+    .split(",")
+    .map((t) => t.trim().slice(0, 255))
+    .filter((t) => t !== "");
+  return [...new Set(list)];
+}
+
+function customerChanged(c: z.output<typeof Customer>, created: boolean, what: string): Mapped {
+  const field = created ? "created_at" : "updated_at";
+  const occurredAt = created ? c.created_at : c.updated_at;
+  if (!occurredAt) throw new MappingError(`${what}: ${field}: missing`);
+  const event: Extract<CommerceEventInput, { type: "customer.created" | "customer.updated" }> = {
+    type: created ? "customer.created" : "customer.updated",
+    customerId: c.id,
+    occurredAt,
+  };
+  // Absent fields stay undefined (the engine leaves them unchanged); null clears them.
+  const email = emailOf(c.email);
+  if (email !== undefined) event.email = email;
+  const firstName = nameOf(c.first_name);
+  if (firstName !== undefined) event.firstName = firstName;
+  const lastName = nameOf(c.last_name);
+  if (lastName !== undefined) event.lastName = lastName;
+  if (c.tags != null) event.tags = splitTags(c.tags);
+  return apply(event);
+}

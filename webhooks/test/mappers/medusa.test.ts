@@ -1,0 +1,240 @@
+import { parseEvent } from "@kinship/engine";
+import { describe, expect, it } from "vitest";
+import {
+  type Mapped,
+  MappingError,
+  type MedusaOrder,
+  mapMedusaCancel,
+  mapMedusaCustomer,
+  mapMedusaOrder,
+  mapMedusaRefund,
+} from "../../src/mappers/index.ts";
+import type { Body } from "./fixtures.ts";
+
+function expectEngineAccepts(m: Mapped): void {
+  if (m.kind !== "apply") throw new Error(`expected apply, got ${JSON.stringify(m)}`);
+  for (const input of m.inputs) {
+    const r = parseEvent(input);
+    expect(r.ok ? "ok" : r.error.message).toBe("ok");
+  }
+}
+
+/** A BigNumber instance as @medusajs/utils builds it: the value lives behind getters. */
+class FakeBigNumber {
+  readonly #v: string;
+  constructor(v: string) {
+    this.#v = v;
+  }
+  get numeric(): number {
+    return Number(this.#v);
+  }
+  get raw(): { value: string; precision: number } {
+    return { value: this.#v, precision: 20 };
+  }
+}
+
+// An order as `query.graph` returns it with items.*, items.adjustments.*, items.variant.product.*
+const order = (): MedusaOrder => ({
+  id: "order_01JABCDEF",
+  customer_id: "cus_01JXYZ",
+  currency_code: "usd",
+  created_at: new Date("2024-05-01T09:30:00.000Z"),
+  items: [
+    {
+      id: "ordli_01A",
+      product_id: "prod_01A",
+      variant_id: "variant_01A",
+      variant_sku: "TEE-BLK-M",
+      quantity: 2,
+      unit_price: 25,
+      raw_unit_price: { value: "24.99", precision: 20 }, // raw wins over the number
+      adjustments: [{ amount: 3.3333333333333335 }, { amount: "1.5" }],
+      variant: { product: { collection_id: "pcol_01SUMMER" } },
+    },
+    {
+      id: "ordli_01B",
+      product_id: "prod_01B",
+      quantity: { value: "1" },
+      unit_price: new FakeBigNumber("12.5"),
+      discount_total: 0,
+    },
+    {
+      id: "ordli_01GIFT",
+      product_id: "prod_gift",
+      quantity: 1,
+      unit_price: 50,
+      variant: { product: { is_giftcard: true } },
+    },
+  ],
+  shipping_subtotal: 4.95,
+  shipping_total: 5.94,
+  tax_total: "11.20",
+});
+
+describe("mapMedusaOrder", () => {
+  it("maps an order with number, string, {value} and BigNumber amounts in major units", () => {
+    const m = mapMedusaOrder(order());
+    expect(m).toStrictEqual({
+      kind: "apply",
+      inputs: [
+        {
+          type: "order.paid",
+          orderId: "order_01JABCDEF",
+          customerId: "cus_01JXYZ",
+          occurredAt: "2024-05-01T09:30:00.000Z",
+          currency: "USD",
+          lines: [
+            {
+              lineId: "ordli_01A",
+              collectionIds: ["pcol_01SUMMER"],
+              quantity: 2,
+              unitPrice: 2499,
+              discount: 333 + 150, // promotion splits carry extra precision: rounded half-up per adjustment
+              productId: "prod_01A",
+              variantId: "variant_01A",
+              sku: "TEE-BLK-M",
+            },
+            { lineId: "ordli_01B", collectionIds: [], quantity: 1, unitPrice: 1250, discount: 0, productId: "prod_01B" },
+          ],
+          orderDiscount: 0,
+          shipping: 495,
+          tax: 1120,
+        },
+      ],
+    });
+    expectEngineAccepts(m);
+  });
+
+  it("uses discount_total when adjustments were not loaded, and the currency's exponent", () => {
+    const m = mapMedusaOrder({
+      id: "order_jp",
+      customer_id: null,
+      currency_code: "jpy",
+      created_at: "2024-05-01T18:30:00+09:00",
+      items: [{ id: "ordli_jp", quantity: 3, unit_price: 1500, discount_total: { value: "450" } }],
+    });
+    expect(m).toMatchObject({
+      inputs: [
+        {
+          customerId: null,
+          currency: "JPY",
+          occurredAt: "2024-05-01T18:30:00+09:00",
+          lines: [{ unitPrice: 1500, quantity: 3, discount: 450 }],
+          shipping: 0,
+          tax: 0,
+        },
+      ],
+    });
+    expectEngineAccepts(m);
+  });
+
+  it("ignores an order of gift cards only", () => {
+    const o = order();
+    o.items = o.items.slice(2);
+    expect(mapMedusaOrder(o)).toEqual({ kind: "ignore", reason: expect.stringContaining("no lines that earn") });
+  });
+
+  it.each<[string, (o: Body) => void, RegExp]>([
+    ["no id", (o) => delete o.id, /medusa order: id: /],
+    ["a numeric customer id", (o) => (o.customer_id = 42), /customer_id: .*ids must be JSON strings/],
+    ["a bad currency", (o) => (o.currency_code = "dollars"), /currency_code/],
+    ["a garbage price", (o) => (o.items[1].unit_price = "twelve"), /items\.1\.unit_price: "twelve" is not a decimal/],
+    ["a negative price", (o) => (o.items[1].unit_price = -1), /items\.1\.unit_price: .*negative/],
+    ["a fractional quantity", (o) => (o.items[0].quantity = 1.5), /items\.0\.quantity: expected a whole quantity/],
+    ["a date without offset", (o) => (o.created_at = "2024-05-01 09:30"), /created_at: expected a Date or an ISO 8601/],
+    ["an invalid Date", (o) => (o.created_at = new Date("nope")), /created_at/],
+    ["an amount object without value", (o) => (o.tax_total = { amount: 3 }), /tax_total: expected an amount/],
+  ])("%s → MappingError", (_, mutate, message) => {
+    const o = order() as unknown as Body;
+    mutate(o);
+    expect(() => mapMedusaOrder(o)).toThrow(MappingError);
+    expect(() => mapMedusaOrder(o)).toThrow(message);
+  });
+});
+
+describe("mapMedusaCancel", () => {
+  it("maps to order.cancelled at canceled_at, else updated_at", () => {
+    const m = mapMedusaCancel({ id: "order_01JABCDEF", canceled_at: new Date("2024-05-02T10:00:00Z"), updated_at: "2024-05-03T10:00:00Z" });
+    expect(m).toStrictEqual({
+      kind: "apply",
+      inputs: [{ type: "order.cancelled", orderId: "order_01JABCDEF", occurredAt: "2024-05-02T10:00:00.000Z" }],
+    });
+    expectEngineAccepts(m);
+    expect(mapMedusaCancel({ id: "o", updated_at: "2024-05-03T10:00:00Z" })).toMatchObject({
+      inputs: [{ occurredAt: "2024-05-03T10:00:00Z" }],
+    });
+    expect(() => mapMedusaCancel({ id: "o" })).toThrow(/canceled_at: missing/);
+  });
+});
+
+describe("mapMedusaRefund", () => {
+  it("maps a received return's lines (major units) to refund.created keyed by the return id", () => {
+    const m = mapMedusaRefund({
+      order_id: "order_01JABCDEF",
+      return_id: "ret_01R",
+      currency_code: "usd",
+      occurred_at: "2024-05-10T08:00:00Z",
+      items: [{ item_id: "ordli_01A", quantity: 1, amount: { value: "22.5835" } }],
+    });
+    expect(m).toStrictEqual({
+      kind: "apply",
+      inputs: [
+        {
+          type: "refund.created",
+          refundId: "ret_01R",
+          orderId: "order_01JABCDEF",
+          occurredAt: "2024-05-10T08:00:00Z",
+          lines: [{ lineId: "ordli_01A", quantity: 1, amount: 2258 }],
+          amount: 0,
+        },
+      ],
+    });
+    expectEngineAccepts(m);
+  });
+
+  it("maps an amount-only refund, ignores an empty one, and wants exactly one id", () => {
+    const base = { order_id: "order_1", currency_code: "eur", occurred_at: new Date("2024-05-10T08:00:00Z") };
+    const m = mapMedusaRefund({ ...base, refund_id: "ref_01", amount: 10 });
+    expect(m).toMatchObject({ inputs: [{ refundId: "ref_01", lines: [], amount: 1000, occurredAt: "2024-05-10T08:00:00.000Z" }] });
+    expectEngineAccepts(m);
+    expect(mapMedusaRefund({ ...base, refund_id: "ref_02", amount: 0 })).toMatchObject({ kind: "ignore" });
+    expect(() => mapMedusaRefund({ ...base, refund_id: "ref_03", return_id: "ret_03", amount: 1 })).toThrow(/not both/);
+    expect(() => mapMedusaRefund({ ...base, amount: 1 })).toThrow(/refund_id: missing/);
+  });
+});
+
+describe("mapMedusaCustomer", () => {
+  const customer = {
+    id: "cus_01JXYZ",
+    email: "ada@example.com",
+    first_name: "Ada",
+    last_name: "Lovelace",
+    created_at: new Date("2024-04-01T00:00:00Z"),
+    updated_at: "2024-04-02T12:00:00+02:00",
+  };
+
+  it("maps created and updated customers at the matching timestamp", () => {
+    const created = mapMedusaCustomer(customer, true);
+    expect(created).toStrictEqual({
+      kind: "apply",
+      inputs: [
+        {
+          type: "customer.created",
+          customerId: "cus_01JXYZ",
+          occurredAt: "2024-04-01T00:00:00.000Z",
+          email: "ada@example.com",
+          firstName: "Ada",
+          lastName: "Lovelace",
+        },
+      ],
+    });
+    expectEngineAccepts(created);
+    const updated = mapMedusaCustomer({ ...customer, last_name: null }, false);
+    expect(updated).toMatchObject({ inputs: [{ type: "customer.updated", occurredAt: "2024-04-02T12:00:00+02:00", lastName: null }] });
+    expectEngineAccepts(updated);
+  });
+
+  it("refuses a customer without an id", () => {
+    expect(() => mapMedusaCustomer({ ...customer, id: undefined }, true)).toThrow(/medusa customer: id/);
+  });
+});
