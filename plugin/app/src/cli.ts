@@ -1,5 +1,5 @@
 import { DEMO_CUSTOMERS, DEMO_PROGRAM } from "@kinship/engine/demo";
-import { startApp } from "./main.ts";
+import { type RunningApp, startApp } from "./main.ts";
 
 /** The server process: starts, says where to look, stops cleanly on SIGINT/SIGTERM. */
 export async function run(): Promise<void> {
@@ -19,11 +19,7 @@ export async function run(): Promise<void> {
     `  webhooks   POST ${url}/webhooks/shopify   POST ${url}/webhooks/events`,
     `  health     GET  ${url}/healthz            GET  ${url}/readyz`,
     "",
-    `Demo program ${DEMO_PROGRAM}: try`,
-    `  npx kinship members list --shop ${DEMO_PROGRAM}`,
-    `  npx kinship member show ${DEMO_CUSTOMERS.grace} --shop ${DEMO_PROGRAM}`,
-    "(with the embedded database, stop the server first: PGlite is one process)",
-    "",
+    ...(await demoSummary(running)),
   ];
   console.log(lines.join("\n"));
   const stop = async () => {
@@ -32,4 +28,18 @@ export async function run(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+async function demoSummary({ engine, config }: RunningApp): Promise<string[]> {
+  if (!(await engine.program(DEMO_PROGRAM)).ok) return [];
+  const lines = [`Demo program ${DEMO_PROGRAM}:`];
+  for await (const m of engine.members(DEMO_PROGRAM, new Date())) {
+    const name = [m.profile.firstName, m.profile.lastName].filter(Boolean).join(" ") || m.customerId;
+    lines.push(
+      `  ${name.padEnd(16)} ${m.tier.name.padEnd(7)} ${String(m.points.available).padStart(6)} points  ${String(m.growth).padStart(6)} growth`,
+    );
+  }
+  const shared = config.DATABASE_URL ? "" : " (stop the server first: the embedded database is one process)";
+  lines.push(`Try: npx kinship member show ${DEMO_CUSTOMERS.grace} --shop ${DEMO_PROGRAM}${shared}`, "");
+  return lines;
 }

@@ -1,6 +1,6 @@
 import type { Engine } from "@kinship/engine";
 import { customIntake, type InboxQueue, type IntakeReply, shopifyIntake } from "@kinship/webhooks";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
 
 export interface ServerOptions {
   engine: Engine;
@@ -19,7 +19,12 @@ function send(res: FastifyReply, r: IntakeReply): FastifyReply {
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: { level: options.logLevel ?? "info" }, bodyLimit: BODY_LIMIT, disableRequestLogging: true });
+  // Each webhook logs one line of its own outcome; per-request access logs would double it.
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: BODY_LIMIT,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   // Webhook signatures cover the exact bytes: keep every body raw.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));

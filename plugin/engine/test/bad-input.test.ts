@@ -78,7 +78,10 @@ describe.each(backends)("bad input gets a typed error and writes nothing (%s)", 
   it.each([
     ["not an object", "order"],
     ["unknown type", { type: "order.shipped", orderId: "1" }],
-    ["64-bit id as a JSON number", { ...order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 100 }]), customerId: Number("115310627314723954") }],
+    [
+      "64-bit id as a JSON number",
+      { ...order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 100 }]), customerId: Number("115310627314723954") },
+    ],
     ["negative price", order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: -100 }])],
     ["fractional money", order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 10.5 }])],
     ["no lines", { ...order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 100 }]), lines: [] }],

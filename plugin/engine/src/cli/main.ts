@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { demoCommand } from "./commands/demo.ts";
+import { dlqListCommand, dlqReplayCommand } from "./commands/dlq.ts";
 import { eventsApplyCommand } from "./commands/events-apply.ts";
 import { maintainCommand } from "./commands/maintain.ts";
 import { memberShowCommand } from "./commands/member-show.ts";
@@ -8,7 +9,9 @@ import { membersListCommand } from "./commands/members-list.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { programCreateCommand } from "./commands/program-create.ts";
 import { programListCommand } from "./commands/program-list.ts";
+import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
+import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { CliError, type CommandSpec, type Io, messageOf, type OptionSpec, processIo, UsageError, type Values } from "./context.ts";
 
@@ -17,11 +20,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   programCreateCommand,
   programShowCommand,
   programListCommand,
+  programSecretCommand,
+  shopsConnectCommand,
   memberShowCommand,
   membersListCommand,
   eventsApplyCommand,
   maintainCommand,
   verifyCommand,
+  dlqListCommand,
+  dlqReplayCommand,
   demoCommand,
 ];
 

@@ -64,6 +64,11 @@ export async function evaluateTiers(
   }
 }
 
+/**
+ * One statement per chunk: the guarded member update, then the tier changes and outbox messages of
+ * the members it actually wrote, in the chunk's order. Rows travel as a few array parameters, not
+ * one parameter per value (a chunk of 10k changes would pass the protocol's 65,535 limit).
+ */
 async function writeTierUpdates(
   db: Db,
   programId: number,
@@ -77,54 +82,49 @@ async function writeTierUpdates(
   }[],
   now: Date,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const values = sql.join(
-      updates.map(
-        (u) =>
-          sql`(${u.id}::bigint, ${u.tier}::text, ${u.since}::timestamptz, ${u.due}::timestamptz, ${u.old.tier_key}::text, ${u.old.downgrade_due_at}::timestamptz, ${String(u.old.growth)}::bigint)`,
-      ),
-    );
-    const written = await sql<{ id: string }>`
+  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+  const changes = updates.flatMap((u) => u.changes.map((c) => ({ u, c })));
+  const isMove = (c: TierChange) => c.reason === "upgrade" || c.reason === "downgrade";
+  const written = await sql<{ applied: string }>`
+    WITH v AS (
+      SELECT * FROM unnest(${updates.map((u) => u.id)}::bigint[], ${updates.map((u) => u.tier)}::text[],
+                           ${updates.map((u) => iso(u.since))}::timestamptz[], ${updates.map((u) => iso(u.due))}::timestamptz[],
+                           ${updates.map((u) => u.old.tier_key)}::text[], ${updates.map((u) => iso(u.old.downgrade_due_at))}::timestamptz[],
+                           ${updates.map((u) => String(u.old.growth))}::bigint[])
+        AS v(id, tier, since, due, old_tier, old_due, old_growth)
+    ), written AS (
       UPDATE kinship_member m
       SET tier_key = v.tier, tier_since = v.since, downgrade_due_at = v.due, updated_at = ${now}
-      FROM (VALUES ${values}) AS v(id, tier, since, due, old_tier, old_due, old_growth)
+      FROM v
       WHERE m.id = v.id AND m.tier_key = v.old_tier AND m.downgrade_due_at IS NOT DISTINCT FROM v.old_due AND m.growth = v.old_growth
-      RETURNING m.id`.execute(trx);
-    const ok = new Set(written.rows.map((r) => num(r.id)));
-    const applied = updates.filter((u) => ok.has(u.id));
-    const changes = applied.flatMap((u) => u.changes.map((c) => ({ u, c })));
-    if (changes.length)
-      await trx
-        .insertInto("kinship_tier_change")
-        .values(
-          changes.map(({ u, c }) => ({
-            program_id: programId,
-            member_id: u.id,
-            key: c.key,
-            from_tier: c.from,
-            to_tier: c.to,
-            reason: c.reason,
-            growth: c.growth,
-            at: c.at,
-          })),
-        )
-        .onConflict((oc) => oc.columns(["program_id", "key"]).doNothing())
-        .execute();
-    const moves = changes.filter(({ c }) => c.reason === "upgrade" || c.reason === "downgrade");
-    if (moves.length)
-      await trx
-        .insertInto("kinship_outbox")
-        .values(
-          moves.map(({ u, c }) => ({
-            program_id: programId,
-            key: `tier:${c.key}`,
-            topic: "tier.changed",
-            payload: JSON.stringify({ customerId: u.old.customer_id, from: c.from, to: c.to, reason: c.reason, growth: c.growth }),
-            created_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(["program_id", "key"]).doNothing())
-        .execute();
-    return applied.length;
-  });
+      RETURNING m.id
+    ), changes AS (
+      SELECT c.* FROM unnest(${changes.map(({ u }) => u.id)}::bigint[], ${changes.map(({ c }) => c.key)}::text[],
+                             ${changes.map(({ c }) => c.from)}::text[], ${changes.map(({ c }) => c.to)}::text[],
+                             ${changes.map(({ c }) => c.reason)}::text[], ${changes.map(({ c }) => c.growth)}::bigint[],
+                             ${changes.map(({ c }) => iso(c.at))}::timestamptz[],
+                             ${changes.map(({ u, c }) =>
+                               isMove(c)
+                                 ? JSON.stringify({
+                                     customerId: u.old.customer_id,
+                                     from: c.from,
+                                     to: c.to,
+                                     reason: c.reason,
+                                     growth: c.growth,
+                                   })
+                                 : null,
+                             )}::text[])
+        WITH ORDINALITY AS c(member_id, key, from_tier, to_tier, reason, growth, at, payload, ord)
+      WHERE c.member_id IN (SELECT id FROM written)
+    ), tier_changes AS (
+      INSERT INTO kinship_tier_change (program_id, member_id, key, from_tier, to_tier, reason, growth, at)
+      SELECT ${programId}, member_id, key, from_tier, to_tier, reason, growth, at FROM changes ORDER BY ord
+      ON CONFLICT (program_id, key) DO NOTHING
+    ), outbox AS (
+      INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
+      SELECT ${programId}, 'tier:' || key, 'tier.changed', payload::jsonb, ${now} FROM changes WHERE payload IS NOT NULL ORDER BY ord
+      ON CONFLICT (program_id, key) DO NOTHING
+    )
+    SELECT count(*)::text AS applied FROM written`.execute(db);
+  return num(written.rows[0]?.applied);
 }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Engine, receive, settle } from "../../src/index.ts";
+import { openTestEngine } from "../support/backends.ts";
+import { jsonLines, kinship } from "./support.ts";
+
+const now = new Date("2026-11-01T00:00:00Z");
+
+describe("kinship shops, program secret and dlq (Postgres)", () => {
+  let engine: Engine;
+  const env = () => ({ DATABASE_URL: inject("databaseUrl") });
+  const shop = `cli-${Date.now().toString(36)}.myshopify.com`;
+  beforeAll(async () => {
+    engine = await openTestEngine("postgres");
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  it("shops connect registers the shop and its program; a bad domain is refused", async () => {
+    const ok = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], { env: env() });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`connected ${shop}`);
+    expect((await engine.program(shop)).ok).toBe(true);
+    const bad = await kinship(["shops", "connect", "evil.example.com", "--access-token", "x"], { env: env() });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a shop domain/);
+    expect((await kinship(["shops", "connect", shop], { env: env() })).code).toBe(2);
+  });
+
+  it("program secret prints the custom-event secret and --rotate replaces it", async () => {
+    const first = await kinship(["program", "secret", "--shop", shop], { env: env() });
+    expect(first.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    const rotated = await kinship(["program", "secret", "--shop", shop, "--rotate"], { env: env() });
+    expect(rotated.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.stdout).not.toBe(first.stdout);
+  });
+
+  it("dlq list shows dead letters with their reason; dlq replay puts them back in line", async () => {
+    const { db } = engine.connection;
+    const stored = await receive(
+      db,
+      { source: "custom", programKey: shop, deliveryKey: "poison-1", topic: "review.created", payload: "{}", meta: {} },
+      now,
+    );
+    await settle(db, stored.id, "dead", "custom event: customerId: ids must be JSON strings", now);
+    const listed = jsonLines((await kinship(["dlq", "list", "--shop", shop, "--json"], { env: env() })).stdout) as {
+      id: number;
+      error: string;
+    }[];
+    expect(listed).toEqual([expect.objectContaining({ id: stored.id, error: expect.stringMatching(/customerId/) })]);
+    const replay = await kinship(["dlq", "replay", String(stored.id)], { env: env() });
+    expect(replay.code).toBe(0);
+    const row = await db.selectFrom("kinship_inbox").select("status").where("id", "=", stored.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("queued");
+    expect((await kinship(["dlq", "replay", String(stored.id)], { env: env() })).code).toBe(1);
+    expect((await kinship(["dlq", "replay", "twelve"], { env: env() })).code).toBe(2);
+  });
+});
