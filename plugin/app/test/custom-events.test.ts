@@ -9,7 +9,7 @@ let program: string;
 let secret: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness("app_custom");
   program = await newShop(h.engine, "reviews");
   const base = defaultProgramConfig();
   const review = { id: "review", name: "Review", trigger: "custom:review.created", reward: { points: { fixed: 50 } } };

@@ -6,7 +6,7 @@ const CUSTOMER = "115310627314723954";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness("app_shopify");
 });
 afterAll(async () => {
   await h.close();

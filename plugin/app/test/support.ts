@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { connectShop, type Engine, openEngine } from "@kinship/engine";
 import { createBullQueue, mapCustom, mapShopify, startWorker, type Worker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
-import { inject } from "vitest";
+import { dropBullQueue, isolatedDatabase } from "../../../test/support/isolated.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { buildServer } from "../src/server.ts";
 
@@ -21,10 +21,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The real server on a real port, with Postgres, bull on the local Redis and an in-process worker. */
-export async function startHarness(): Promise<Harness> {
-  const engine = await openEngine({ databaseUrl: inject("databaseUrl") });
-  const queue = createBullQueue({ redisUrl: "redis://127.0.0.1:6379", name: `kinship-test-${randomUUID()}`, attempts: 2, backoffMs: 50 });
+const REDIS = "redis://127.0.0.1:6379";
+
+/**
+ * The real server on a real port, with bull on the local Redis and an in-process worker, on a
+ * Postgres database of its own (the worker's sweeper takes every queued delivery it can see).
+ */
+export async function startHarness(label: string): Promise<Harness> {
+  const database = await isolatedDatabase(label);
+  const engine = await openEngine({ databaseUrl: database.url });
+  const queueName = `kinship-test-${randomUUID()}`;
+  const queue = createBullQueue({ redisUrl: REDIS, name: queueName, attempts: 2, backoffMs: 50 });
   const app = buildServer({ engine, queue, shopify: { apiKey: "test-key", apiSecret: SECRET }, logLevel: "silent" });
   const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 500, sweepAfterMs: 1_000 });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -37,6 +44,8 @@ export async function startHarness(): Promise<Harness> {
       await app.close();
       await worker.stop();
       await engine.close();
+      await dropBullQueue(REDIS, queueName);
+      await database.drop();
     },
   };
 }

@@ -81,7 +81,11 @@ export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
   return r ? toRow(r) : null;
 }
 
-/** Final outcome of a delivery. The raw body is dropped once applied: it may hold personal data. */
+/**
+ * Final outcome of a delivery; only a queued delivery is settled, so a late failure of a second
+ * run can never turn an applied delivery into a dead letter. The raw body is dropped once
+ * applied: it may hold personal data.
+ */
 export async function settle(db: Db, id: number, status: Exclude<InboxStatus, "queued">, error: string | null, now: Date): Promise<void> {
   await db
     .updateTable("kinship_inbox")
@@ -92,6 +96,7 @@ export async function settle(db: Db, id: number, status: Exclude<InboxStatus, "q
       ...(status === "dead" ? {} : { payload: null }),
     })
     .where("id", "=", id)
+    .where("status", "=", "queued")
     .execute();
 }
 
@@ -104,12 +109,13 @@ export async function recordAttempt(db: Db, id: number, error: string): Promise<
 }
 
 /** Deliveries still waiting (e.g. their queue job was lost with Redis): the inbox is the truth. */
-export async function queuedIds(db: Db, receivedBefore: Date, limit = 1000): Promise<number[]> {
+export async function queuedIds(db: Db, receivedBefore: Date, limit = 1000, afterId = 0): Promise<number[]> {
   const rows = await db
     .selectFrom("kinship_inbox")
     .select("id")
     .where("status", "=", "queued")
     .where("received_at", "<", receivedBefore)
+    .where("id", ">", afterId)
     .orderBy("id")
     .limit(limit)
     .execute();

@@ -37,7 +37,7 @@ export async function expireDueLots(
           FROM kinship_lot l
           WHERE l.member_id = ANY(${ids}::bigint[]) AND l.status IN ('pending', 'available') AND l.remaining > 0 AND l.expires_at <= ${now}
         ), lots AS (
-          UPDATE kinship_lot l SET status = 'expired', remaining = 0 FROM due WHERE l.id = due.id RETURNING l.id
+          UPDATE kinship_lot l SET status = 'expired', remaining = 0 WHERE l.id = ANY(ARRAY(SELECT id FROM due)) RETURNING l.id
         ), entries AS (
           INSERT INTO kinship_entry (program_id, member_id, key, kind, available_delta, pending_delta, debt_delta, written_off,
                                      lot_id, order_id, reason, actor, occurred_at, recorded_at)

@@ -25,7 +25,7 @@ export async function matureDueLots(db: Db, programId: number, now: Date, batchS
           FROM kinship_lot l
           WHERE l.member_id = ANY(${ids}::bigint[]) AND l.status = 'pending' AND l.remaining > 0 AND l.available_at <= ${now}
         ), lots AS (
-          UPDATE kinship_lot l SET status = 'available' FROM due WHERE l.id = due.id RETURNING l.id
+          UPDATE kinship_lot l SET status = 'available' WHERE l.id = ANY(ARRAY(SELECT id FROM due)) RETURNING l.id
         ), entries AS (
           INSERT INTO kinship_entry (program_id, member_id, key, kind, available_delta, pending_delta, debt_delta, written_off,
                                      lot_id, order_id, reason, actor, occurred_at, recorded_at)

@@ -1,0 +1,15 @@
+#!/usr/bin/env -S node --disable-warning=ExperimentalWarning
+// The webhook worker process: applies queued deliveries (bull on REDIS_URL) to the engine
+// (Postgres on DATABASE_URL). Node 24 runs the TypeScript sources directly (type stripping).
+import module from "node:module";
+
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 24) {
+  process.stderr.write(`kinship-worker: needs Node.js 24 or newer, this is ${process.version}\n`);
+  process.exit(1);
+}
+
+module.enableCompileCache?.();
+
+const { runWorkerProcess } = await import("../src/worker/main.ts");
+process.exitCode = await runWorkerProcess(process.env);

@@ -1,0 +1,58 @@
+/** What a job's handler is told about the attempt it runs in. */
+export interface Attempt {
+  /** 1 for the first run, 2 for the first retry, ... */
+  number: number;
+  /** No retry follows if this one fails: the delivery becomes a dead letter. */
+  final: boolean;
+}
+
+export type InboxHandler = (inboxId: number, attempt: Attempt) => Promise<void>;
+
+/**
+ * A queue of inbox ids. The inbox row in Postgres is the source of truth; the queue only says
+ * "look at row N". Enqueueing an id already waiting, delayed or running is a no-op.
+ */
+export interface InboxQueue {
+  enqueue(inboxId: number): Promise<void>;
+  /** Starts taking jobs with this handler (once per queue); resolves once processing has started. */
+  process(handler: InboxHandler): Promise<void>;
+  /** True when the queue can take jobs (Redis answers, or the in-process queue is open). */
+  ping(): Promise<boolean>;
+  /** Job counts by state (waiting, active, delayed, failed, ...). */
+  counts(): Promise<Record<string, number>>;
+  /** Stops taking jobs, waits for the running ones, releases connections. */
+  close(): Promise<void>;
+}
+
+/** A pino-compatible logger (pino's Logger satisfies it). */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
+
+/** One JSON object per line, pino's shape (level, time, msg, fields), for processes without pino. */
+export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l), fields: Record<string, unknown> = {}): Logger {
+  const at =
+    (level: number) =>
+    (obj: object, msg?: string): void => {
+      const o: Record<string, unknown> = { level, time: Date.now(), ...fields };
+      for (const [k, v] of Object.entries(obj)) o[k] = v instanceof Error ? { type: v.name, message: v.message, stack: v.stack } : v;
+      if (msg !== undefined) o.msg = msg;
+      write(`${JSON.stringify(o)}\n`);
+    };
+  return { debug: at(20), info: at(30), warn: at(40), error: at(50) };
+}
+
+/** Exponential backoff as bull computes it: (2^failures − 1) × backoffMs, i.e. 1×, 3×, 7×, 15× ... */
+export function backoffDelay(backoffMs: number, failures: number): number {
+  return Math.round((2 ** Math.max(1, failures) - 1) * backoffMs);
+}

@@ -1,0 +1,107 @@
+import { type Engine, openEngine } from "@kinship/engine";
+import { mapCustom, mapShopify } from "../mappers/index.ts";
+import { createBullQueue } from "../queue/bull.ts";
+import { type InboxQueue, jsonLogger, type Logger } from "../queue/types.ts";
+import { startWorker } from "./run.ts";
+
+/** The worker process's settings, from its environment. */
+export interface WorkerEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  queueName: string;
+  attempts: number;
+  backoffMs: number;
+  concurrency: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  sweepEveryMs: number;
+  sweepAfterMs: number;
+}
+
+export const ENV_HELP = `kinship-worker: applies webhook deliveries from the queue through the engine.
+  DATABASE_URL              Postgres (required: the inbox and ledger the server writes to)
+  REDIS_URL                 Redis of the bull queue (required)
+  KINSHIP_QUEUE_NAME        queue name (default kinship-inbox)
+  KINSHIP_QUEUE_ATTEMPTS    runs per delivery before it is a dead letter (default 5)
+  KINSHIP_QUEUE_BACKOFF_MS  exponential backoff base (default 1000)
+  KINSHIP_WORKER_CONCURRENCY  jobs at once (default 8)
+  KINSHIP_QUEUE_LOCK_MS     job lock; a dead worker's jobs run again after it (default 15000)
+  KINSHIP_QUEUE_STALLED_MS  how often to look for them (default 5000)
+  KINSHIP_SWEEP_EVERY_MS    inbox sweep interval (default 5000)
+  KINSHIP_SWEEP_AFTER_MS    sweep deliveries queued longer than this (default 30000)
+`;
+
+export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
+  const databaseUrl = env.DATABASE_URL;
+  const redisUrl = env.REDIS_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is required: the worker applies deliveries to the server's Postgres");
+  if (!redisUrl) throw new Error("REDIS_URL is required: without Redis the server runs its in-process queue itself");
+  const int = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+    return n;
+  };
+  return {
+    databaseUrl,
+    redisUrl,
+    queueName: env.KINSHIP_QUEUE_NAME || "kinship-inbox",
+    attempts: int("KINSHIP_QUEUE_ATTEMPTS", 5, 1),
+    backoffMs: int("KINSHIP_QUEUE_BACKOFF_MS", 1000, 0),
+    concurrency: int("KINSHIP_WORKER_CONCURRENCY", 8, 1),
+    lockDurationMs: int("KINSHIP_QUEUE_LOCK_MS", 15_000, 100),
+    stalledIntervalMs: int("KINSHIP_QUEUE_STALLED_MS", 5_000, 100),
+    sweepEveryMs: int("KINSHIP_SWEEP_EVERY_MS", 5_000, 10),
+    sweepAfterMs: int("KINSHIP_SWEEP_AFTER_MS", 30_000, 0),
+  };
+}
+
+/** Runs the worker until SIGTERM or SIGINT; resolves to the exit code. */
+export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log: Logger = jsonLogger()): Promise<number> {
+  let config: WorkerEnv;
+  try {
+    config = readWorkerEnv(env);
+  } catch (e) {
+    process.stderr.write(`kinship-worker: ${(e as Error).message}\n\n${ENV_HELP}`);
+    return 2;
+  }
+  let engine: Engine | null = null;
+  let queue: InboxQueue | null = null;
+  try {
+    engine = await openEngine({ databaseUrl: config.databaseUrl, max: config.concurrency + 2 });
+    queue = createBullQueue({
+      redisUrl: config.redisUrl,
+      name: config.queueName,
+      attempts: config.attempts,
+      backoffMs: config.backoffMs,
+      concurrency: config.concurrency,
+      lockDurationMs: config.lockDurationMs,
+      stalledIntervalMs: config.stalledIntervalMs,
+      log,
+    });
+    const worker = await startWorker({
+      engine,
+      queue,
+      mapShopify,
+      mapCustom,
+      sweepEveryMs: config.sweepEveryMs,
+      sweepAfterMs: config.sweepAfterMs,
+      log,
+    });
+    log.info({ queue: config.queueName, concurrency: config.concurrency, pid: process.pid }, "kinship-worker ready");
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once("SIGTERM", resolve);
+      process.once("SIGINT", resolve);
+    });
+    log.info({ signal }, "stopping: finishing the running deliveries");
+    await worker.stop();
+    return 0;
+  } catch (e) {
+    log.error({ err: e }, "kinship-worker failed");
+    await queue?.close().catch(() => {});
+    return 1;
+  } finally {
+    await engine?.close();
+  }
+}

@@ -1,0 +1,60 @@
+import type { Engine } from "@kinship/engine";
+import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
+import { type CustomMapper, DeliveryFailed, processDelivery, type ShopifyMapper } from "./process-delivery.ts";
+import { startSweeper } from "./sweeper.ts";
+
+export interface WorkerOptions {
+  engine: Engine;
+  queue: InboxQueue;
+  mapShopify: ShopifyMapper;
+  mapCustom: CustomMapper;
+  /** Time between inbox sweeps (default 5 s). */
+  sweepEveryMs?: number;
+  /** Sweep rows still queued this long after they were received (default 30 s). */
+  sweepAfterMs?: number;
+  /** The "now" deliveries are applied at (default the clock). */
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface Worker {
+  /** Stops taking jobs, lets the running ones finish, stops the sweeper and closes the queue. */
+  stop(): Promise<void>;
+  /** One inbox sweep now (tests, admin); resolves to the number of ids enqueued. */
+  sweep(): Promise<number>;
+}
+
+/** Processes the queue's deliveries through the engine and keeps the queue in step with the inbox. */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const { engine, queue, mapShopify, mapCustom, log = silentLogger, now = () => new Date() } = options;
+  const deps = { engine, mapShopify, mapCustom, now, log };
+  await queue.process(async (inboxId, attempt) => {
+    try {
+      await processDelivery(deps, inboxId, attempt);
+    } catch (e) {
+      // DeliveryFailed is logged where it happens; anything else is the database failing under us.
+      if (!(e instanceof DeliveryFailed)) log.error({ inboxId, attempt: attempt.number, err: e }, "delivery could not be read");
+      throw e;
+    }
+  });
+  const sweeper = startSweeper({
+    db: engine.connection.db,
+    queue,
+    everyMs: options.sweepEveryMs ?? 5_000,
+    afterMs: options.sweepAfterMs ?? 30_000,
+    log,
+  });
+  log.info({}, "worker started");
+  let stopping: Promise<void> | null = null;
+  return {
+    sweep: () => sweeper.sweep(),
+    stop(): Promise<void> {
+      stopping ??= (async () => {
+        await sweeper.stop();
+        await queue.close();
+        log.info({}, "worker stopped");
+      })();
+      return stopping;
+    },
+  };
+}
