@@ -73,6 +73,41 @@ export const Tier = z.strictObject({
 });
 export type Tier = z.infer<typeof Tier>;
 
+/** A member price: tiers from `minTier` up pay less for the products in scope. */
+export const Benefit = z
+  .strictObject({
+    id: key,
+    name: z.string().min(1).max(200),
+    kind: z.literal("memberPrice"),
+    minTier: key.describe("this tier and every tier above it"),
+    scope: z.union([
+      z.strictObject({ all: z.literal(true) }),
+      z.strictObject({ productIds: z.array(z.string().min(1)).min(1) }),
+      z.strictObject({ variantIds: z.array(z.string().min(1)).min(1) }),
+      z.strictObject({ collectionIds: z.array(z.string().min(1)).min(1) }),
+    ]),
+    discount: z.union([
+      z.strictObject({ percentOff: z.number().positive().max(100) }),
+      z.strictObject({ amountOff: z.number().int().positive() }),
+      z.strictObject({ fixedPrice: z.number().int().nonnegative() }),
+    ]),
+    /** What the benefit costs the merchant per use, for break-even reports (minor units). */
+    costEstimate: z.number().int().nonnegative().optional(),
+  });
+export type Benefit = z.infer<typeof Benefit>;
+
+/** Something points buy: a discount code issued on the platform. */
+export const Reward = z.strictObject({
+  id: key,
+  name: z.string().min(1).max(200),
+  cost: z.number().int().positive().describe("points"),
+  kind: z.enum(["amountOff", "percentOff", "freeShipping"]),
+  value: z.number().int().nonnegative().describe("minor units for amountOff, percent for percentOff, 0 for freeShipping"),
+  minTier: key.optional(),
+  enabled: z.boolean().default(true),
+});
+export type Reward = z.infer<typeof Reward>;
+
 export const ExpiryPolicy = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
   z.strictObject({ kind: z.literal("afterEarn"), days: z.number().int().positive(), roundToMonthEnd: z.boolean().default(false) }),
@@ -107,6 +142,8 @@ export const ProgramConfig = z
     tiers: z.array(Tier).min(1),
     tierPolicy: z.strictObject({ graceDays: z.number().int().min(0).max(3650).default(30) }).default({ graceDays: 30 }),
     rules: z.array(EarnRule).max(200),
+    benefits: z.array(Benefit).max(200).default([]),
+    rewards: z.array(Reward).max(100).default([]),
   })
   .superRefine((c, ctx) => {
     if (!isTimeZone(c.timezone)) ctx.addIssue({ code: "custom", path: ["timezone"], message: `unknown time zone ${c.timezone}` });
@@ -132,6 +169,18 @@ export const ProgramConfig = z
       if (r.schedule?.timezone && !isTimeZone(r.schedule.timezone))
         ctx.addIssue({ code: "custom", path: ["rules", i, "schedule", "timezone"], message: "unknown time zone" });
     });
+    c.benefits.forEach((b, i) => {
+      if (!tierKeys.has(b.minTier)) ctx.addIssue({ code: "custom", path: ["benefits", i, "minTier"], message: `unknown tier ${b.minTier}` });
+    });
+    c.rewards.forEach((r, i) => {
+      if (r.minTier && !tierKeys.has(r.minTier)) ctx.addIssue({ code: "custom", path: ["rewards", i, "minTier"], message: `unknown tier ${r.minTier}` });
+      if (r.kind === "percentOff" && (r.value < 1 || r.value > 100))
+        ctx.addIssue({ code: "custom", path: ["rewards", i, "value"], message: "a percentage is 1 to 100" });
+    });
+    for (const k of duplicates(c.benefits.map((b) => b.id)))
+      ctx.addIssue({ code: "custom", path: ["benefits"], message: `duplicate benefit id ${k}` });
+    for (const k of duplicates(c.rewards.map((r) => r.id)))
+      ctx.addIssue({ code: "custom", path: ["rewards"], message: `duplicate reward id ${k}` });
     if (c.expiry.kind === "afterEarn" && c.expiry.days <= c.pendingDays)
       ctx.addIssue({ code: "custom", path: ["expiry", "days"], message: "points must not expire before they become available" });
   });

@@ -1,0 +1,166 @@
+/**
+ * The GraphQL contract, two surfaces. The storefront surface answers for one shopper whose
+ * identity was established by the edge (app proxy signature, member token, Medusa customer
+ * auth) — never from a query argument. The admin surface answers for one program.
+ * Money is integer minor units; points are integers; ids are strings.
+ */
+const shared = /* GraphQL */ `
+  scalar DateTime
+  scalar JSON
+
+  type Badge {
+    label: String!
+    color: String!
+    icon: String
+  }
+
+  type Tier {
+    key: ID!
+    name: String!
+    threshold: Int!
+    badge: Badge
+  }
+
+  type ExpiringPoints {
+    points: Int!
+    on: DateTime!
+  }
+
+  type Points {
+    available: Int!
+    pending: Int!
+    "Points that expire within the next 30 days, grouped by day."
+    expiringSoon: [ExpiringPoints!]!
+  }
+
+  type NextTier {
+    key: ID!
+    name: String!
+    "Growth still needed."
+    remaining: Int!
+  }
+`;
+
+export const storefrontSdl = /* GraphQL */ `
+  ${shared}
+
+  type Member {
+    customerId: ID!
+    tier: Tier!
+    points: Points!
+    growth: Int!
+    nextTier: NextTier
+  }
+
+  "What a guest (or a member below the tier) would pay after joining or moving up."
+  type PriceTeaser {
+    tier: ID!
+    tierName: String!
+    memberPrice: Int!
+  }
+
+  type MemberPrice {
+    variantId: ID!
+    currency: String!
+    basePrice: Int!
+    "Null when no benefit applies to this shopper."
+    memberPrice: Int
+    "The benefit that set memberPrice."
+    benefit: String
+    teaser: PriceTeaser
+  }
+
+  enum RewardKind {
+    AMOUNT_OFF
+    PERCENT_OFF
+    FREE_SHIPPING
+  }
+
+  type Reward {
+    id: ID!
+    name: String!
+    cost: Int!
+    kind: RewardKind!
+    value: Int!
+    "The shopper has the points and the tier for it."
+    available: Boolean!
+  }
+
+  type Redemption {
+    rewardId: ID!
+    code: String!
+    points: Int!
+  }
+
+  type Query {
+    "Null for a guest."
+    me: Member
+    "One answer for a whole product grid; unknown variants are left out."
+    memberPrices(variantIds: [ID!]!): [MemberPrice!]!
+    rewards: [Reward!]!
+    referralLink: String
+  }
+
+  type Mutation {
+    redeem(rewardId: ID!): Redemption!
+  }
+`;
+
+export const adminSdl = /* GraphQL */ `
+  ${shared}
+
+  type LedgerLine {
+    key: String!
+    kind: String!
+    available: Int!
+    pending: Int!
+    reason: String!
+    actor: String
+    orderId: ID
+    occurredAt: DateTime!
+  }
+
+  type LedgerPage {
+    lines: [LedgerLine!]!
+    "Pass as \`after\` for the next page; null on the last page."
+    nextCursor: String
+  }
+
+  type AdminMember {
+    customerId: ID!
+    tier: Tier!
+    points: Points!
+    growth: Int!
+    nextTier: NextTier
+    profile: JSON!
+    ledger(first: Int = 50, after: String): LedgerPage!
+  }
+
+  type ProgramConfig {
+    key: ID!
+    version: Int!
+    "The whole program config: tiers, earn rules, rewards, benefits, ..."
+    config: JSON!
+  }
+
+  type AuditEntry {
+    actor: String!
+    action: String!
+    subject: String!
+    before: JSON
+    after: JSON
+    at: DateTime!
+  }
+
+  type Query {
+    member(customerId: ID!): AdminMember
+    program: ProgramConfig!
+    audit(first: Int = 50): [AuditEntry!]!
+  }
+
+  type Mutation {
+    adjustPoints(customerId: ID!, points: Int!, reason: String!): AdminMember!
+    "Validated; the old and new versions are kept in the audit log."
+    updateProgram(config: JSON!): ProgramConfig!
+  }
+`;
