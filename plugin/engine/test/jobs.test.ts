@@ -64,6 +64,20 @@ describe.each(backends)("scheduled jobs match the core (%s)", (backend) => {
     expect(await perMember.verify()).toEqual([]);
   });
 
+  it("a refund whose order never arrives is dropped after 90 days, not held forever", async () => {
+    const l = await storeLedger(engine, backend, config);
+    await l
+      .at("2026-01-01T00:00:00Z")
+      .given({ type: "refund.created", refundId: "r-guest", orderId: "guest-order", occurredAt: "2026-01-01T00:00:00Z", amount: 500 });
+    const p = await engine.program(l.program);
+    if (!p.ok) throw new Error("program");
+    const held = () => engine.connection.db.selectFrom("kinship_held_event").select("key").where("program_id", "=", p.value.id).execute();
+    await l.at("2026-03-31T00:00:00Z").maintain();
+    expect(await held()).toHaveLength(1);
+    await l.at("2026-04-02T00:00:00Z").maintain();
+    expect(await held()).toHaveLength(0);
+  });
+
   it("the jobs are idempotent: a second run changes nothing", async () => {
     const l = await prepared();
     l.at("2026-02-20T00:00:00Z");
