@@ -9,6 +9,14 @@ import { openEngine } from "../../plugin/engine/src/index.ts";
  * deliveries other test files leave queued on purpose.
  */
 export async function isolatedDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const database = await emptyDatabase(label);
+  const engine = await openEngine({ databaseUrl: database.url, max: 1 });
+  await engine.close();
+  return database;
+}
+
+/** A database of its own with nothing in it (a host's migration runner applies the schema). */
+export async function emptyDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
   const base = new URL(inject("databaseUrl"));
   const name = `${base.pathname.slice(1)}_${label}_${process.pid}`.slice(0, 63);
   const adminUrl = new URL(base);
@@ -20,8 +28,6 @@ export async function isolatedDatabase(label: string): Promise<{ url: string; dr
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const engine = await openEngine({ databaseUrl: url.toString(), max: 1 });
-  await engine.close();
   return {
     url: url.toString(),
     async drop() {

@@ -1,5 +1,6 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyDatabase } from "../../../test/support/isolated.ts";
 import { connect, defaultProgramConfig, type Engine, engineOn, migrations } from "../src/index.ts";
 import { statements } from "../src/store/migrate.ts";
 import { openTestEngine, uniqueProgramKey } from "./support/backends.ts";
@@ -50,14 +51,8 @@ describe("multi-tenancy", () => {
 
 describe("inside a host that owns the database", () => {
   it("applies the exported SQL migrations with the host's own client, then runs on the host's pool", async () => {
-    const adminUrl = new URL(inject("databaseUrl"));
-    const name = `kinship_host_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const hostUrl = new URL(adminUrl);
-    hostUrl.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: hostUrl.toString(), max: 3 });
+    const database = await emptyDatabase("host");
+    const pool = new pg.Pool({ connectionString: database.url, max: 3 });
     try {
       const client = await pool.connect();
       for (const m of migrations) for (const statement of statements(m.sql)) await client.query(statement);
@@ -73,8 +68,7 @@ describe("inside a host that owns the database", () => {
       expect((await pool.query("SELECT 1 AS alive")).rows[0].alive).toBe(1);
     } finally {
       await pool.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });

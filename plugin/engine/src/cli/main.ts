@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { apikeyCreateCommand } from "./commands/apikey-create.ts";
+import { catalogImportCommand } from "./commands/catalog-import.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { dlqListCommand, dlqReplayCommand } from "./commands/dlq.ts";
 import { eventsApplyCommand } from "./commands/events-apply.ts";
@@ -25,6 +27,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   memberShowCommand,
   membersListCommand,
   eventsApplyCommand,
+  catalogImportCommand,
+  apikeyCreateCommand,
   maintainCommand,
   verifyCommand,
   dlqListCommand,
@@ -146,7 +150,7 @@ function report(e: unknown, io: Io, command: CommandSpec | undefined): number {
 
 function synopsis(command: CommandSpec): string {
   const args = command.positionals.map((p) => `<${p}>`);
-  const required = command.name === "program create" ? new Set(["shop"]) : new Set<string>();
+  const required = command.name === "program create" || command.name === "apikey create" ? new Set(["shop"]) : new Set<string>();
   const opts = Object.entries(command.options).map(([name, spec]) => {
     const text = `--${name}${spec.arg ? ` ${spec.arg}` : ""}`;
     return required.has(name) ? text : `[${text}]`;

@@ -1,6 +1,7 @@
 import type { ProgramConfig } from "./config/schema.ts";
 import type { CommerceEvent } from "./events/schema.ts";
 import { adjust } from "./handlers/adjust.ts";
+import { cancelSpend } from "./handlers/cancel-spend.ts";
 import type { Command } from "./handlers/commands.ts";
 import { customEvent } from "./handlers/custom.ts";
 import { customerChanged } from "./handlers/customer.ts";
@@ -53,6 +54,8 @@ function apply(draft: Draft, input: Input): Result<void, EngineError> {
       return spend(draft, input);
     case "adjust":
       return adjust(draft, input);
+    case "cancelSpend":
+      return cancelSpend(draft, input);
     case "tick":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       return ok(undefined);

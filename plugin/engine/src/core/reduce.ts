@@ -1,4 +1,4 @@
-import type { Decision, Lot, MemberState } from "./ledger/types.ts";
+import type { Decision, Lot, MemberState, SpendRecord } from "./ledger/types.ts";
 
 /**
  * The state after a decision is written: what the store does with SQL, done in memory.
@@ -17,5 +17,18 @@ export function reduce(state: MemberState, d: Decision): MemberState {
     held: [...state.held.filter((h) => !released.has(h.key)), ...d.hold],
     capUsage: { ...state.capUsage, ...d.capUsage },
     windowGrowth: d.windowGrowth,
+    spends: spendsAfter(state.spends ?? {}, d),
   };
+}
+
+/** Spends recorded by the decision, and the ones it cancelled. */
+function spendsAfter(spends: Record<string, SpendRecord>, d: Decision): Record<string, SpendRecord> {
+  const next = { ...spends };
+  for (const e of d.entries) {
+    if (e.kind === "spend")
+      next[e.key.slice("spend:".length)] = { points: -e.availableDelta, consumptions: e.consumptions, cancelled: false };
+    const cancelled = e.kind === "unspend" ? next[e.key.slice("unspend:".length)] : undefined;
+    if (cancelled) next[e.key.slice("unspend:".length)] = { ...cancelled, cancelled: true };
+  }
+  return next;
 }

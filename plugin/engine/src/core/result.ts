@@ -6,7 +6,14 @@ export type EngineError =
   | { code: "InsufficientPoints"; message: string; available: number; requested: number }
   | { code: "UnknownMember"; message: string; customerId: string }
   | { code: "AlreadyApplied"; message: string; key: string }
-  | { code: "ProgramExists"; message: string; program: string };
+  | { code: "ProgramExists"; message: string; program: string }
+  | { code: "UnknownSpend"; message: string; spendKey: string }
+  | { code: "UnknownReward"; message: string; rewardId: string }
+  | { code: "RewardNotAvailable"; message: string; rewardId: string }
+  | { code: "UnknownRedemption"; message: string; key: string }
+  | { code: "RedemptionClosed"; message: string; key: string; status: "confirmed" | "cancelled" }
+  /** The platform would not create the discount; the points were given back. */
+  | { code: "DiscountFailed"; message: string; retryable: boolean };
 
 export type ErrorCode = EngineError["code"];
 

@@ -159,7 +159,8 @@ export const adminSdl = /* GraphQL */ `
   }
 
   type Mutation {
-    adjustPoints(customerId: ID!, points: Int!, reason: String!): AdminMember!
+    "Pass the same idempotencyKey when retrying: the adjustment is applied once."
+    adjustPoints(customerId: ID!, points: Int!, reason: String!, idempotencyKey: String): AdminMember!
     "Validated; the old and new versions are kept in the audit log."
     updateProgram(config: JSON!): ProgramConfig!
   }

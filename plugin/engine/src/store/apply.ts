@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import {
   Command,
   type CommerceEvent,
@@ -14,7 +15,7 @@ import {
 } from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { customerOfOrder, loadState, lockKey } from "./load-state.ts";
-import { findProgram } from "./programs.ts";
+import { findProgram, type Program } from "./programs.ts";
 import { writeDecision } from "./write-decision.ts";
 
 export interface Applied {
@@ -24,7 +25,7 @@ export interface Applied {
   notes: string[];
 }
 
-const COMMANDS = new Set(["spend", "adjust", "evaluate", "tick"]);
+const COMMANDS = new Set(["spend", "adjust", "cancelSpend", "evaluate", "tick"]);
 
 export function parseInput(raw: unknown): Result<Input, EngineError> {
   const type = (raw as { type?: unknown } | null)?.type;
@@ -38,7 +39,7 @@ export function parseInput(raw: unknown): Result<Input, EngineError> {
 }
 
 export function inputKey(input: Input): string | null {
-  if (input.type === "spend" || input.type === "adjust") return `${input.type}:${input.key}`;
+  if (input.type === "spend" || input.type === "adjust" || input.type === "cancelSpend") return `${input.type}:${input.key}`;
   if (input.type === "evaluate" || input.type === "tick") return null;
   return eventKey(input);
 }
@@ -57,48 +58,77 @@ export async function applyInput(db: Db, programKey: string, raw: unknown, now: 
   const input = parsed.value;
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
-  const { id: programId, config } = program.value;
   const key = inputKey(input);
 
   try {
-    return await db.transaction().execute(async (trx) => {
-      if (key !== null) {
-        const claimed = await trx
-          .insertInto("kinship_event")
-          .values({ program_id: programId, key, type: input.type, status: "applied", received_at: now })
-          .onConflict((oc) => oc.columns(["program_id", "key"]).doNothing())
-          .returning("key")
-          .executeTakeFirst();
-        if (!claimed) return err({ code: "AlreadyApplied", message: `${key} was already applied`, key });
-      }
-      const orderId = orderOf(input);
-      if (orderId !== null) await lockKey(trx, programId, `order:${orderId}`);
-      const customerId =
-        "customerId" in input ? input.customerId : orderId !== null ? await customerOfOrder(trx, programId, orderId) : null;
-      if (customerId !== null) await lockKey(trx, programId, `customer:${customerId}`);
-
-      const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
-      const loaded = await loadState(trx, programId, config, customerId, orderId ? [orderId] : [], now, welcome);
-      const decision = decide(loaded.state, input, config, now);
-      if (!decision.ok) throw new EngineFailure(decision.error);
-      const d = decision.value;
-      await writeDecision(trx, programId, loaded.memberId, loaded.lotIds, d, now);
-
-      const status =
-        d.hold.length > 0
-          ? "held"
-          : d.member && (d.entries.length || d.growth.length || d.memberCreated || input.type.startsWith("customer"))
-            ? "applied"
-            : "ignored";
-      if (key !== null && status !== "applied")
-        await trx.updateTable("kinship_event").set({ status }).where("program_id", "=", programId).where("key", "=", key).execute();
-      return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
-    });
+    return await db.transaction().execute((trx) => applyIn(trx, program.value, input, now));
   } catch (e) {
     if (e instanceof EngineFailure) return err(e.error);
     if (isUniqueViolation(e)) return err({ code: "AlreadyApplied", message: `${key ?? input.type} was already applied`, key: key ?? "" });
     throw e;
   }
+}
+
+/**
+ * applyInput's steps inside the caller's transaction, for writes that must commit with the ledger
+ * change (a redemption row). A rejected decision throws EngineFailure (the claimed key must roll
+ * back with everything else); a duplicate returns AlreadyApplied having written nothing.
+ */
+export async function applyIn(trx: Db, program: Program, input: Input, now: Date): Promise<Result<Applied, EngineError>> {
+  const { id: programId, config } = program;
+  const key = inputKey(input);
+  const orderId = orderOf(input);
+  const known = "customerId" in input ? input.customerId : null;
+  let customerId: string | null = known;
+  // Locks known up front are taken in the same round trip as the claim; a refund names only
+  // its order, so its customer is read (and locked) once the order is locked.
+  const upFront = [...(orderId !== null ? [`order:${orderId}`] : []), ...(known !== null ? [`customer:${known}`] : [])];
+  const claimed = await claimAndLock(trx, programId, key, input.type, upFront, now);
+  if (!claimed && key !== null) return err({ code: "AlreadyApplied", message: `${key} was already applied`, key });
+  if (orderId !== null && known === null) {
+    customerId = await customerOfOrder(trx, programId, orderId);
+    if (customerId !== null) await lockKey(trx, programId, `customer:${customerId}`);
+  }
+
+  const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
+  const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
+  const loaded = await loadState(trx, programId, config, customerId, orderId ? [orderId] : [], now, welcome, spendKeys);
+  const decision = decide(loaded.state, input, config, now);
+  if (!decision.ok) throw new EngineFailure(decision.error);
+  const d = decision.value;
+  const status =
+    d.hold.length > 0
+      ? "held"
+      : d.member && (d.entries.length || d.growth.length || d.memberCreated || input.type.startsWith("customer"))
+        ? "applied"
+        : "ignored";
+  await writeDecision(
+    trx,
+    programId,
+    loaded.memberId,
+    loaded.lotIds,
+    d,
+    now,
+    key !== null && status !== "applied" ? { key, status } : null,
+  );
+  return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
+}
+
+/** Claims the input's key in the unique index (false: already applied) and takes the locks, in one statement. */
+async function claimAndLock(trx: Db, programId: number, key: string | null, type: string, locks: string[], now: Date): Promise<boolean> {
+  const scoped = locks.map((k) => `${programId}:${k}`);
+  const lock = sql`(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+      FROM unnest(${scoped}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS taken)`;
+  if (key === null) {
+    if (locks.length) await sql`SELECT ${lock} AS locked`.execute(trx);
+    return true;
+  }
+  const result = await sql<{ claimed: string | number }>`
+    WITH claim AS (
+      INSERT INTO kinship_event (program_id, key, type, status, received_at) VALUES (${programId}, ${key}, ${type}, 'applied', ${now})
+      ON CONFLICT (program_id, key) DO NOTHING RETURNING key)
+    SELECT (SELECT count(*) FROM claim) AS claimed, ${lock} AS locked`.execute(trx);
+  return Number(result.rows[0]?.claimed ?? 0) > 0;
 }
 
 export function isUniqueViolation(e: unknown): boolean {

@@ -69,12 +69,27 @@ export async function createProgram(db: Db, input: CreateProgramInput): Promise<
   });
 }
 
+/** Validated configs by program version: versions are immutable, so a hit is always current. */
+const validated = new Map<string, ProgramConfig>();
+
 export async function findProgram(db: Db, key: string): Promise<Result<Program, EngineError>> {
-  const row = await db.selectFrom("kinship_program").selectAll().where("key", "=", key).executeTakeFirst();
+  const row = await db
+    .selectFrom("kinship_program")
+    .select(["id", "key", "platform", "config_version", "created_at"])
+    .where("key", "=", key)
+    .executeTakeFirst();
   if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
-  const valid = validateConfig(row.config);
-  if (!valid.ok) throw new Error(`bug: stored config of ${key} no longer validates: ${valid.error.message}`);
-  return ok({ id: num(row.id), key: row.key, platform: row.platform, config: valid.value, configVersion: row.config_version });
+  const version = `${row.key}|${row.id}|${row.created_at.getTime()}|${row.config_version}`;
+  let config = validated.get(version);
+  if (!config) {
+    const stored = await db.selectFrom("kinship_program").select("config").where("id", "=", num(row.id)).executeTakeFirstOrThrow();
+    const valid = validateConfig(stored.config);
+    if (!valid.ok) throw new Error(`bug: stored config of ${key} no longer validates: ${valid.error.message}`);
+    config = valid.value;
+    if (validated.size > 10_000) validated.clear();
+    validated.set(version, config);
+  }
+  return ok({ id: num(row.id), key: row.key, platform: row.platform, config, configVersion: row.config_version });
 }
 
 export async function listPrograms(db: Db): Promise<{ key: string; platform: Platform; configVersion: number }[]> {

@@ -195,6 +195,43 @@ export interface DataExportTable {
   created_at: Date;
 }
 
+export interface VariantTable {
+  program_id: Int8;
+  variant_id: string;
+  product_id: string | null;
+  collection_ids: Json<string[]>;
+  price: Int8;
+  currency: string;
+  updated_at: Date;
+}
+
+export interface ApiKeyTable {
+  id: Id;
+  program_id: Int8;
+  name: string;
+  prefix: string;
+  hash: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+export type RedemptionStatus = "reserved" | "confirmed" | "cancelled";
+
+export interface RedemptionTable {
+  id: Id;
+  program_id: Int8;
+  member_id: Int8;
+  key: string;
+  reward_id: string;
+  points: Int8;
+  status: RedemptionStatus;
+  code: string | null;
+  platform_ref: string | null;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -218,6 +255,9 @@ export interface Database {
   kinship_shop: ShopTable;
   kinship_inbox: InboxTable;
   kinship_data_export: DataExportTable;
+  kinship_variant: VariantTable;
+  kinship_api_key: ApiKeyTable;
+  kinship_redemption: RedemptionTable;
   kinship_migrations: MigrationTable;
 }
 

@@ -1,9 +1,13 @@
+import { type RawBuilder, sql } from "kysely";
 import type { Decision, Lot, Member } from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { num } from "./schema.ts";
 
-function memberColumns(m: Member, now: Date) {
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+
+function memberRecord(m: Member, now: Date) {
   return {
+    customer_id: m.customerId,
     available: m.available,
     pending: m.pending,
     debt: m.debt,
@@ -12,16 +16,19 @@ function memberColumns(m: Member, now: Date) {
     tier_since: m.tierSince,
     downgrade_due_at: m.downgradeDueAt,
     last_activity_at: m.lastActivityAt,
-    profile: JSON.stringify(m.profile),
+    profile: m.profile,
     profile_updated_at: m.profileUpdatedAt,
+    created_at: m.createdAt,
     updated_at: now,
   };
 }
 
-function lotColumns(programId: number, memberId: number, l: Lot) {
+const MEMBER_COLUMNS = sql`customer_id text, available bigint, pending bigint, debt bigint, growth bigint, tier_key text,
+  tier_since timestamptz, downgrade_due_at timestamptz, last_activity_at timestamptz, profile jsonb,
+  profile_updated_at timestamptz, created_at timestamptz, updated_at timestamptz`;
+
+function lotRecord(l: Lot) {
   return {
-    program_id: programId,
-    member_id: memberId,
     key: l.key,
     kind: l.kind,
     amount: l.amount,
@@ -33,14 +40,19 @@ function lotColumns(programId: number, memberId: number, l: Lot) {
     expires_at: l.expiresAt,
     order_id: l.orderId,
     rule_id: l.ruleId,
-    rule: l.rule ? JSON.stringify(l.rule) : null,
-    basis: JSON.stringify(l.basis),
+    rule: l.rule,
+    basis: l.basis,
   };
 }
 
+/** A lot id expression: a lot loaded before (its id) or one this statement inserts (by key). */
+const lotRef = (alias: string) => sql.raw(`coalesce(${alias}.lot_id, (SELECT nl.id FROM nl WHERE nl.key = ${alias}.lot_key))`);
+
 /**
- * Writes a decision inside the caller's transaction. Every key is a unique index: a second
- * writer of the same fact fails here and its transaction rolls back whole.
+ * Writes a decision inside the caller's transaction, as ONE statement (data-modifying CTEs fed by
+ * JSON): every event costs one round trip of writes. Every key is a unique index: a second writer
+ * of the same fact fails here and its transaction rolls back whole. Foreign keys between the
+ * CTEs' rows are checked at the end of the statement.
  */
 export async function writeDecision(
   trx: Db,
@@ -49,142 +61,113 @@ export async function writeDecision(
   lotIds: Map<string, number>,
   d: Decision,
   now: Date,
+  event: { key: string; status: string } | null = null,
 ): Promise<number | null> {
-  let id = memberId;
+  const ctes: RawBuilder<unknown>[] = [];
+  const member = sql`(SELECT id FROM m)`;
+  const idOf = (key: string | null) => (key === null ? null : (lotIds.get(key) ?? null));
+
   if (d.member) {
-    if (id === null) {
-      const row = await trx
-        .insertInto("kinship_member")
-        .values({
-          program_id: programId,
-          customer_id: d.member.customerId,
-          created_at: d.member.createdAt,
-          ...memberColumns(d.member, now),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      id = num(row.id);
-    } else {
-      await trx.updateTable("kinship_member").set(memberColumns(d.member, now)).where("id", "=", id).execute();
-    }
-  }
-
-  if (id !== null) {
-    const mid = id;
-    if (d.newLots.length) {
-      const rows = await trx
-        .insertInto("kinship_lot")
-        .values(d.newLots.map((l) => lotColumns(programId, mid, l)))
-        .returning(["id", "key"])
-        .execute();
-      for (const r of rows) lotIds.set(r.key, num(r.id));
-    }
-    for (const l of d.lotUpdates) {
-      await trx
-        .updateTable("kinship_lot")
-        .set({ remaining: l.remaining, reversed: l.reversed, status: l.status })
-        .where("id", "=", lotId(lotIds, l.key))
-        .execute();
-    }
-    await writeEntries(trx, programId, mid, lotIds, d, now);
+    const record = json(memberRecord(d.member, now));
+    ctes.push(
+      memberId === null
+        ? sql`m AS (INSERT INTO kinship_member (program_id, customer_id, available, pending, debt, growth, tier_key, tier_since,
+              downgrade_due_at, last_activity_at, profile, profile_updated_at, created_at, updated_at)
+            SELECT ${programId}, x.customer_id, x.available, x.pending, x.debt, x.growth, x.tier_key, x.tier_since, x.downgrade_due_at,
+              x.last_activity_at, x.profile, x.profile_updated_at, x.created_at, x.updated_at
+            FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) RETURNING id)`
+        : sql`m AS (UPDATE kinship_member SET available = x.available, pending = x.pending, debt = x.debt, growth = x.growth,
+              tier_key = x.tier_key, tier_since = x.tier_since, downgrade_due_at = x.downgrade_due_at, last_activity_at = x.last_activity_at,
+              profile = x.profile, profile_updated_at = x.profile_updated_at, updated_at = x.updated_at
+            FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) WHERE kinship_member.id = ${memberId} RETURNING kinship_member.id)`,
+    );
+    ctes.push(sql`nl AS (INSERT INTO kinship_lot (program_id, member_id, key, kind, amount, remaining, reversed, status, earned_at,
+        available_at, expires_at, order_id, rule_id, rule, basis)
+      SELECT ${programId}, ${member}, x.key, x.kind, x.amount, x.remaining, x.reversed, x.status, x.earned_at, x.available_at,
+        x.expires_at, x.order_id, x.rule_id, x.rule, x.basis
+      FROM jsonb_to_recordset(${json(d.newLots.map(lotRecord))}) AS x(key text, kind text, amount bigint, remaining bigint, reversed bigint,
+        status text, earned_at timestamptz, available_at timestamptz, expires_at timestamptz, order_id text, rule_id text, rule jsonb, basis jsonb)
+      RETURNING id, key)`);
+    if (d.lotUpdates.length)
+      ctes.push(sql`lu AS (UPDATE kinship_lot l SET remaining = x.remaining, reversed = x.reversed, status = x.status
+        FROM jsonb_to_recordset(${json(d.lotUpdates.map((l) => ({ id: idOf(l.key) ?? missing(l.key), remaining: l.remaining, reversed: l.reversed, status: l.status })))})
+          AS x(id bigint, remaining bigint, reversed bigint, status text)
+        WHERE l.id = x.id)`);
+    const entries = d.entries.map((e) => ({
+      key: e.key,
+      kind: e.kind,
+      available_delta: e.availableDelta,
+      pending_delta: e.pendingDelta,
+      debt_delta: e.debtDelta,
+      written_off: e.writtenOff,
+      lot_id: idOf(e.lotKey),
+      lot_key: e.lotKey,
+      order_id: e.orderId,
+      reason: e.reason,
+      actor: e.actor,
+      occurred_at: e.occurredAt,
+    }));
+    ctes.push(sql`ne AS (INSERT INTO kinship_entry (program_id, member_id, key, kind, available_delta, pending_delta, debt_delta, written_off,
+        lot_id, order_id, reason, actor, occurred_at, recorded_at)
+      SELECT ${programId}, ${member}, x.key, x.kind, x.available_delta, x.pending_delta, x.debt_delta, x.written_off, ${lotRef("x")},
+        x.order_id, x.reason, x.actor, x.occurred_at, ${now}
+      FROM jsonb_to_recordset(${json(entries)}) AS x(key text, kind text, available_delta bigint, pending_delta bigint, debt_delta bigint,
+        written_off bigint, lot_id bigint, lot_key text, order_id text, reason text, actor text, occurred_at timestamptz)
+      RETURNING id, key)`);
+    const consumptions = d.entries.flatMap((e) =>
+      e.consumptions.map((c) => ({ entry_key: e.key, lot_id: idOf(c.lotKey), lot_key: c.lotKey, points: c.points })),
+    );
+    if (consumptions.length)
+      ctes.push(sql`nc AS (INSERT INTO kinship_consumption (entry_id, lot_id, points)
+        SELECT ne.id, ${lotRef("x")}, x.points
+        FROM jsonb_to_recordset(${json(consumptions)}) AS x(entry_key text, lot_id bigint, lot_key text, points bigint)
+        JOIN ne ON ne.key = x.entry_key)`);
     if (d.growth.length)
-      await trx
-        .insertInto("kinship_growth")
-        .values(
-          d.growth.map((g) => ({
-            program_id: programId,
-            member_id: mid,
-            key: g.key,
-            amount: g.amount,
-            occurred_at: g.occurredAt,
-            reason: g.reason,
-            order_id: g.orderId,
-            rule_id: g.ruleId,
-          })),
-        )
-        .execute();
-    for (const o of d.orders)
-      await trx
-        .insertInto("kinship_order")
-        .values({ program_id: programId, order_id: o.orderId, member_id: mid, record: JSON.stringify(o) })
-        .onConflict((oc) => oc.columns(["program_id", "order_id"]).doUpdateSet({ record: JSON.stringify(o) }))
-        .execute();
+      ctes.push(sql`ng AS (INSERT INTO kinship_growth (program_id, member_id, key, amount, occurred_at, reason, order_id, rule_id)
+        SELECT ${programId}, ${member}, x.key, x.amount, x.occurred_at, x.reason, x.order_id, x.rule_id
+        FROM jsonb_to_recordset(${json(d.growth.map((g) => ({ key: g.key, amount: g.amount, occurred_at: g.occurredAt, reason: g.reason, order_id: g.orderId, rule_id: g.ruleId })))})
+          AS x(key text, amount bigint, occurred_at timestamptz, reason text, order_id text, rule_id text))`);
+    if (d.orders.length)
+      ctes.push(sql`nor AS (INSERT INTO kinship_order (program_id, order_id, member_id, record)
+        SELECT ${programId}, x.order_id, ${member}, x.record
+        FROM jsonb_to_recordset(${json(d.orders.map((o) => ({ order_id: o.orderId, record: o })))}) AS x(order_id text, record jsonb)
+        ON CONFLICT (program_id, order_id) DO UPDATE SET record = EXCLUDED.record)`);
     if (d.tierChanges.length)
-      await trx
-        .insertInto("kinship_tier_change")
-        .values(
-          d.tierChanges.map((t) => ({
-            program_id: programId,
-            member_id: mid,
-            key: t.key,
-            from_tier: t.from,
-            to_tier: t.to,
-            reason: t.reason,
-            growth: t.growth,
-            at: t.at,
-          })),
-        )
-        .execute();
-    for (const [capKey, u] of Object.entries(d.capUsage))
-      await trx
-        .insertInto("kinship_cap_usage")
-        .values({ member_id: mid, cap_key: capKey, points: u.points, growth: u.growth })
-        .onConflict((oc) => oc.columns(["member_id", "cap_key"]).doUpdateSet({ points: u.points, growth: u.growth }))
-        .execute();
+      ctes.push(sql`ntc AS (INSERT INTO kinship_tier_change (program_id, member_id, key, from_tier, to_tier, reason, growth, at)
+        SELECT ${programId}, ${member}, x.key, x.from_tier, x.to_tier, x.reason, x.growth, x.at
+        FROM jsonb_to_recordset(${json(d.tierChanges.map((t) => ({ key: t.key, from_tier: t.from, to_tier: t.to, reason: t.reason, growth: t.growth, at: t.at })))})
+          AS x(key text, from_tier text, to_tier text, reason text, growth bigint, at timestamptz))`);
+    const caps = Object.entries(d.capUsage).map(([cap_key, u]) => ({ cap_key, points: u.points, growth: u.growth }));
+    if (caps.length)
+      ctes.push(sql`ncu AS (INSERT INTO kinship_cap_usage (member_id, cap_key, points, growth)
+        SELECT ${member}, x.cap_key, x.points, x.growth FROM jsonb_to_recordset(${json(caps)}) AS x(cap_key text, points bigint, growth bigint)
+        ON CONFLICT (member_id, cap_key) DO UPDATE SET points = EXCLUDED.points, growth = EXCLUDED.growth)`);
   }
-
   if (d.outbox.length)
-    await trx
-      .insertInto("kinship_outbox")
-      .values(
-        d.outbox.map((m) => ({ program_id: programId, key: m.key, topic: m.topic, payload: JSON.stringify(m.payload), created_at: now })),
-      )
-      .onConflict((oc) => oc.columns(["program_id", "key"]).doNothing())
-      .execute();
+    ctes.push(sql`nob AS (INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
+      SELECT ${programId}, x.key, x.topic, x.payload, ${now}
+      FROM jsonb_to_recordset(${json(d.outbox)}) AS x(key text, topic text, payload jsonb)
+      ON CONFLICT (program_id, key) DO NOTHING)`);
   if (d.hold.length)
-    await trx
-      .insertInto("kinship_held_event")
-      .values(d.hold.map((h) => ({ program_id: programId, key: h.key, order_id: h.orderId, event: JSON.stringify(h.event), held_at: now })))
-      .onConflict((oc) => oc.columns(["program_id", "key"]).doNothing())
-      .execute();
+    ctes.push(sql`nh AS (INSERT INTO kinship_held_event (program_id, key, order_id, event, held_at)
+      SELECT ${programId}, x.key, x.order_id, x.event, ${now}
+      FROM jsonb_to_recordset(${json(d.hold.map((h) => ({ key: h.key, order_id: h.orderId, event: h.event })))}) AS x(key text, order_id text, event jsonb)
+      ON CONFLICT (program_id, key) DO NOTHING)`);
   if (d.release.length)
-    await trx.deleteFrom("kinship_held_event").where("program_id", "=", programId).where("key", "in", d.release).execute();
-  return id;
+    ctes.push(sql`dh AS (DELETE FROM kinship_held_event WHERE program_id = ${programId} AND key = ANY(${d.release}::text[]))`);
+  if (event)
+    ctes.push(sql`ev AS (UPDATE kinship_event SET status = ${event.status} WHERE program_id = ${programId} AND key = ${event.key})`);
+  if (ctes.length === 0) return memberId;
+
+  const result = await sql<{ member_id: string | number | null; lots: { id: number; key: string }[] | null }>`
+    WITH ${sql.join(ctes, sql`, `)}
+    SELECT ${d.member ? sql`(SELECT id FROM m)` : sql`NULL::bigint`} AS member_id,
+           ${d.member ? sql`(SELECT jsonb_agg(jsonb_build_object('id', id, 'key', key)) FROM nl)` : sql`NULL::jsonb`} AS lots`.execute(trx);
+  const row = result.rows[0];
+  for (const l of row?.lots ?? []) lotIds.set(l.key, num(l.id));
+  return row?.member_id === null || row?.member_id === undefined ? memberId : num(row.member_id);
 }
 
-async function writeEntries(trx: Db, programId: number, memberId: number, lotIds: Map<string, number>, d: Decision, now: Date) {
-  if (!d.entries.length) return;
-  const rows = await trx
-    .insertInto("kinship_entry")
-    .values(
-      d.entries.map((e) => ({
-        program_id: programId,
-        member_id: memberId,
-        key: e.key,
-        kind: e.kind,
-        available_delta: e.availableDelta,
-        pending_delta: e.pendingDelta,
-        debt_delta: e.debtDelta,
-        written_off: e.writtenOff,
-        lot_id: e.lotKey ? lotId(lotIds, e.lotKey) : null,
-        order_id: e.orderId,
-        reason: e.reason,
-        actor: e.actor,
-        occurred_at: e.occurredAt,
-        recorded_at: now,
-      })),
-    )
-    .returning(["id", "key"])
-    .execute();
-  const entryIds = new Map(rows.map((r) => [r.key, num(r.id)]));
-  const consumptions = d.entries.flatMap((e) =>
-    e.consumptions.map((c) => ({ entry_id: entryIds.get(e.key) as number, lot_id: lotId(lotIds, c.lotKey), points: c.points })),
-  );
-  if (consumptions.length) await trx.insertInto("kinship_consumption").values(consumptions).execute();
-}
-
-function lotId(lotIds: Map<string, number>, key: string): number {
-  const id = lotIds.get(key);
-  if (id === undefined) throw new Error(`bug: lot ${key} not loaded`);
-  return id;
+function missing(key: string): never {
+  throw new Error(`bug: lot ${key} not loaded`);
 }

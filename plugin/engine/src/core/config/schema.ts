@@ -74,26 +74,25 @@ export const Tier = z.strictObject({
 export type Tier = z.infer<typeof Tier>;
 
 /** A member price: tiers from `minTier` up pay less for the products in scope. */
-export const Benefit = z
-  .strictObject({
-    id: key,
-    name: z.string().min(1).max(200),
-    kind: z.literal("memberPrice"),
-    minTier: key.describe("this tier and every tier above it"),
-    scope: z.union([
-      z.strictObject({ all: z.literal(true) }),
-      z.strictObject({ productIds: z.array(z.string().min(1)).min(1) }),
-      z.strictObject({ variantIds: z.array(z.string().min(1)).min(1) }),
-      z.strictObject({ collectionIds: z.array(z.string().min(1)).min(1) }),
-    ]),
-    discount: z.union([
-      z.strictObject({ percentOff: z.number().positive().max(100) }),
-      z.strictObject({ amountOff: z.number().int().positive() }),
-      z.strictObject({ fixedPrice: z.number().int().nonnegative() }),
-    ]),
-    /** What the benefit costs the merchant per use, for break-even reports (minor units). */
-    costEstimate: z.number().int().nonnegative().optional(),
-  });
+export const Benefit = z.strictObject({
+  id: key,
+  name: z.string().min(1).max(200),
+  kind: z.literal("memberPrice"),
+  minTier: key.describe("this tier and every tier above it"),
+  scope: z.union([
+    z.strictObject({ all: z.literal(true) }),
+    z.strictObject({ productIds: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ variantIds: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ collectionIds: z.array(z.string().min(1)).min(1) }),
+  ]),
+  discount: z.union([
+    z.strictObject({ percentOff: z.number().positive().max(100) }),
+    z.strictObject({ amountOff: z.number().int().positive() }),
+    z.strictObject({ fixedPrice: z.number().int().nonnegative() }),
+  ]),
+  /** What the benefit costs the merchant per use, for break-even reports (minor units). */
+  costEstimate: z.number().int().nonnegative().optional(),
+});
 export type Benefit = z.infer<typeof Benefit>;
 
 /** Something points buy: a discount code issued on the platform. */
@@ -170,10 +169,12 @@ export const ProgramConfig = z
         ctx.addIssue({ code: "custom", path: ["rules", i, "schedule", "timezone"], message: "unknown time zone" });
     });
     c.benefits.forEach((b, i) => {
-      if (!tierKeys.has(b.minTier)) ctx.addIssue({ code: "custom", path: ["benefits", i, "minTier"], message: `unknown tier ${b.minTier}` });
+      if (!tierKeys.has(b.minTier))
+        ctx.addIssue({ code: "custom", path: ["benefits", i, "minTier"], message: `unknown tier ${b.minTier}` });
     });
     c.rewards.forEach((r, i) => {
-      if (r.minTier && !tierKeys.has(r.minTier)) ctx.addIssue({ code: "custom", path: ["rewards", i, "minTier"], message: `unknown tier ${r.minTier}` });
+      if (r.minTier && !tierKeys.has(r.minTier))
+        ctx.addIssue({ code: "custom", path: ["rewards", i, "minTier"], message: `unknown tier ${r.minTier}` });
       if (r.kind === "percentOff" && (r.value < 1 || r.value > 100))
         ctx.addIssue({ code: "custom", path: ["rewards", i, "value"], message: "a percentage is 1 to 100" });
     });

@@ -25,14 +25,28 @@ export const AdjustCommand = z
   })
   .refine((c) => c.points !== 0 || c.growth !== 0, "an adjustment changes points or growth");
 
+/**
+ * Reverses a spend exactly (a failed redemption's compensation): every lot the spend drew from
+ * gets its points back. `spendKey` is the spend command's key.
+ */
+export const CancelSpendCommand = z.strictObject({
+  type: z.literal("cancelSpend"),
+  key,
+  customerId: CustomerId,
+  spendKey: key,
+  reason: z.string().trim().min(1, "a cancellation needs a reason").max(500),
+  actor: z.string().max(200).nullable().default(null),
+});
+
 /** Brings a member up to date: maturity, expiry, and a full tier evaluation (downgrades with grace). */
 export const EvaluateCommand = z.strictObject({ type: z.literal("evaluate"), customerId: CustomerId });
 
 /** Brings a member up to date without a tier review: pending points mature, due points expire. */
 export const TickCommand = z.strictObject({ type: z.literal("tick"), customerId: CustomerId });
 
-export const Command = z.discriminatedUnion("type", [SpendCommand, AdjustCommand, EvaluateCommand, TickCommand]);
+export const Command = z.discriminatedUnion("type", [SpendCommand, AdjustCommand, CancelSpendCommand, EvaluateCommand, TickCommand]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
 export type SpendCommand = z.infer<typeof SpendCommand>;
 export type AdjustCommand = z.infer<typeof AdjustCommand>;
+export type CancelSpendCommand = z.infer<typeof CancelSpendCommand>;

@@ -28,7 +28,7 @@ export interface Lot {
   basis: LotBasis;
 }
 
-export type EntryKind = "earn" | "mature" | "spend" | "expire" | "reverse" | "writeoff" | "debt" | "settle" | "adjust";
+export type EntryKind = "earn" | "mature" | "spend" | "expire" | "reverse" | "writeoff" | "debt" | "settle" | "adjust" | "unspend";
 
 export interface Consumption {
   lotKey: string;
@@ -137,6 +137,14 @@ export interface CapUsage {
   growth: number;
 }
 
+/** A spend as the ledger recorded it, so it can be cancelled exactly (see handlers/cancel-spend.ts). */
+export interface SpendRecord {
+  points: number;
+  /** The lots the spend drew from, and how much from each. */
+  consumptions: Consumption[];
+  cancelled: boolean;
+}
+
 /** Everything decide() needs about one member, loaded under that member's row lock. */
 export interface MemberState {
   member: Member | null;
@@ -148,6 +156,11 @@ export interface MemberState {
   capUsage: Record<string, CapUsage>;
   /** Growth inside the qualification window as of `now`, before this decision. */
   windowGrowth: number;
+  /**
+   * Spends a cancelSpend may reverse, by spend key (the store loads only the one it names; their
+   * lots are in `lots` even when consumed).
+   */
+  spends?: Record<string, SpendRecord>;
 }
 
 /** What to write, all in one transaction. Updates carry absolute new values. */

@@ -1,5 +1,7 @@
 import { sql as ledger } from "./0001_ledger.ts";
 import { sql as intake } from "./0002_intake.ts";
+import { sql as api } from "./0003_api.ts";
+import { sql as giveBack } from "./0004_give_back.ts";
 
 export interface Migration {
   id: string;
@@ -10,4 +12,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: "0001_ledger", sql: ledger },
   { id: "0002_intake", sql: intake },
+  { id: "0003_api", sql: api },
+  { id: "0004_give_back", sql: giveBack },
 ];

@@ -1,0 +1,95 @@
+import { ClientError, GraphQLClient } from "graphql-request";
+
+export interface AdminApiOptions {
+  shop: string;
+  accessToken: string;
+  apiVersion: string;
+  /** Longest wait before the one retry of a throttled call (default 2 s). */
+  maxThrottleWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+}
+
+export type AdminAnswer<T> = { ok: true; data: T } | { ok: false; message: string; retryable: boolean; throttled: boolean };
+
+interface GraphQLErrorLike {
+  message: string;
+  extensions?: Record<string, unknown> | undefined;
+}
+
+interface ThrottleStatus {
+  requestedQueryCost?: number;
+  throttleStatus?: { currentlyAvailable?: number; restoreRate?: number };
+}
+
+/**
+ * One Admin GraphQL call. Shopify answers a throttled call with HTTP 200 and
+ * `errors[].extensions.code = "THROTTLED"` (nothing was executed, so it is safe to repeat): it
+ * is retried once, after the wait its throttle status asks for (bounded); still throttled is a
+ * retryable failure. Other failures are reported, not retried: the mutation may have run.
+ */
+export function adminApi(options: AdminApiOptions) {
+  const client = new GraphQLClient(`https://${options.shop}/admin/api/${options.apiVersion}/graphql.json`, {
+    headers: { "X-Shopify-Access-Token": options.accessToken },
+    errorPolicy: "all",
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const maxWait = options.maxThrottleWaitMs ?? 2_000;
+
+  /** One request; a throttled answer also says how long to wait. */
+  async function once<T>(query: string, variables: Record<string, unknown>): Promise<[AdminAnswer<T>, number]> {
+    try {
+      const res = await client.rawRequest<T>(query, variables);
+      const errors = (res.errors ?? []) as GraphQLErrorLike[];
+      if (errors.some((e) => e.extensions?.code === "THROTTLED"))
+        return [{ ok: false, message: "Shopify throttled the call", retryable: true, throttled: true }, waitFor(res.extensions, maxWait)];
+      if (errors.length > 0)
+        return [{ ok: false, message: errors.map((e) => e.message).join("; "), retryable: false, throttled: false }, 0];
+      return [{ ok: true, data: res.data }, 0];
+    } catch (e) {
+      return [transportFailure(e), 0];
+    }
+  }
+
+  return {
+    async request<T>(query: string, variables: Record<string, unknown>): Promise<AdminAnswer<T>> {
+      const [first, waitMs] = await once<T>(query, variables);
+      if (first.ok || !first.throttled) return first;
+      await sleep(waitMs);
+      const [second] = await once<T>(query, variables);
+      if (second.ok || !second.throttled) return second;
+      return { ...second, message: "Shopify is still throttling this shop; try again shortly" };
+    },
+  };
+}
+
+/** HTTP 429 was not executed either, so it is retried like THROTTLED; other statuses and network errors are not. */
+function transportFailure(e: unknown): AdminAnswer<never> {
+  if (e instanceof ClientError) {
+    const status = e.response.status;
+    const errors: unknown = e.response.errors;
+    const detail = Array.isArray(errors)
+      ? errors.map((x: GraphQLErrorLike) => x.message).join("; ")
+      : typeof errors === "string"
+        ? errors
+        : "";
+    return {
+      ok: false,
+      message: `Shopify answered HTTP ${status}${detail ? `: ${detail}` : ""}`,
+      retryable: status === 429 || status >= 500,
+      throttled: status === 429,
+    };
+  }
+  return { ok: false, message: `could not reach Shopify: ${(e as Error).message}`, retryable: true, throttled: false };
+}
+
+/** Milliseconds until the bucket holds this query's cost again, from `extensions.cost`; 1 s when unknown. */
+function waitFor(extensions: unknown, maxWait: number): number {
+  const cost = (extensions as { cost?: ThrottleStatus } | undefined)?.cost;
+  const need = cost?.requestedQueryCost;
+  const have = cost?.throttleStatus?.currentlyAvailable;
+  const rate = cost?.throttleStatus?.restoreRate;
+  const ms = need !== undefined && have !== undefined && rate ? Math.ceil(((need - have) / rate) * 1000) : 1000;
+  return Math.min(maxWait, Math.max(50, ms));
+}

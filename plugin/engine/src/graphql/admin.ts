@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import type { ExecutionResult, GraphQLSchema } from "graphql";
+import type { Engine } from "../engine.ts";
+import { auditLog } from "../store/audit.ts";
+import { expiringPoints } from "../store/expiring.ts";
+import { ledgerPage } from "../store/ledger-page.ts";
+import type { MemberView } from "../store/members.ts";
+import type { Program } from "../store/programs.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { badInput, unwrap } from "./errors.ts";
+import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { adminSdl } from "./sdl.ts";
+import { type MemberNode, memberNode } from "./views.ts";
+
+/** One program's admin, as the edge authenticated it (session token, Medusa admin, API key). */
+export interface AdminContext {
+  program: string;
+  /** Who acts: recorded on adjustments and config changes. */
+  actor: string;
+  now: Date;
+  /** Told about unexpected failures, which the client only sees as "internal error". */
+  onError?: (error: unknown) => void;
+}
+
+/** The most ledger lines or audit entries one page returns. */
+export const MAX_PAGE = 250;
+
+interface Admin {
+  engine: Engine;
+  ctx: AdminContext;
+  program: () => Promise<Program>;
+}
+
+interface LedgerArgs {
+  first: number;
+  after?: string | null;
+}
+
+function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be 1 to ${MAX_PAGE}, got ${first}`);
+  return first;
+}
+
+function adminMember(
+  a: Admin,
+  program: Program,
+  view: MemberView,
+): MemberNode & { profile: unknown; ledger: (args: LedgerArgs) => unknown } {
+  const db = a.engine.connection.db;
+  return {
+    ...memberNode(view, program.config, () => expiringPoints(db, program.id, view.customerId, a.ctx.now)),
+    profile: view.profile,
+    async ledger({ first, after }: LedgerArgs) {
+      const beforeId = after ? decodeCursor(after) : null;
+      if (after && beforeId === null) throw badInput("after is not a ledger cursor from this API");
+      const page = await ledgerPage(db, program.id, view.customerId, { first: pageSize(first), beforeId });
+      return {
+        lines: page.lines.map((l) => ({
+          key: l.key,
+          kind: l.kind,
+          available: l.available,
+          pending: l.pending,
+          reason: l.reason,
+          actor: l.actor,
+          orderId: l.orderId,
+          occurredAt: l.occurredAt,
+        })),
+        nextCursor: page.lastId === null ? null : encodeCursor(page.lastId),
+      };
+    },
+  };
+}
+
+async function memberOf(a: Admin, customerId: string) {
+  const program = await a.program();
+  const found = await a.engine.member(a.ctx.program, customerId, a.ctx.now);
+  if (!found.ok && found.error.code === "UnknownMember") return null;
+  return adminMember(a, program, unwrap(found));
+}
+
+function programNode(p: Program) {
+  return { key: p.key, version: p.configVersion, config: p.config };
+}
+
+const resolvers: Resolvers<Admin> = {
+  Query: {
+    member: (_source, args, a) => memberOf(a, args.customerId as string),
+    program: async (_source, _args, a) => programNode(await a.program()),
+    async audit(_source, args, a) {
+      const program = await a.program();
+      return auditLog(a.engine.connection.db, program.id, pageSize(args.first as number));
+    },
+  },
+  Mutation: {
+    async adjustPoints(_source, args, a) {
+      const customerId = args.customerId as string;
+      const command = {
+        type: "adjust",
+        key: `admin:${typeof args.idempotencyKey === "string" ? args.idempotencyKey : randomUUID()}`,
+        customerId,
+        points: args.points as number,
+        reason: args.reason as string,
+        actor: a.ctx.actor,
+      };
+      const applied = await a.engine.apply(a.ctx.program, command, a.ctx.now);
+      // A retry with the same key finds its first application: answer as if it were the first.
+      if (!(applied.ok === false && applied.error.code === "AlreadyApplied")) unwrap(applied);
+      return memberOf(a, customerId);
+    },
+    async updateProgram(_source, args, a) {
+      return programNode(unwrap(await a.engine.updateConfig(a.ctx.program, args.config, a.ctx.actor, a.ctx.now)));
+    },
+  },
+};
+
+let schema: GraphQLSchema | undefined;
+
+/** The admin schema, built once from the contract. */
+export function adminSchema(): GraphQLSchema {
+  schema ??= schemaOf(adminSdl, resolvers);
+  return schema;
+}
+
+/** Runs one admin request for the program in `ctx`. */
+export function executeAdmin(engine: Engine, ctx: AdminContext, request: GraphQLRequest): Promise<ExecutionResult> {
+  const program = once(async () => unwrap(await engine.program(ctx.program)));
+  return run(adminSchema(), request, { engine, ctx, program }, ctx.onError);
+}

@@ -1,0 +1,6 @@
+export { type AdminContext, adminSchema, executeAdmin, MAX_PAGE } from "./admin.ts";
+export { decodeCursor, encodeCursor } from "./cursor.ts";
+export { ApiError, fromEngine } from "./errors.ts";
+export type { GraphQLRequest } from "./execute.ts";
+export { adminSdl, storefrontSdl } from "./sdl.ts";
+export { executeStorefront, MAX_VARIANTS, type RedeemResult, type StorefrontContext, storefrontSchema } from "./storefront.ts";

@@ -1,0 +1,124 @@
+import type { ExecutionResult, GraphQLSchema } from "graphql";
+import { priceFor } from "../core/pricing/member-price.ts";
+import type { Engine } from "../engine.ts";
+import { variantsByIds } from "../store/catalog.ts";
+import { expiringPoints } from "../store/expiring.ts";
+import type { MemberView } from "../store/members.ts";
+import type { Program } from "../store/programs.ts";
+import { ApiError, badInput, unwrap } from "./errors.ts";
+import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { storefrontSdl } from "./sdl.ts";
+import { memberNode } from "./views.ts";
+
+export type RedeemResult =
+  | { ok: true; value: { rewardId: string; code: string; points: number } }
+  | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Who is asking, as the edge established it (app proxy signature, member token, Medusa customer
+ * auth). The storefront surface never takes identity from a query argument.
+ */
+export interface StorefrontContext {
+  program: string;
+  /** Null for a guest. */
+  customerId: string | null;
+  now: Date;
+  /** Redeems a reward for ctx.customerId (the server binds the shopper); absent: redemption is off. */
+  redeem?: (rewardId: string) => Promise<RedeemResult>;
+  referralLink?: (customerId: string) => string | null | Promise<string | null>;
+  /** Told about unexpected failures, which the client only sees as "internal error". */
+  onError?: (error: unknown) => void;
+}
+
+export const MAX_VARIANTS = 250;
+
+const REWARD_KIND = { amountOff: "AMOUNT_OFF", percentOff: "PERCENT_OFF", freeShipping: "FREE_SHIPPING" } as const;
+
+interface Shopper {
+  engine: Engine;
+  ctx: StorefrontContext;
+  program: () => Promise<Program>;
+  /** The shopper's member record; null for a guest or a customer who is not a member yet. */
+  member: () => Promise<MemberView | null>;
+}
+
+function shopperOf(engine: Engine, ctx: StorefrontContext): Shopper {
+  const program = once(async () => unwrap(await engine.program(ctx.program)));
+  const member = once(async () => {
+    if (ctx.customerId === null) return null;
+    const found = await engine.member(ctx.program, ctx.customerId, ctx.now);
+    if (!found.ok && found.error.code === "UnknownMember") return null;
+    return unwrap(found);
+  });
+  return { engine, ctx, program, member };
+}
+
+const resolvers: Resolvers<Shopper> = {
+  Query: {
+    async me(_source, _args, s) {
+      const [program, member] = await Promise.all([s.program(), s.member()]);
+      if (!member) return null;
+      return memberNode(member, program.config, () => expiringPoints(s.engine.connection.db, program.id, member.customerId, s.ctx.now));
+    },
+
+    async memberPrices(_source, args, s) {
+      const ids = [...new Set(args.variantIds as string[])];
+      if (ids.length > MAX_VARIANTS)
+        throw badInput(`memberPrices takes at most ${MAX_VARIANTS} variant ids at a time, got ${ids.length}: split the grid`);
+      const [program, member] = await Promise.all([s.program(), s.member()]);
+      const found = new Map((await variantsByIds(s.engine.connection.db, program.id, ids)).map((v) => [v.variantId, v]));
+      const tierKey = member?.tier.key ?? null;
+      return ids.flatMap((id) => {
+        const variant = found.get(id);
+        if (!variant) return [];
+        return [{ variantId: id, currency: variant.currency, ...priceFor(program.config, tierKey, variant) }];
+      });
+    },
+
+    async rewards(_source, _args, s) {
+      const [program, member] = await Promise.all([s.program(), s.member()]);
+      const { config } = program;
+      const rank = (key: string) => config.tiers.findIndex((t) => t.key === key);
+      return config.rewards
+        .filter((r) => r.enabled)
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          cost: r.cost,
+          kind: REWARD_KIND[r.kind],
+          value: r.value,
+          available:
+            member !== null && member.points.available >= r.cost && (r.minTier === undefined || rank(member.tier.key) >= rank(r.minTier)),
+        }));
+    },
+
+    async referralLink(_source, _args, s) {
+      const { customerId, referralLink } = s.ctx;
+      if (customerId === null || !referralLink) return null;
+      await s.program();
+      return referralLink(customerId);
+    },
+  },
+  Mutation: {
+    async redeem(_source, args, s) {
+      const { customerId, redeem } = s.ctx;
+      if (customerId === null) throw new ApiError("UNAUTHENTICATED", "sign in to redeem rewards");
+      if (!redeem) throw new ApiError("NOT_CONFIGURED", "redemption is not configured");
+      await s.program();
+      return unwrap(await redeem(args.rewardId as string));
+    },
+  },
+};
+
+let schema: GraphQLSchema | undefined;
+
+/** The storefront schema, built once from the contract. */
+export function storefrontSchema(): GraphQLSchema {
+  schema ??= schemaOf(storefrontSdl, resolvers);
+  return schema;
+}
+
+/** Runs one storefront request for the shopper in `ctx`. */
+export function executeStorefront(engine: Engine, ctx: StorefrontContext, request: GraphQLRequest): Promise<ExecutionResult> {
+  return run(storefrontSchema(), request, shopperOf(engine, ctx), ctx.onError);
+}

@@ -1,0 +1,59 @@
+import type { Db } from "./connect.ts";
+import type { LedgerLine } from "./members.ts";
+import { num } from "./schema.ts";
+
+export interface LedgerPage {
+  lines: LedgerLine[];
+  /** The id of the last line when more follow (newest first: pass it back as `beforeId`). */
+  lastId: number | null;
+}
+
+/** One member's ledger, newest first, a page at a time (keyset on the entry id, scoped by program). */
+export async function ledgerPage(
+  db: Db,
+  programId: number,
+  customerId: string,
+  page: { first: number; beforeId: number | null },
+): Promise<LedgerPage> {
+  let query = db
+    .selectFrom("kinship_entry")
+    .innerJoin("kinship_member", "kinship_member.id", "kinship_entry.member_id")
+    .select([
+      "kinship_entry.id",
+      "kinship_entry.key",
+      "kind",
+      "available_delta",
+      "pending_delta",
+      "debt_delta",
+      "written_off",
+      "order_id",
+      "reason",
+      "actor",
+      "occurred_at",
+    ])
+    .where("kinship_entry.program_id", "=", programId)
+    .where("kinship_member.program_id", "=", programId)
+    .where("kinship_member.customer_id", "=", customerId);
+  if (page.beforeId !== null) query = query.where("kinship_entry.id", "<", page.beforeId);
+  const rows = await query
+    .orderBy("kinship_entry.id", "desc")
+    .limit(page.first + 1)
+    .execute();
+  const shown = rows.slice(0, page.first);
+  const last = shown[shown.length - 1];
+  return {
+    lines: shown.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      available: num(r.available_delta),
+      pending: num(r.pending_delta),
+      debt: num(r.debt_delta),
+      writtenOff: num(r.written_off),
+      orderId: r.order_id,
+      reason: r.reason,
+      actor: r.actor,
+      occurredAt: r.occurred_at.toISOString(),
+    })),
+    lastId: rows.length > page.first && last ? num(last.id) : null,
+  };
+}

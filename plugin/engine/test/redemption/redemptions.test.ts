@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cancelRedemption,
+  confirmRedemption,
+  defaultProgramConfig,
+  type Engine,
+  findRedemption,
+  reserveRedemption,
+} from "../../src/index.ts";
+import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
+import { order } from "../support/events.ts";
+
+const NOW = new Date("2026-03-11T00:00:00Z");
+
+describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openTestEngine(kind);
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  async function program(): Promise<string> {
+    const key = uniqueProgramKey(kind);
+    const rewards = [{ id: "five-off", name: "$5 off", cost: 100, kind: "amountOff", value: 500 }];
+    const r = await engine.createProgram({
+      key,
+      platform: "custom",
+      config: { ...defaultProgramConfig("USD"), rewards },
+      actor: "t",
+      now: NOW,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const earned = await engine.apply(key, order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 25000 }]), NOW);
+    if (!earned.ok) throw new Error(earned.error.message);
+    return key;
+  }
+  const balance = async (p: string) => {
+    const m = await engine.member(p, "c1", NOW);
+    return m.ok ? m.value.points.available : -1;
+  };
+
+  it("reserve spends and writes a reserved row in one step; the same key cannot reserve twice", async () => {
+    const p = await program();
+    const input = { program: p, customerId: "c1", rewardId: "five-off", key: "k1", now: NOW };
+    const first = await reserveRedemption(engine, input);
+    expect(first).toMatchObject({ ok: true, value: { redemption: { key: "k1", status: "reserved", points: 100 }, currency: "USD" } });
+    expect(await reserveRedemption(engine, input)).toMatchObject({ ok: false, error: { code: "AlreadyApplied" } });
+    expect(await balance(p)).toBe(150);
+    const ledger = await engine.ledger(p, "c1");
+    expect(ledger.ok && ledger.value.map((l) => [l.key, l.kind])).toEqual(expect.arrayContaining([["spend:redeem:k1", "spend"]]));
+  });
+
+  it("confirm and cancel are idempotent and exclusive", async () => {
+    const p = await program();
+    const ref = { program: p, now: NOW };
+    await reserveRedemption(engine, { ...ref, customerId: "c1", rewardId: "five-off", key: "ok" });
+    await reserveRedemption(engine, { ...ref, customerId: "c1", rewardId: "five-off", key: "ko" });
+    expect(await balance(p)).toBe(50);
+
+    expect(await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).toMatchObject({
+      ok: true,
+      value: { status: "confirmed", code: "KIN-AAAA-BBBB" },
+    });
+    expect((await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).ok).toBe(true);
+    expect(await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-OTHER", platformRef: null })).toMatchObject({
+      ok: false,
+      error: { code: "RedemptionClosed", status: "confirmed" },
+    });
+    expect(await cancelRedemption(engine, { ...ref, key: "ok", error: "late" })).toMatchObject({
+      ok: false,
+      error: { code: "RedemptionClosed", status: "confirmed" },
+    });
+
+    expect(await cancelRedemption(engine, { ...ref, key: "ko", error: "platform down" })).toMatchObject({
+      ok: true,
+      value: { status: "cancelled", error: "platform down" },
+    });
+    expect((await cancelRedemption(engine, { ...ref, key: "ko", error: "again" })).ok).toBe(true);
+    expect(await confirmRedemption(engine, { ...ref, key: "ko", code: "KIN-LATE-CODE", platformRef: null })).toMatchObject({
+      ok: false,
+      error: { code: "RedemptionClosed", status: "cancelled" },
+    });
+    expect(await balance(p)).toBe(150);
+    expect(await findRedemption(engine, { program: p, key: "ko" })).toMatchObject({
+      ok: true,
+      value: { status: "cancelled", error: "platform down" },
+    });
+
+    expect(await cancelRedemption(engine, { ...ref, key: "nope", error: "x" })).toMatchObject({
+      ok: false,
+      error: { code: "UnknownRedemption" },
+    });
+    expect(await engine.verify(p)).toEqual([]);
+  });
+
+  it("redemptions are scoped to their program", async () => {
+    const a = await program();
+    const b = await program();
+    await reserveRedemption(engine, { program: a, customerId: "c1", rewardId: "five-off", key: "shared", now: NOW });
+    expect(await findRedemption(engine, { program: b, key: "shared" })).toMatchObject({ ok: false, error: { code: "UnknownRedemption" } });
+    expect(await cancelRedemption(engine, { program: b, key: "shared", error: "x", now: NOW })).toMatchObject({
+      ok: false,
+      error: { code: "UnknownRedemption" },
+    });
+    expect(await balance(a)).toBe(150);
+  });
+
+  it("verify catches a give-back that does not mirror its spend, and a negative row that is no give-back", async () => {
+    const p = await program();
+    await reserveRedemption(engine, { program: p, customerId: "c1", rewardId: "five-off", key: "k", now: NOW });
+    await cancelRedemption(engine, { program: p, key: "k", error: "x", now: NOW });
+    expect(await engine.verify(p)).toEqual([]);
+    const { db } = engine.connection;
+    const entry = async (key: string) =>
+      (
+        await db
+          .selectFrom("kinship_entry")
+          .innerJoin("kinship_program", "kinship_program.id", "kinship_entry.program_id")
+          .select("kinship_entry.id")
+          .where("kinship_program.key", "=", p)
+          .where("kinship_entry.key", "=", key)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const unspend = await entry("unspend:redeem:k");
+    await db.updateTable("kinship_consumption").set({ points: -60 }).where("entry_id", "=", unspend).execute();
+    const spendId = await entry("spend:redeem:k");
+    await db.updateTable("kinship_consumption").set({ points: -100 }).where("entry_id", "=", spendId).execute();
+    const checks = (await engine.verify(p)).map((d) => d.check);
+    expect(checks).toEqual(expect.arrayContaining(["give-backs mirror their spends", "only give-backs are negative"]));
+  });
+});

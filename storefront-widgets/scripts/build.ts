@@ -1,0 +1,101 @@
+/**
+ * Builds the widgets:
+ *   dist/embed.js         theme embed (custom elements), IIFE, es2019, minified; budget 10,000 bytes gzipped
+ *   dist/widgets.js       the React components as ESM, `react` and `react/jsx-runtime` left external
+ *   dist/vendor/react.js  React 18 + react-dom/client + jsx-runtime as one ESM file, for pages without a
+ *                         bundler: map "react", "react/jsx-runtime" and "react-dom/client" to it
+ * and copies dist/embed.js to the theme app extension (extensions/kinship-theme/assets/embed.js).
+ *
+ *   node scripts/build.ts [--out <dir>] [--no-theme]
+ */
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Shopify's limit for a theme app extension's JavaScript, compressed. */
+export const EMBED_BUDGET = 10_000;
+
+const production = { "process.env.NODE_ENV": '"production"' };
+
+export interface BuildResult {
+  outdir: string;
+  embedBytes: number;
+  embedGzipBytes: number;
+}
+
+export async function buildWidgets({ outdir = join(root, "dist"), theme = true } = {}): Promise<BuildResult> {
+  await mkdir(join(outdir, "vendor"), { recursive: true });
+  await Promise.all([
+    build({
+      entryPoints: [join(root, "src/embed/index.ts")],
+      outfile: join(outdir, "embed.js"),
+      bundle: true,
+      minify: true,
+      format: "iife",
+      target: "es2019",
+      legalComments: "none",
+      logLevel: "warning",
+    }),
+    build({
+      entryPoints: [join(root, "src/index.ts")],
+      outfile: join(outdir, "widgets.js"),
+      bundle: true,
+      minify: true,
+      sourcemap: true,
+      format: "esm",
+      target: "es2020",
+      platform: "browser",
+      jsx: "automatic",
+      external: ["react", "react/jsx-runtime", "react-dom"],
+      define: production,
+      logLevel: "warning",
+    }),
+    build({
+      stdin: { contents: vendorEntry(), resolveDir: root, sourcefile: "vendor-react.js" },
+      outfile: join(outdir, "vendor/react.js"),
+      bundle: true,
+      minify: true,
+      format: "esm",
+      target: "es2020",
+      platform: "browser",
+      define: production,
+      logLevel: "warning",
+    }),
+  ]);
+  const embed = await readFile(join(outdir, "embed.js"));
+  if (theme) await copyFile(join(outdir, "embed.js"), join(root, "extensions/kinship-theme/assets/embed.js"));
+  return { outdir, embedBytes: embed.length, embedGzipBytes: gzipSync(embed, { level: 9 }).length };
+}
+
+/** React is CommonJS: name every export so the ESM file can be imported by name. */
+function vendorEntry(): string {
+  const require = createRequire(join(root, "package.json"));
+  const names = (id: string, skip: string[] = []) =>
+    Object.keys(require(id)).filter((k) => k !== "default" && !skip.includes(k) && /^[A-Za-z_$][\w$]*$/.test(k));
+  const react = names("react");
+  return [
+    'import React from "react";',
+    'import * as JSX from "react/jsx-runtime";',
+    'import * as Client from "react-dom/client";',
+    "export default React;",
+    `export const { ${react.join(", ")} } = React;`,
+    `export const { ${names("react/jsx-runtime", react).join(", ")} } = JSX;`,
+    `export const { ${names("react-dom/client", react).join(", ")} } = Client;`,
+  ].join("\n");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { out: { type: "string" }, "no-theme": { type: "boolean" } } });
+  const r = await buildWidgets({ outdir: values.out ? resolve(values.out) : undefined, theme: !values["no-theme"] });
+  console.log(`dist/embed.js: ${r.embedBytes} bytes, ${r.embedGzipBytes} bytes gzipped (budget ${EMBED_BUDGET})`);
+  if (r.embedGzipBytes > EMBED_BUDGET) {
+    console.error("the theme embed is over Shopify's budget");
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The widgets' operations, written compactly: the theme embed ships them as they are. The test
+ * suite validates them against `storefrontSdl`.
+ */
+export const ME_QUERY =
+  "query KinshipMe{me{customerId tier{key name threshold badge{label color icon}}points{available pending expiringSoon{points on}}growth nextTier{key name remaining}}}";
+
+export const PRICES_QUERY =
+  "query KinshipPrices($ids:[ID!]!){memberPrices(variantIds:$ids){variantId currency basePrice memberPrice benefit teaser{tier tierName memberPrice}}}";
+
+export const REWARDS_QUERY = "query KinshipRewards{rewards{id name cost kind value available}}";
+
+export const REDEEM_MUTATION = "mutation KinshipRedeem($id:ID!){redeem(rewardId:$id){rewardId code points}}";
+
+/** The server answers at most this many variant ids per memberPrices call (MAX_VARIANTS). */
+export const MAX_VARIANTS = 250;

@@ -1,0 +1,99 @@
+import { batcher } from "./batcher.ts";
+import { MAX_VARIANTS, ME_QUERY, PRICES_QUERY, REDEEM_MUTATION, REWARDS_QUERY } from "./queries.ts";
+import type { SnapshotStore } from "./snapshot.ts";
+import type { GraphQLRequest, Loaded, Member, MemberPrice, Redemption, Reward } from "./types.ts";
+
+/**
+ * One shopper's view of the API, shared by every widget on the page: `me` is asked once, member
+ * prices are batched per tick, and the last good answers come back (stale) when a call fails.
+ */
+export interface Session {
+  me(): Promise<Loaded<Member | null>>;
+  /** Null: no member price data for this variant (unknown to Kinship): show the base price. */
+  price(variantId: string): Promise<Loaded<MemberPrice | null>>;
+  rewards(): Promise<Loaded<Reward[]>>;
+  redeem(rewardId: string): Promise<Redemption>;
+  /** Forget `me`, prices and rewards (after a redemption) and tell the subscribers to ask again. */
+  refresh(): void;
+  subscribe(listener: () => void): () => void;
+  /** Grows with every refresh. */
+  version(): number;
+}
+
+export interface SessionOptions {
+  request: GraphQLRequest;
+  snapshot: SnapshotStore;
+  /** The customer the snapshot belongs to ("guest" for guests); undefined: keep no snapshot. */
+  customer: string | undefined;
+}
+
+const fresh = <T>(value: T): Loaded<T> => ({ value, stale: false });
+
+export function createSession({ request, snapshot, customer }: SessionOptions): Session {
+  const listeners = new Set<() => void>();
+  let version = 0;
+  let me: Promise<Loaded<Member | null>> | undefined;
+  let rewards: Promise<Loaded<Reward[]>> | undefined;
+  let prices = pricesBatcher();
+
+  function fallback<T>(pick: (s: ReturnType<SnapshotStore["read"]>) => T | undefined) {
+    return (error: unknown): Loaded<T> => {
+      const kept = pick(snapshot.read());
+      if (kept === undefined) throw error;
+      return { value: kept, stale: true };
+    };
+  }
+
+  function pricesBatcher() {
+    return batcher(async (ids) => {
+      const data = await request<{ memberPrices: MemberPrice[] }>(PRICES_QUERY, { ids });
+      const found = new Map(data.memberPrices.map((p) => [p.variantId, p]));
+      snapshot.write({ prices: Object.fromEntries(found) });
+      return found;
+    }, MAX_VARIANTS);
+  }
+
+  return {
+    me() {
+      me ??= request<{ me: Member | null }>(ME_QUERY).then(
+        (data) => {
+          // Never file one shopper's answer under another's key (e.g. a token-less app proxy call).
+          if (data.me ? data.me.customerId === customer : customer === "guest") snapshot.write({ me: data.me });
+          return fresh(data.me);
+        },
+        fallback((s) => s.me),
+      );
+      return me;
+    },
+    price(variantId) {
+      return prices(variantId).then(
+        (p) => fresh(p ?? null),
+        fallback((s) => s.prices?.[variantId]),
+      );
+    },
+    rewards() {
+      rewards ??= request<{ rewards: Reward[] }>(REWARDS_QUERY).then(
+        (data) => {
+          snapshot.write({ rewards: data.rewards });
+          return fresh(data.rewards);
+        },
+        fallback((s) => s.rewards),
+      );
+      return rewards;
+    },
+    redeem(rewardId) {
+      return request<{ redeem: Redemption }>(REDEEM_MUTATION, { id: rewardId }).then((data) => data.redeem);
+    },
+    refresh() {
+      me = rewards = undefined;
+      prices = pricesBatcher();
+      version++;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    version: () => version,
+  };
+}
