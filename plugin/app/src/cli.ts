@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
     `  database   ${config.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.KINSHIP_DATA_DIR}`}`,
     `  queue      ${config.REDIS_URL ? `bull on ${config.REDIS_URL}` : "in-process (set REDIS_URL for bull on Redis)"}`,
     `  webhooks   POST ${url}/webhooks/shopify   POST ${url}/webhooks/events`,
+    `  graphql    POST ${url}/storefront/graphql POST ${url}/admin/graphql   GET|POST ${url}/proxy/graphql (Shopify app proxy)`,
+    `  widgets    GET  ${url}/widgets/embed.js   GET  ${url}/widgets/widgets.js`,
     `  health     GET  ${url}/healthz            GET  ${url}/readyz`,
     "",
     ...(await demoSummary(running)),
@@ -30,9 +32,9 @@ export async function run(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-async function demoSummary({ engine, config }: RunningApp): Promise<string[]> {
+async function demoSummary({ engine, config, url }: RunningApp): Promise<string[]> {
   if (!(await engine.program(DEMO_PROGRAM)).ok) return [];
-  const lines = [`Demo program ${DEMO_PROGRAM}:`];
+  const lines = [`Demo storefront: ${url}/demo   (as a guest: ${url}/demo?as=guest)`, "", `Demo program ${DEMO_PROGRAM}:`];
   for await (const m of engine.members(DEMO_PROGRAM, new Date())) {
     const name = [m.profile.firstName, m.profile.lastName].filter(Boolean).join(" ") || m.customerId;
     lines.push(

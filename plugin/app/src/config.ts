@@ -10,8 +10,30 @@ const Env = z.object({
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
   KINSHIP_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Origins of headless storefronts allowed to call /storefront/graphql from the browser, comma separated. */
+  KINSHIP_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const origins = s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const o of origins)
+        if (!isOrigin(o)) ctx.addIssue({ code: "custom", message: `not an origin: ${o} (expected scheme://host[:port], no path)` });
+      return origins;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+function isOrigin(o: string): boolean {
+  try {
+    const u = new URL(o);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.origin === o;
+  } catch {
+    return false;
+  }
+}
 
 export type AppConfig = z.infer<typeof Env>;
 

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { connectShop, type Engine, findShop, listPrograms, openEngine } from "@kinship/engine";
-import { DEMO_PROGRAM, demoEvents } from "@kinship/engine/demo";
+import { type Engine, findShop, listPrograms, openEngine } from "@kinship/engine";
+import { DEMO_CUSTOMERS, DEMO_PROGRAM } from "@kinship/engine/demo";
 import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, startWorker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
+import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom } from "./config.ts";
+import { seedDemo } from "./demo/seed.ts";
 import { buildServer } from "./server.ts";
 
 export interface RunningApp {
@@ -25,17 +27,22 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ru
   const engine = await openEngine({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR });
   const queue = config.REDIS_URL ? createBullQueue({ redisUrl: config.REDIS_URL, name: config.KINSHIP_QUEUE_NAME }) : createMemoryQueue({});
   const apiSecret = config.SHOPIFY_API_SECRET ?? randomBytes(24).toString("hex");
+  const demo = (await listPrograms(engine.connection.db)).length === 0 || (await findShop(engine.connection.db, DEMO_PROGRAM)) !== null;
+  if (demo) await seedDemo(engine, new Date());
+  let url = "";
   const app = buildServer({
     engine,
     queue,
     shopify: { apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev", apiSecret },
     logLevel: config.LOG_LEVEL,
+    corsOrigins: config.KINSHIP_CORS_ORIGINS,
+    // The demo program's storefront is the demo page of this server.
+    storefrontUrl: (program) => (program === DEMO_PROGRAM && url ? `${url}/demo` : defaultStorefrontUrl(program)),
+    ...(demo ? { demo: { program: DEMO_PROGRAM, customerId: DEMO_CUSTOMERS.grace } } : {}),
   });
-
-  if ((await listPrograms(engine.connection.db)).length === 0 || (await findShop(engine.connection.db, DEMO_PROGRAM)))
-    await seedDemo(engine);
   const worker = config.KINSHIP_WORKER === "on" ? await startWorker({ engine, queue, mapShopify, mapCustom, log: app.log }) : null;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  url = address;
   if (!config.SHOPIFY_API_SECRET)
     app.log.warn("SHOPIFY_API_SECRET is not set: Shopify webhooks are checked against a random development secret");
 
@@ -52,10 +59,4 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ru
       await engine.close();
     },
   };
-}
-
-async function seedDemo(engine: Engine): Promise<void> {
-  const now = new Date();
-  await connectShop(engine.connection.db, DEMO_PROGRAM, null, now);
-  for (const event of demoEvents(now)) await engine.apply(DEMO_PROGRAM, event, now);
 }

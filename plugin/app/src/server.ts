@@ -1,6 +1,11 @@
 import type { Engine } from "@kinship/engine";
-import { customIntake, type InboxQueue, type IntakeReply, shopifyIntake } from "@kinship/webhooks";
+import { customIntake, type InboxQueue, type IntakeReply, shopifyClient, shopifyIntake } from "@kinship/webhooks";
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
+import { defaultStorefrontUrl } from "./api/referral.ts";
+import { registerApi } from "./api/routes.ts";
+import { type DemoOptions, registerDemo } from "./demo/route.ts";
+import { defaultWidgetsDir } from "./widgets/assets.ts";
+import { registerWidgets } from "./widgets/routes.ts";
 
 export interface ServerOptions {
   engine: Engine;
@@ -8,6 +13,14 @@ export interface ServerOptions {
   shopify: { apiKey: string; apiSecret: string };
   logLevel?: string;
   now?: () => Date;
+  /** Origins allowed to call /storefront/graphql from a browser (headless storefronts). */
+  corsOrigins?: readonly string[];
+  /** Where a program's shoppers shop (referral links); default: https://<shop> for Shopify programs. */
+  storefrontUrl?: (program: string) => string | null;
+  /** The built widgets (embed.js, widgets.js); default: storefront-widgets/dist. */
+  widgetsDir?: string;
+  /** Serve the demo storefront page at /demo for this program and member. */
+  demo?: DemoOptions;
 }
 
 /** Shopify's limit is far below this; anything larger is not a webhook. */
@@ -56,6 +69,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       }),
     );
   });
+
+  const now = options.now ?? (() => new Date());
+  registerApi(app, {
+    engine: options.engine,
+    shopify: shopifyClient(options.shopify.apiKey, options.shopify.apiSecret),
+    now,
+    corsOrigins: options.corsOrigins ?? [],
+    storefrontUrl: options.storefrontUrl ?? defaultStorefrontUrl,
+  });
+  const widgetUrl = registerWidgets(app, options.widgetsDir ?? defaultWidgetsDir());
+  if (options.demo) registerDemo(app, { engine: options.engine, now, widgetUrl, ...options.demo });
 
   app.get("/healthz", async () => ({ ok: true }));
 

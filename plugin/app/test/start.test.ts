@@ -33,6 +33,10 @@ describe("npm start with no environment", () => {
       expect(out).toContain("embedded PGlite in .kinship/pglite");
       expect(out).toMatch(/Grace Hopper\s+Gold/);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect(out).toContain(`Demo storefront: ${url}/demo`);
+      const demo = await fetch(`${url}/demo`);
+      expect(demo.status).toBe(200);
+      expect(await demo.text()).toContain("<kinship-price");
       const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);

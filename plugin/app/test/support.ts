@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { connectShop, type Engine, openEngine } from "@kinship/engine";
+import { connectShop, type Engine, engineOn, openEngine } from "@kinship/engine";
 import { createBullQueue, mapCustom, mapShopify, startWorker, type Worker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
 import { dropBullQueue, isolatedDatabase } from "../../../test/support/isolated.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
-import { buildServer } from "../src/server.ts";
+import { buildServer, type ServerOptions } from "../src/server.ts";
 
 export const SECRET = "test-app-secret";
+export const API_KEY = "test-key";
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`../../../test/fixtures/shopify/${name}`, import.meta.url), "utf8");
@@ -18,8 +19,27 @@ export interface Harness {
   app: FastifyInstance;
   engine: Engine;
   worker: Worker;
+  /** How many queries the server has sent (its own engine, not the worker's): "nothing read" is provable. */
+  queries(): number;
   close(): Promise<void>;
 }
+
+type KyselyPlugin = Parameters<Engine["connection"]["db"]["withPlugin"]>[0];
+
+/** Counts every query that passes through a Kysely instance. */
+function queryCounter(): KyselyPlugin & { count: number } {
+  const counter = {
+    count: 0,
+    transformQuery(args: Parameters<KyselyPlugin["transformQuery"]>[0]) {
+      counter.count += 1;
+      return args.node;
+    },
+    transformResult: (args: Parameters<KyselyPlugin["transformResult"]>[0]) => Promise.resolve(args.result),
+  };
+  return counter;
+}
+
+export type HarnessOptions = Pick<ServerOptions, "corsOrigins" | "widgetsDir" | "storefrontUrl">;
 
 const REDIS = "redis://127.0.0.1:6379";
 
@@ -27,12 +47,14 @@ const REDIS = "redis://127.0.0.1:6379";
  * The real server on a real port, with bull on the local Redis and an in-process worker, on a
  * Postgres database of its own (the worker's sweeper takes every queued delivery it can see).
  */
-export async function startHarness(label: string): Promise<Harness> {
+export async function startHarness(label: string, options: HarnessOptions = {}): Promise<Harness> {
   const database = await isolatedDatabase(label);
   const engine = await openEngine({ databaseUrl: database.url });
   const queueName = `kinship-test-${randomUUID()}`;
   const queue = createBullQueue({ redisUrl: REDIS, name: queueName, attempts: 2, backoffMs: 50 });
-  const app = buildServer({ engine, queue, shopify: { apiKey: "test-key", apiSecret: SECRET }, logLevel: "silent" });
+  const counter = queryCounter();
+  const served = engineOn({ ...engine.connection, db: engine.connection.db.withPlugin(counter) });
+  const app = buildServer({ engine: served, queue, shopify: { apiKey: API_KEY, apiSecret: SECRET }, logLevel: "silent", ...options });
   const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 500, sweepAfterMs: 1_000 });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
@@ -40,6 +62,7 @@ export async function startHarness(label: string): Promise<Harness> {
     app,
     engine,
     worker,
+    queries: () => counter.count,
     async close() {
       await app.close();
       await worker.stop();

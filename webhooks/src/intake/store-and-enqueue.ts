@@ -12,7 +12,7 @@ export async function storeAndEnqueue(engine: Engine, queue: InboxQueue, deliver
   const log = { inboxId: stored.id, topic: delivery.topic, program: delivery.programKey, delivery: delivery.deliveryKey };
   if (stored.duplicate && stored.status !== "queued") return reply(200, "duplicate", log, { inboxId: stored.id });
   try {
-    await queue.enqueue(stored.id);
+    await queue.enqueue(stored.id, { fresh: !stored.duplicate });
   } catch (e) {
     return reply(200, "stored; queue unavailable, the sweeper will pick it up", { ...log, queueError: String(e) }, { inboxId: stored.id });
   }

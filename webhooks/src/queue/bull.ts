@@ -58,9 +58,14 @@ return "lost"
 
 type JobState = "none" | "finished" | "pending" | "lost";
 
+type StateClient = Bull.Queue["client"] & { kinshipJobState?: (...args: string[]) => Promise<JobState> };
+
 async function jobState(queue: Bull.Queue<JobData>, jobId: string): Promise<JobState> {
   const keys = ["completed", "failed", "delayed", "active", "wait", "paused", jobId].map((k) => queue.toKey(k));
-  return (await queue.client.eval(JOB_STATE, keys.length, ...keys, jobId)) as JobState;
+  const client = queue.client as StateClient;
+  // Registered once: ioredis then runs it by hash (EVALSHA) instead of sending the script each time.
+  if (!client.kinshipJobState) client.defineCommand("kinshipJobState", { numberOfKeys: keys.length, lua: JOB_STATE });
+  return (client.kinshipJobState as (...args: string[]) => Promise<JobState>)(...keys, jobId);
 }
 
 /**
@@ -102,10 +107,14 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
   let processing = false;
   let closing: Promise<void> | null = null;
 
-  async function enqueue(inboxId: number): Promise<void> {
+  async function enqueue(inboxId: number, fresh: boolean): Promise<void> {
     if (!Number.isSafeInteger(inboxId) || inboxId <= 0) throw new TypeError(`not an inbox id: ${inboxId}`);
     if (closing) throw new Error(`queue ${name} is closed`);
     const jobId = jobIdOf(inboxId);
+    if (fresh) {
+      await queue.add({ inboxId }, { jobId });
+      return;
+    }
     const state = await jobState(queue, jobId);
     if (state === "pending") return;
     if (state !== "none") {
@@ -122,7 +131,8 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
   }
 
   return {
-    enqueue: (inboxId) => withTimeout(enqueue(inboxId), enqueueTimeoutMs, `enqueue of inbox ${inboxId} on ${name}`),
+    enqueue: (inboxId, opts) =>
+      withTimeout(enqueue(inboxId, opts?.fresh === true), enqueueTimeoutMs, `enqueue of inbox ${inboxId} on ${name}`),
 
     async process(handler: InboxHandler): Promise<void> {
       if (processing) throw new Error(`queue ${name} already has a handler`);

@@ -13,7 +13,8 @@ export type InboxHandler = (inboxId: number, attempt: Attempt) => Promise<void>;
  * "look at row N". Enqueueing an id already waiting, delayed or running is a no-op.
  */
 export interface InboxQueue {
-  enqueue(inboxId: number): Promise<void>;
+  /** `fresh`: the inbox row was just inserted, so no job can exist for it yet (skips a lookup). */
+  enqueue(inboxId: number, options?: { fresh?: boolean }): Promise<void>;
   /** Starts taking jobs with this handler (once per queue); resolves once processing has started. */
   process(handler: InboxHandler): Promise<void>;
   /** True when the queue can take jobs (Redis answers, or the in-process queue is open). */

@@ -1,0 +1,56 @@
+import { type Db, findShop, isShopDomain, verifyApiKey } from "@kinship/engine";
+import type { Shopify } from "@shopify/shopify-api";
+import { type AdminIdentity, type Auth, bearer, denied, header } from "./identity.ts";
+
+/** What the engine stores of a key to recognise it in a list (`kin_` + 8 characters). */
+const API_KEY_PREFIX = 12;
+
+interface AdminHeaders {
+  authorization?: string | string[] | undefined;
+  "x-kinship-api-key"?: string | string[] | undefined;
+}
+
+/**
+ * The admin surface: an API key (`Authorization: Bearer kin_…` or `X-Kinship-Api-Key`) for
+ * headless use, or a Shopify session token from App Bridge (HS256 with the app secret, `aud` =
+ * the API key, `dest` = the shop, which must be connected). The program is the key's or the
+ * token's shop, never a request argument.
+ */
+export async function adminIdentity(shopify: Shopify, db: Db, headers: AdminHeaders): Promise<Auth<AdminIdentity>> {
+  const token = bearer(headers.authorization);
+  const apiKey = header(headers["x-kinship-api-key"]) ?? (token?.startsWith("kin_") ? token : undefined);
+  if (apiKey !== undefined) {
+    const found = await verifyApiKey(db, apiKey);
+    if (!found) return denied("unknown or revoked API key");
+    return { ok: true, identity: { program: found.programKey, actor: `apikey:${apiKey.slice(0, API_KEY_PREFIX)}` } };
+  }
+  if (!token) return denied("an admin request needs a Shopify session token or an API key");
+  return sessionTokenIdentity(shopify, db, token);
+}
+
+async function sessionTokenIdentity(shopify: Shopify, db: Db, token: string): Promise<Auth<AdminIdentity>> {
+  let claims: Awaited<ReturnType<Shopify["session"]["decodeSessionToken"]>>;
+  try {
+    // Signature, exp and nbf (10 s of clock tolerance), and aud = our API key.
+    claims = await shopify.session.decodeSessionToken(token);
+  } catch {
+    // App Bridge fetches a new token and retries when it sees this header.
+    return denied("invalid or expired session token", true);
+  }
+  const domain = hostOf(claims.dest);
+  if (!domain || !isShopDomain(domain) || hostOf(claims.iss) !== domain) return denied("the session token names no shop");
+  if (typeof claims.sub !== "string" || claims.sub === "") return denied("the session token names no user");
+  const shop = await findShop(db, domain);
+  if (!shop?.installed) return denied(`shop ${domain} is not connected to Kinship`);
+  return { ok: true, identity: { program: shop.programKey, actor: `shopify-user:${claims.sub}` } };
+}
+
+function hostOf(url: unknown): string | null {
+  if (typeof url !== "string") return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}

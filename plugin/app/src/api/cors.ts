@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+const ALLOWED_HEADERS = "authorization, content-type, x-kinship-program";
+
+/**
+ * CORS for headless storefronts on other origins: only the configured origins, echoed back (never
+ * `*`: the member token travels in a header, and a wildcard would let any site read answers made
+ * with a token it got hold of). No cookies are involved, so no credentials mode.
+ */
+export function corsFor(origins: readonly string[]) {
+  const allowed = new Set(origins);
+  const allow = (req: FastifyRequest, res: FastifyReply): boolean => {
+    res.header("vary", "Origin");
+    const origin = req.headers.origin;
+    if (!origin || !allowed.has(origin)) return false;
+    res.header("access-control-allow-origin", origin);
+    return true;
+  };
+  return {
+    /** Adds the headers to an actual request from an allowed origin. */
+    headers(req: FastifyRequest, res: FastifyReply): void {
+      allow(req, res);
+    },
+    /** Answers a preflight: 204 with the grant for an allowed origin, 204 without it otherwise. */
+    preflight(req: FastifyRequest, res: FastifyReply): FastifyReply {
+      if (allow(req, res))
+        res
+          .header("access-control-allow-methods", "POST, OPTIONS")
+          .header("access-control-allow-headers", ALLOWED_HEADERS)
+          .header("access-control-max-age", "600");
+      return res.code(204).send();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { type Engine, executeAdmin, executeStorefront } from "@kinship/engine";
+import type { Shopify } from "@shopify/shopify-api";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ExecutionResult } from "graphql";
+import { adminIdentity } from "./admin-auth.ts";
+import { appProxyIdentity } from "./app-proxy.ts";
+import { corsFor } from "./cors.ts";
+import { fromBody, fromQuery, graphqlError, type Parsed } from "./graphql-http.ts";
+import type { Auth, ShopperIdentity } from "./identity.ts";
+import { cachedSecrets, memberTokenIdentity } from "./member-token.ts";
+import { storefrontContext } from "./storefront-context.ts";
+
+export interface ApiOptions {
+  engine: Engine;
+  shopify: Shopify;
+  now: () => Date;
+  corsOrigins: readonly string[];
+  storefrontUrl: (program: string) => string | null;
+}
+
+/**
+ * The GraphQL API, three doors with one rule: identity comes from the edge (a signature or a
+ * token), never from the query string or a GraphQL argument, and nothing is read before it is
+ * established.
+ *
+ * - /proxy/graphql: Shopify's app proxy (https://<shop>/apps/kinship/graphql), GET or POST.
+ * - /storefront/graphql: headless storefronts, a member token or a guest of X-Kinship-Program.
+ * - /admin/graphql: a Shopify session token (embedded admin) or an API key (headless).
+ */
+export function registerApi(app: FastifyInstance, options: ApiOptions): void {
+  const { engine, shopify, now } = options;
+  const db = engine.connection.db;
+  const cors = corsFor(options.corsOrigins);
+  const secretOf = cachedSecrets(db);
+
+  const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>) => {
+    if (!auth.ok) return unauthorized(req, res, auth.message);
+    const parsed = parse(req);
+    if (!parsed.ok) return graphqlError(res, parsed.status, parsed.message, "BAD_REQUEST");
+    const deps = {
+      engine,
+      secretOf,
+      storefrontUrl: options.storefrontUrl,
+      onError: (e: unknown) => req.log.error({ err: e }, "storefront resolver failed"),
+    };
+    const ctx = storefrontContext(deps, auth.identity, now());
+    return answer(res, await executeStorefront(engine, ctx, parsed.request));
+  };
+
+  const proxy = async (req: FastifyRequest, res: FastifyReply) => {
+    // Shopify caches nothing it should not: the answer is for one shopper.
+    res.header("cache-control", "private, no-store");
+    return storefront(req, res, await appProxyIdentity(shopify, db, req.raw.url ?? ""));
+  };
+  app.get("/proxy/graphql", proxy);
+  app.post("/proxy/graphql", proxy);
+
+  app.options("/storefront/graphql", async (req, res) => cors.preflight(req, res));
+  app.post("/storefront/graphql", async (req, res) => {
+    cors.headers(req, res);
+    res.header("cache-control", "private, no-store");
+    return storefront(req, res, await memberTokenIdentity(secretOf, req.headers, now()));
+  });
+
+  app.post("/admin/graphql", async (req, res) => {
+    res.header("cache-control", "private, no-store");
+    const auth = await adminIdentity(shopify, db, req.headers);
+    if (!auth.ok) {
+      if (auth.retrySession) res.header("x-shopify-retry-invalid-session-request", "1");
+      return unauthorized(req, res, auth.message);
+    }
+    const parsed = fromBody(req.body);
+    if (!parsed.ok) return graphqlError(res, parsed.status, parsed.message, "BAD_REQUEST");
+    const ctx = {
+      program: auth.identity.program,
+      actor: auth.identity.actor,
+      now: now(),
+      onError: (e: unknown) => req.log.error({ err: e }, "admin resolver failed"),
+    };
+    return answer(res, await executeAdmin(engine, ctx, parsed.request));
+  });
+}
+
+function parse(req: FastifyRequest): Parsed {
+  if (req.method === "GET") {
+    const url = req.raw.url ?? "";
+    const q = url.indexOf("?");
+    return fromQuery(new URLSearchParams(q < 0 ? "" : url.slice(q + 1)));
+  }
+  return fromBody(req.body);
+}
+
+function unauthorized(req: FastifyRequest, res: FastifyReply, message: string): FastifyReply {
+  req.log.info({ url: req.routeOptions.url, reason: message }, "api request refused");
+  return graphqlError(res, 401, message, "UNAUTHENTICATED");
+}
+
+/**
+ * GraphQL over HTTP with application/json: every well-formed request is answered 200, its
+ * GraphQL errors (parse, validation, field) in the body; only an HTTP-level problem (not JSON, no
+ * query, no credentials) gets a 4xx, before anything runs.
+ */
+function answer(res: FastifyReply, result: ExecutionResult): FastifyReply {
+  return res.code(200).type("application/json; charset=utf-8").send(result);
+}

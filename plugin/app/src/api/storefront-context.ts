@@ -1,0 +1,48 @@
+import { type Engine, findShop, isShopDomain, type RedeemResult, type StorefrontContext } from "@kinship/engine";
+import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
+import type { ShopperIdentity } from "./identity.ts";
+import type { SecretLookup } from "./member-token.ts";
+import { referralLink } from "./referral.ts";
+
+export const SHOPIFY_API_VERSION = "2026-10";
+
+export interface StorefrontDeps {
+  engine: Engine;
+  /** The program's secret (referral codes are derived from it). */
+  secretOf: SecretLookup;
+  storefrontUrl: (program: string) => string | null;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * What executeStorefront needs for one shopper. Redemption is bound to the shopper the edge
+ * established (a guest has none, and the engine answers UNAUTHENTICATED); codes are issued on the
+ * shop when it has an Admin API token, locally when the program has no platform to issue them on
+ * (the demo, custom programs, a shop connected without a token).
+ */
+export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, now: Date): StorefrontContext {
+  const { engine } = deps;
+  const db = engine.connection.db;
+  const { program, customerId } = who;
+  const ctx: StorefrontContext = {
+    program,
+    customerId,
+    now,
+    referralLink: async (id) => referralLink(deps.storefrontUrl(program), await deps.secretOf(program), id),
+  };
+  if (deps.onError) ctx.onError = deps.onError;
+  if (customerId !== null)
+    ctx.redeem = async (rewardId): Promise<RedeemResult> => {
+      const shop = who.shop ?? (isShopDomain(program) ? await findShop(db, program) : null);
+      // A code made locally would mean nothing at the checkout of a shop that removed the app.
+      if (shop && !shop.installed)
+        return { ok: false, error: { code: "ShopUninstalled", message: `${shop.domain} no longer has Kinship installed` } };
+      const issuer = shop?.accessToken
+        ? shopifyIssuer({ shop: shop.domain, accessToken: shop.accessToken, apiVersion: SHOPIFY_API_VERSION })
+        : localIssuer();
+      const r = await redeem({ engine, issuer, program, customerId, rewardId, now });
+      if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
+      return { ok: true, value: { rewardId: r.value.rewardId, code: r.value.code, points: r.value.points } };
+    };
+  return ctx;
+}

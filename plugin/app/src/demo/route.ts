@@ -1,0 +1,46 @@
+import { type Engine, webhookSecret } from "@kinship/engine";
+import { createMemberToken } from "@kinship/widgets/server";
+import type { FastifyInstance } from "fastify";
+import { DEMO_CURRENCY } from "./catalog.ts";
+import { demoPage } from "./page.ts";
+
+export interface DemoOptions {
+  program: string;
+  /** The member the page is signed in as. */
+  customerId: string;
+}
+
+/** Short: the page is re-rendered (and re-signed) on every load. */
+const TOKEN_TTL_SECONDS = 15 * 60;
+
+/**
+ * GET /demo: a storefront page for the demo program, its product grid priced by the theme embed.
+ * The page plays the store's backend: it knows who is signed in and signs them a short-lived
+ * member token with the program's secret, as a headless store's server would. `?as=guest` shows
+ * the same grid to a guest (no token: the program is named instead).
+ */
+export function registerDemo(
+  app: FastifyInstance,
+  options: DemoOptions & { engine: Engine; now: () => Date; widgetUrl: (file: "embed.js") => string },
+): void {
+  const { engine, program, customerId } = options;
+  app.get("/demo", async (req, res) => {
+    const guest = (req.query as { as?: string }).as === "guest";
+    const secret = await webhookSecret(engine.connection.db, program);
+    if (secret === null) return res.code(404).type("text/plain; charset=utf-8").send(`no demo program ${program}\n`);
+    const base = { endpoint: "/storefront/graphql", program, currency: DEMO_CURRENCY, locale: "en-US" };
+    let memberName: string | null = null;
+    let config: Parameters<typeof demoPage>[0]["config"] = { ...base, customer: null };
+    if (!guest) {
+      const member = await engine.member(program, customerId, options.now());
+      const profile = member.ok ? member.value.profile : null;
+      memberName = [profile?.firstName, profile?.lastName].filter(Boolean).join(" ") || "demo member";
+      const token = await createMemberToken({ secret, program, customerId, ttlSeconds: TOKEN_TTL_SECONDS, now: options.now() });
+      config = { ...base, token, customer: customerId };
+    }
+    return res
+      .header("cache-control", "private, no-store")
+      .type("text/html; charset=utf-8")
+      .send(demoPage({ program, config, embedUrl: options.widgetUrl("embed.js"), memberName }));
+  });
+}

@@ -1,0 +1,31 @@
+import { countVariants, openEngine } from "@kinship/engine";
+import { DEMO_PROGRAM } from "@kinship/engine/demo";
+import { describe, expect, it } from "vitest";
+import { isolatedDatabase } from "../../../test/support/isolated.ts";
+import { DEMO_CATALOG } from "../src/demo/catalog.ts";
+import { DEMO_BENEFITS, DEMO_REWARDS, seedDemo } from "../src/demo/seed.ts";
+
+describe("the demo seed", () => {
+  it("gives the demo program its catalog, member prices and rewards once; a rerun changes nothing", async () => {
+    const database = await isolatedDatabase("app_demo_seed");
+    const engine = await openEngine({ databaseUrl: database.url });
+    try {
+      await seedDemo(engine, new Date());
+      const first = await engine.program(DEMO_PROGRAM);
+      if (!first.ok) throw new Error(first.error.message);
+      expect(first.value.config.benefits.map((b) => b.id)).toEqual(DEMO_BENEFITS.map((b) => b.id));
+      expect(first.value.config.rewards.map((r) => r.id)).toEqual(DEMO_REWARDS.map((r) => r.id));
+      expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
+      expect(DEMO_CATALOG).toHaveLength(50);
+      expect(new Set(DEMO_CATALOG.map((p) => p.variantId)).size).toBe(50);
+
+      await seedDemo(engine, new Date());
+      const again = await engine.program(DEMO_PROGRAM);
+      expect(again.ok && again.value.configVersion).toBe(first.value.configVersion);
+      expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
+    } finally {
+      await engine.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { join } from "node:path";
+import type { Browser, Page, Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import { isolatedDatabase } from "../support/isolated.ts";
+import { ARTIFACTS, boxes, CLS_OBSERVER, gate, launchChromium, seriousViolations } from "./support.ts";
+
+/**
+ * The demo storefront as `npm start` serves it (on Postgres here), in Debian's Chromium: the
+ * theme embed's custom elements price a grid of 50 products for a signed-in member and a guest.
+ */
+let browser: Browser;
+let app: RunningApp;
+let dropDatabase: () => Promise<void>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const database = await isolatedDatabase("browser_demo");
+  dropDatabase = database.drop;
+  app = await startApp({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", KINSHIP_WORKER: "off" });
+  const embed = await fetch(`${app.url}/widgets/embed.js`);
+  if (embed.status !== 200)
+    throw new Error(
+      `the widgets are not built (GET /widgets/embed.js answered ${embed.status}): run \`npm run build\` first (npm test does)`,
+    );
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await dropDatabase?.();
+});
+
+const API = "/storefront/graphql";
+const isPriceRequest = (r: Request) => new URL(r.url()).pathname === API && (r.postData() ?? "").includes("memberPrices");
+
+interface Visit {
+  page: Page;
+  priceRequests: () => number;
+  /** Boxes of the prices (and the account slots) while the API was held back, and after it answered. */
+  before: { prices: number[][]; account: number[][] };
+  after: { prices: number[][]; account: number[][] };
+  shift: number;
+}
+
+/**
+ * Opens a demo view with the API held back until the boxes the widgets reserved are measured,
+ * then lets it answer and measures again once every price is drawn.
+ */
+async function visit(path: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const page = await context.newPage();
+  await page.addInitScript(CLS_OBSERVER);
+  let priceRequests = 0;
+  page.on("request", (r) => {
+    if (isPriceRequest(r)) priceRequests += 1;
+  });
+  const held = gate();
+  await page.route(`**${API}`, async (route) => {
+    await held.wait;
+    await route.continue();
+  });
+  await page.goto(`${app.url}${path}`);
+  await page.waitForFunction(
+    () => customElements.get("kinship-price") && document.querySelectorAll("kinship-price[aria-busy]").length === 50,
+  );
+  const measure = async () => ({ prices: await boxes(page, "kinship-price"), account: await boxes(page, ".account > *") });
+  const before = await measure();
+  held.open();
+  await page.waitForFunction(() => document.querySelectorAll("kinship-price:not([aria-busy])").length === 50, undefined, {
+    timeout: 15_000,
+  });
+  await page.waitForFunction(() => document.querySelectorAll("[aria-busy]").length === 0);
+  // Nothing else trickles in afterwards.
+  await page.waitForTimeout(300);
+  const after = await measure();
+  const shift = await page.evaluate(() => (window as unknown as { __kinshipShift: number }).__kinshipShift);
+  return { page, priceRequests: () => priceRequests, before, after, shift };
+}
+
+const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? "";
+
+describe("the demo storefront in Chromium", () => {
+  it("a signed-in member sees their badge, points and member prices, from one price request, with nothing moving", async () => {
+    const v = await visit("/demo");
+    const { page } = v;
+    expect(await text(page, "kinship-badge")).toContain("Gold member");
+    expect(await text(page, "kinship-points")).toBe("1,974 points");
+    // Classic Wool Coat, $189.00: outerwear, 15% off for Gold.
+    const coat = await text(page, "kinship-price");
+    expect(coat).toContain("$189.00");
+    expect(coat).toContain("$160.65");
+    expect(await page.locator("kinship-price s").count()).toBe(50);
+
+    expect(v.priceRequests()).toBe(1);
+    expect(v.after.prices).toEqual(v.before.prices);
+    expect(v.after.account).toEqual(v.before.account);
+    expect(v.shift).toBeLessThan(0.01);
+
+    expect(await seriousViolations(page), "axe-core: serious or critical violations").toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "demo-member.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("a guest sees the 'join to get this price' teaser on every product, with the same guarantees", async () => {
+    const v = await visit("/demo?as=guest");
+    const { page } = v;
+    expect(await page.locator("kinship-badge, kinship-points").count()).toBe(0);
+    const coat = await text(page, "kinship-price");
+    expect(coat).toContain("$189.00");
+    // Every member saves 5%: $179.55.
+    expect(coat).toContain("Join to get $179.55");
+    expect(await page.locator("kinship-price s").count()).toBe(0);
+    expect(await page.getByText(/^Join to get /).count()).toBe(50);
+
+    expect(v.priceRequests()).toBe(1);
+    expect(v.after.prices).toEqual(v.before.prices);
+    expect(v.shift).toBeLessThan(0.01);
+
+    expect(await seriousViolations(page), "axe-core: serious or critical violations").toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "demo-guest.png"), fullPage: true });
+    await page.context().close();
+  });
+});
