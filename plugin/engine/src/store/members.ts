@@ -1,6 +1,7 @@
 import { type Selectable, sql } from "kysely";
 import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../core/index.ts";
 import type { Db } from "./connect.ts";
+import { ledgerPage } from "./ledger-page.ts";
 import { findProgram } from "./programs.ts";
 import { toMember } from "./rows.ts";
 import type { MemberTable } from "./schema.ts";
@@ -107,6 +108,7 @@ export interface LedgerLine {
   occurredAt: string;
 }
 
+/** The newest `limit` ledger lines of a member (the first page of `ledgerPage`). */
 export async function memberLedger(
   db: Db,
   programKey: string,
@@ -115,38 +117,6 @@ export async function memberLedger(
 ): Promise<Result<LedgerLine[], EngineError>> {
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
-  const rows = await db
-    .selectFrom("kinship_entry")
-    .innerJoin("kinship_member", "kinship_member.id", "kinship_entry.member_id")
-    .select([
-      "kinship_entry.key",
-      "kind",
-      "available_delta",
-      "pending_delta",
-      "debt_delta",
-      "written_off",
-      "order_id",
-      "reason",
-      "actor",
-      "occurred_at",
-    ])
-    .where("kinship_entry.program_id", "=", program.value.id)
-    .where("kinship_member.customer_id", "=", customerId)
-    .orderBy("kinship_entry.id", "desc")
-    .limit(limit)
-    .execute();
-  return ok(
-    rows.map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      available: num(r.available_delta),
-      pending: num(r.pending_delta),
-      debt: num(r.debt_delta),
-      writtenOff: num(r.written_off),
-      orderId: r.order_id,
-      reason: r.reason,
-      actor: r.actor,
-      occurredAt: r.occurred_at.toISOString(),
-    })),
-  );
+  const page = await ledgerPage(db, program.value.id, customerId, { first: limit, beforeId: null });
+  return ok(page.lines);
 }
