@@ -16,25 +16,33 @@ export interface Drift {
  * give-backs (negative consumption rows, only from `unspend` entries) mirroring the spend they cancel.
  */
 export async function verifyLedger(db: Db, programKey?: string): Promise<Drift[]> {
-  const scope = programKey === undefined ? sql`true` : sql`p.key = ${programKey}`;
+  let pid: number | null = null;
+  if (programKey !== undefined) {
+    const program = await db.selectFrom("kinship_program").select("id").where("key", "=", programKey).executeTakeFirst();
+    if (!program) return [];
+    pid = num(program.id);
+  }
+  // Each table is filtered by program first, so checking one program never sums the others.
+  const inScope = (alias: string) => sql.raw(pid === null ? "true" : `${alias}.program_id = ${pid}`);
   const rows = await sql<{ program: string; customer_id: string; check: string; cached: string; ledger: string }>`
     WITH e AS (
-      SELECT member_id, sum(available_delta) a, sum(pending_delta) p, sum(debt_delta) d FROM kinship_entry GROUP BY member_id
+      SELECT member_id, sum(available_delta) a, sum(pending_delta) p, sum(debt_delta) d FROM kinship_entry x WHERE ${inScope("x")} GROUP BY member_id
     ), l AS (
       SELECT member_id,
              sum(CASE WHEN status = 'available' THEN remaining ELSE 0 END) a,
              sum(CASE WHEN status = 'pending' THEN remaining ELSE 0 END) p,
              count(*) FILTER (WHERE status NOT IN ('pending', 'available') AND remaining <> 0) stray
-      FROM kinship_lot GROUP BY member_id
+      FROM kinship_lot x WHERE ${inScope("x")} GROUP BY member_id
     ), g AS (
-      SELECT member_id, sum(amount) s FROM kinship_growth GROUP BY member_id
+      SELECT member_id, sum(amount) s FROM kinship_growth x WHERE ${inScope("x")} GROUP BY member_id
     ), c AS (
       SELECT lot.member_id, sum(lot.amount - lot.remaining) given, coalesce(sum(used.points), 0) consumed
       FROM kinship_lot lot
       LEFT JOIN (SELECT lot_id, sum(points) points FROM kinship_consumption GROUP BY lot_id) used ON used.lot_id = lot.id
+      WHERE ${inScope("lot")}
       GROUP BY lot.member_id
     ), u AS (
-      SELECT program_id, member_id, substr(key, length('unspend:') + 1) spend FROM kinship_entry WHERE kind = 'unspend'
+      SELECT program_id, member_id, substr(key, length('unspend:') + 1) spend FROM kinship_entry x WHERE kind = 'unspend' AND ${inScope("x")}
     ), gb AS (
       SELECT member_id, count(*) bad FROM (
         SELECT e.member_id, sum(r.points) net
@@ -45,7 +53,7 @@ export async function verifyLedger(db: Db, programKey?: string): Promise<Drift[]
       ) x WHERE net <> 0 GROUP BY member_id
     ), neg AS (
       SELECT e.member_id, count(*) bad FROM kinship_entry e JOIN kinship_consumption r ON r.entry_id = e.id
-      WHERE r.points < 0 AND e.kind <> 'unspend' GROUP BY e.member_id
+      WHERE r.points < 0 AND e.kind <> 'unspend' AND ${inScope("e")} GROUP BY e.member_id
     ), checks AS (
       SELECT m.program_id, m.customer_id, 'available = Σ entries' AS check, m.available AS cached, coalesce(e.a, 0) AS ledger FROM kinship_member m LEFT JOIN e ON e.member_id = m.id
       UNION ALL SELECT m.program_id, m.customer_id, 'pending = Σ entries', m.pending, coalesce(e.p, 0) FROM kinship_member m LEFT JOIN e ON e.member_id = m.id
@@ -60,7 +68,7 @@ export async function verifyLedger(db: Db, programKey?: string): Promise<Drift[]
     )
     SELECT p.key AS program, checks.customer_id, checks.check, checks.cached::text, checks.ledger::text
     FROM checks JOIN kinship_program p ON p.id = checks.program_id
-    WHERE checks.cached <> checks.ledger AND ${scope}
+    WHERE checks.cached <> checks.ledger AND ${inScope("checks")}
     ORDER BY p.key, checks.customer_id, checks.check`.execute(db);
   return rows.rows.map((r) => ({
     program: r.program,

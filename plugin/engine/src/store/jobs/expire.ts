@@ -18,6 +18,23 @@ export async function expireDueLots(
   now: Date,
   batchSize = 20_000,
   onBatch?: (n: number) => void,
+  /** Members are split into this many disjoint shares (by id), expired side by side. */
+  parallel = 2,
+): Promise<number> {
+  const shares = await Promise.all(
+    Array.from({ length: parallel }, (_, share) => expireShare(db, programId, now, batchSize, share, parallel, onBatch)),
+  );
+  return shares.reduce((a, b) => a + b, 0);
+}
+
+async function expireShare(
+  db: Db,
+  programId: number,
+  now: Date,
+  batchSize: number,
+  share: number,
+  shares: number,
+  onBatch?: (n: number) => void,
 ): Promise<number> {
   let total = 0;
   for (;;) {
@@ -27,6 +44,7 @@ export async function expireDueLots(
         WHERE m.id IN (
           SELECT l.member_id FROM kinship_lot l
           WHERE l.program_id = ${programId} AND l.status IN ('pending', 'available') AND l.remaining > 0 AND l.expires_at <= ${now}
+            AND l.member_id % ${shares} = ${share}
           ORDER BY l.member_id LIMIT ${batchSize})
         ORDER BY m.id FOR UPDATE`.execute(trx);
       if (members.rows.length === 0) return 0;

@@ -2,6 +2,7 @@ import { sql as ledger } from "./0001_ledger.ts";
 import { sql as intake } from "./0002_intake.ts";
 import { sql as api } from "./0003_api.ts";
 import { sql as giveBack } from "./0004_give_back.ts";
+import { sql as lotMember } from "./0005_lot_member_index.ts";
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { id: "0002_intake", sql: intake },
   { id: "0003_api", sql: api },
   { id: "0004_give_back", sql: giveBack },
+  { id: "0005_lot_member_index", sql: lotMember },
 ];
