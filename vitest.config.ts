@@ -10,8 +10,8 @@ export default defineConfig({
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     globalSetup: ["test/support/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: "forks",
   },
 });

@@ -189,5 +189,5 @@ describe.each(ledgerKinds)("order independence (%s)", (kind) => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 300_000); // many full ledgers per run; a guard against hangs, not a speed check
 });

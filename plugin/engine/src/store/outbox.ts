@@ -1,0 +1,81 @@
+import { sql } from "kysely";
+import { type EngineError, ok, type Result } from "../core/index.ts";
+import type { Db } from "./connect.ts";
+import { findProgram } from "./programs.ts";
+import { num } from "./schema.ts";
+
+export interface OutboxMessageRow {
+  id: string;
+  key: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  attempts: number;
+}
+
+export interface DrainOptions {
+  /** Rows claimed per call. */
+  limit?: number;
+  /** Only these topics (the others stay for another consumer). */
+  topics?: readonly string[];
+  /** Rows that failed this many times are left alone (they show in `attempts`). */
+  maxAttempts?: number;
+}
+
+export interface Drained {
+  delivered: number;
+  failed: { key: string; error: string }[];
+}
+
+/**
+ * Delivers undelivered outbox rows of one program, oldest first, to `deliver` (a platform sync).
+ * Rows are claimed with FOR UPDATE SKIP LOCKED inside one transaction, so two drainers never hand
+ * the same row out twice; a delivered row is stamped, a failed one counts an attempt and stays for
+ * the next run. `deliver` must be idempotent: a crash after it succeeded but before the commit
+ * delivers that row again.
+ */
+export async function drainOutbox(
+  db: Db,
+  program: string,
+  now: Date,
+  deliver: (message: OutboxMessageRow) => Promise<void>,
+  options: DrainOptions = {},
+): Promise<Result<Drained, EngineError>> {
+  const found = await findProgram(db, program);
+  if (!found.ok) return found;
+  const programId = found.value.id;
+  const { limit = 100, topics, maxAttempts = 10 } = options;
+  return db.transaction().execute(async (trx) => {
+    const claimed = await sql<{ id: string; key: string; topic: string; payload: unknown; created_at: Date; attempts: number }>`
+      SELECT id::text AS id, key, topic, payload, created_at, attempts FROM kinship_outbox
+      WHERE program_id = ${programId} AND delivered_at IS NULL AND attempts < ${maxAttempts}
+        ${topics ? sql`AND topic = ANY(${[...topics]}::text[])` : sql``}
+      ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
+    const drained: Drained = { delivered: 0, failed: [] };
+    const deliveredIds: string[] = [];
+    const failedIds: string[] = [];
+    for (const row of claimed.rows) {
+      const message: OutboxMessageRow = {
+        id: row.id,
+        key: row.key,
+        topic: row.topic,
+        payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+        createdAt: row.created_at,
+        attempts: num(row.attempts),
+      };
+      try {
+        await deliver(message);
+        deliveredIds.push(row.id);
+        drained.delivered++;
+      } catch (e) {
+        failedIds.push(row.id);
+        drained.failed.push({ key: row.key, error: (e as Error).message });
+      }
+    }
+    if (deliveredIds.length > 0)
+      await sql`UPDATE kinship_outbox SET delivered_at = ${now} WHERE id = ANY(${deliveredIds}::bigint[])`.execute(trx);
+    if (failedIds.length > 0)
+      await sql`UPDATE kinship_outbox SET attempts = attempts + 1 WHERE id = ANY(${failedIds}::bigint[])`.execute(trx);
+    return ok(drained);
+  });
+}
