@@ -14,6 +14,7 @@ import {
   REVIEW_POINTS,
   receiveCustom,
   receiveShopify,
+  SLOW_MACHINE_MS,
   settled,
   shopifyOrderBody,
   uniqueQueueName,
@@ -53,7 +54,15 @@ type Kind = "bull" | "memory";
 function makeQueue(kind: Kind, name: string, o: { attempts: number; backoffMs: number }): InboxQueue {
   if (kind === "bull") bullQueues.push(name);
   return kind === "bull"
-    ? createBullQueue({ redisUrl: REDIS_URL, name, ...o, concurrency: 8, lockDurationMs: 2000, stalledIntervalMs: 500 })
+    ? createBullQueue({
+        redisUrl: REDIS_URL,
+        name,
+        ...o,
+        concurrency: 8,
+        lockDurationMs: 2000,
+        stalledIntervalMs: 500,
+        enqueueTimeoutMs: SLOW_MACHINE_MS,
+      })
     : createMemoryQueue({ ...o, concurrency: 4 });
 }
 

@@ -12,6 +12,7 @@ import {
   REVIEW_POINTS,
   receiveCustom,
   receiveShopify,
+  SLOW_MACHINE_MS,
   settled,
   shopifyOrderBody,
   statuses,
@@ -74,7 +75,7 @@ async function spawnWorker(queueName: string): Promise<WorkerProcess> {
 it("a worker killed mid-batch loses nothing and doubles nothing once restarted", async () => {
   const program = await newProgram(engine, "kill");
   const queueName = uniqueQueueName("kill");
-  const producer = createBullQueue({ redisUrl: REDIS_URL, name: queueName });
+  const producer = createBullQueue({ redisUrl: REDIS_URL, name: queueName, enqueueTimeoutMs: SLOW_MACHINE_MS });
   const expected = new Map<string, number>();
   const add = (customer: string, points: number) => expected.set(customer, (expected.get(customer) ?? 0) + points);
 

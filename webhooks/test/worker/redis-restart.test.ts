@@ -13,6 +13,7 @@ import {
   receiveCustom,
   receiveShopify,
   redisCli,
+  SLOW_MACHINE_MS,
   settled,
   shopifyOrderBody,
   startRedis,
@@ -71,7 +72,7 @@ it("Redis restarted empty before the worker starts: the sweeper re-enqueues from
   const expected = new Map<string, number>();
 
   // Accepted while no worker runs: in the inbox and on the queue.
-  const producer = createBullQueue({ redisUrl: redis.url, name });
+  const producer = createBullQueue({ redisUrl: redis.url, name, enqueueTimeoutMs: SLOW_MACHINE_MS });
   const ids = await receiveMany(program, 40, "a", expected);
   for (const id of ids) await producer.enqueue(id);
   expect((await producer.counts()).waiting).toBe(40);
@@ -81,7 +82,13 @@ it("Redis restarted empty before the worker starts: the sweeper re-enqueues from
   redis = await startRedis(port);
   expect(await redisCli(port, "DBSIZE")).toBe("0");
 
-  const queue = createBullQueue({ redisUrl: redis.url, name, lockDurationMs: 2000, stalledIntervalMs: 500 });
+  const queue = createBullQueue({
+    redisUrl: redis.url,
+    name,
+    lockDurationMs: 2000,
+    stalledIntervalMs: 500,
+    enqueueTimeoutMs: SLOW_MACHINE_MS,
+  });
   const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 200, sweepAfterMs: 100 });
   try {
     expect(await settled(engine, program)).toEqual({ applied: 40 });
