@@ -4,7 +4,8 @@ import type { Engine } from "../engine.ts";
 import { auditLog } from "../store/audit.ts";
 import { expiringPoints } from "../store/expiring.ts";
 import { ledgerPage } from "../store/ledger-page.ts";
-import type { MemberView } from "../store/members.ts";
+import type { LedgerLine, MemberView } from "../store/members.ts";
+import { orderPoints } from "../store/order-points.ts";
 import type { Program } from "../store/programs.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { badInput, unwrap } from "./errors.ts";
@@ -55,19 +56,23 @@ function adminMember(
       if (after && beforeId === null) throw badInput("after is not a ledger cursor from this API");
       const page = await ledgerPage(db, program.id, view.customerId, { first: pageSize(first), beforeId });
       return {
-        lines: page.lines.map((l) => ({
-          key: l.key,
-          kind: l.kind,
-          available: l.available,
-          pending: l.pending,
-          reason: l.reason,
-          actor: l.actor,
-          orderId: l.orderId,
-          occurredAt: l.occurredAt,
-        })),
+        lines: page.lines.map(lineNode),
         nextCursor: page.lastId === null ? null : encodeCursor(page.lastId),
       };
     },
+  };
+}
+
+function lineNode(l: LedgerLine) {
+  return {
+    key: l.key,
+    kind: l.kind,
+    available: l.available,
+    pending: l.pending,
+    reason: l.reason,
+    actor: l.actor,
+    orderId: l.orderId,
+    occurredAt: l.occurredAt,
   };
 }
 
@@ -85,6 +90,11 @@ function programNode(p: Program) {
 const resolvers: Resolvers<Admin> = {
   Query: {
     member: (_source, args, a) => memberOf(a, args.customerId as string),
+    async order(_source, args, a) {
+      const program = await a.program();
+      const found = await orderPoints(a.engine.connection.db, program.id, args.orderId as string);
+      return found && { ...found, lines: found.lines.map(lineNode) };
+    },
     program: async (_source, _args, a) => programNode(await a.program()),
     async audit(_source, args, a) {
       const program = await a.program();

@@ -143,6 +143,20 @@ export const adminSdl = /* GraphQL */ `
     config: JSON!
   }
 
+  "What one order did to its customer's points and growth."
+  type OrderPoints {
+    orderId: ID!
+    customerId: ID!
+    "Points the order earned (pending or available when earned)."
+    earned: Int!
+    "Points taken back by its refunds and cancellation."
+    reversed: Int!
+    "Growth the order added, net of its deductions."
+    growth: Int!
+    "Its ledger lines, oldest first."
+    lines: [LedgerLine!]!
+  }
+
   type AuditEntry {
     actor: String!
     action: String!
@@ -154,6 +168,8 @@ export const adminSdl = /* GraphQL */ `
 
   type Query {
     member(customerId: ID!): AdminMember
+    "Null when the order touched no member's ledger."
+    order(orderId: ID!): OrderPoints
     program: ProgramConfig!
     audit(first: Int = 50): [AuditEntry!]!
   }

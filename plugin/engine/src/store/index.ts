@@ -14,6 +14,7 @@ export * from "./ledger-page.ts";
 export * from "./members.ts";
 export * from "./migrate.ts";
 export { migrations } from "./migrations/index.ts";
+export * from "./order-points.ts";
 export * from "./outbox.ts";
 export * from "./programs.ts";
 export * from "./redemptions.ts";

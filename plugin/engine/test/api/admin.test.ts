@@ -90,6 +90,32 @@ describe.each<BackendName>(backends)("admin GraphQL (%s)", (backend) => {
     expect(cara.ledger.lines).toHaveLength(1);
   });
 
+  it("order: what one order earned, what its refunds took back, its growth and lines; null for an unknown order", async () => {
+    const { order, refund } = await import("../support/events.ts");
+    const ORDER = `query Order($id: ID!) { order(orderId: $id) { orderId customerId earned reversed growth lines { kind available orderId } } }`;
+    for (const input of [
+      order("f1", "finn", "2026-05-20T10:00:00Z", [{ price: 30000 }]),
+      refund("r-f1", "f1", "2026-05-25T10:00:00Z", { amount: 10000 }),
+    ])
+      expect((await engine.apply(program, input, NOW)).ok).toBe(true);
+    expect(json(await admin().ask(ORDER, { id: "f1" }))).toEqual({
+      data: {
+        order: {
+          orderId: "f1",
+          customerId: "finn",
+          earned: 300,
+          reversed: 100,
+          growth: 200,
+          lines: [
+            { kind: "earn", available: 300, orderId: "f1" },
+            { kind: "reverse", available: -100, orderId: "f1" },
+          ],
+        },
+      },
+    });
+    expect(json(await admin().ask(ORDER, { id: "no-such-order" }))).toEqual({ data: { order: null } });
+  });
+
   it("ledger: pages newest first with an opaque cursor until nextCursor is null", async () => {
     for (let i = 1; i <= 7; i += 1) await admin().ask(ADJUST, { id: "erin", points: i, reason: `credit ${i}` });
     const seen: string[] = [];
