@@ -7,6 +7,7 @@ export default defineConfig({
       "test/**/*.test.ts",
       "webhooks/**/test/**/*.test.ts",
       "storefront-widgets/**/test/**/*.test.{ts,tsx}",
+      "admin-extension/**/test/**/*.test.{ts,tsx}",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     globalSetup: ["test/support/global-setup.ts"],

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDatabase } from "../../../test/support/isolated.ts";
 import { connect, defaultProgramConfig, type Engine, engineOn, migrations } from "../src/index.ts";
-import { statements } from "../src/store/migrate.ts";
+import { hostMigrationScript, migrate, pendingMigrations, statements } from "../src/store/migrate.ts";
 import { openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { order } from "./support/events.ts";
 
@@ -50,6 +50,29 @@ describe("multi-tenancy", () => {
 });
 
 describe("inside a host that owns the database", () => {
+  it("the host scripts apply each migration once and record it, so the host's runner and migrate() agree", async () => {
+    const database = await emptyDatabase("hostscript");
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      const db = (await connect({ pool })).db;
+      expect(await pendingMigrations(db)).toEqual(migrations.map((m) => m.id));
+      const first = migrations[0];
+      if (!first) throw new Error("no migrations");
+      // The host runs the first script twice (a re-run, or migrate() got there first): the second is a no-op.
+      await pool.query(hostMigrationScript(first.id));
+      await pool.query(hostMigrationScript(first.id));
+      expect(await pendingMigrations(db)).toEqual(migrations.slice(1).map((m) => m.id));
+      // migrate() applies the rest and leaves the host's one alone.
+      expect(await migrate(db)).toEqual(migrations.slice(1).map((m) => m.id));
+      for (const m of migrations) await pool.query(hostMigrationScript(m.id));
+      expect(await pendingMigrations(db)).toEqual([]);
+      expect(() => hostMigrationScript("9999_nope")).toThrow(/no Kinship migration 9999_nope/);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
   it("applies the exported SQL migrations with the host's own client, then runs on the host's pool", async () => {
     const database = await emptyDatabase("host");
     const pool = new pg.Pool({ connectionString: database.url, max: 3 });

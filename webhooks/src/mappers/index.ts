@@ -1,11 +1,14 @@
 export { mapCustom } from "./custom.ts";
 export {
+  MEDUSA_TOPICS,
   type MedusaAmount,
   type MedusaCancelledOrder,
   type MedusaCustomer,
   type MedusaOrder,
   type MedusaOrderItem,
   type MedusaRefund,
+  type MedusaTopic,
+  mapMedusa,
   mapMedusaCancel,
   mapMedusaCustomer,
   mapMedusaOrder,

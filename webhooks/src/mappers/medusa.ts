@@ -287,3 +287,39 @@ export function mapMedusaCustomer(customer: MedusaCustomer | unknown, created: b
   if (lastName !== undefined) event.lastName = lastName;
   return { kind: "apply", inputs: [event] };
 }
+
+/** What the Medusa plugin stores in the inbox under each topic: the records its subscriber loaded. */
+export const MEDUSA_TOPICS = [
+  "order.placed",
+  "order.completed",
+  "order.canceled",
+  "refund",
+  "customer.created",
+  "customer.updated",
+] as const;
+export type MedusaTopic = (typeof MEDUSA_TOPICS)[number];
+
+/** An inbox row of the Medusa plugin (topic + the JSON of the loaded record) → Kinship intents. */
+export function mapMedusa(topic: string, rawBody: string): Mapped {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch (e) {
+    throw new MappingError(`medusa ${topic}: the stored record is not JSON (${(e as Error).message})`);
+  }
+  switch (topic as MedusaTopic) {
+    case "order.placed":
+    case "order.completed":
+      return mapMedusaOrder(body);
+    case "order.canceled":
+      return mapMedusaCancel(body);
+    case "refund":
+      return mapMedusaRefund(body);
+    case "customer.created":
+      return mapMedusaCustomer(body, true);
+    case "customer.updated":
+      return mapMedusaCustomer(body, false);
+    default:
+      return { kind: "ignore", reason: `medusa topic ${topic} is not one Kinship uses` };
+  }
+}

@@ -15,11 +15,14 @@ import { type Attempt, type Logger, silentLogger } from "../queue/types.ts";
 
 export type ShopifyMapper = (topic: string, rawBody: string) => Mapped;
 export type CustomMapper = (rawBody: string) => Mapped;
+export type MedusaMapper = (topic: string, rawBody: string) => Mapped;
 
+/** The mappers of the sources this process takes; a row of another source fails (and is retried, then dead-lettered). */
 export interface DeliveryDeps {
   engine: Engine;
-  mapShopify: ShopifyMapper;
-  mapCustom: CustomMapper;
+  mapShopify?: ShopifyMapper;
+  mapCustom?: CustomMapper;
+  mapMedusa?: MedusaMapper;
   now: () => Date;
   log?: Logger;
 }
@@ -140,14 +143,14 @@ async function carryOut(deps: DeliveryDeps, row: InboxRow): Promise<Done> {
 }
 
 function mapRow(deps: DeliveryDeps, row: InboxRow): Mapped {
-  switch (row.source) {
-    case "shopify":
-      return deps.mapShopify(row.topic, row.payload);
-    case "custom":
-      return deps.mapCustom(row.payload);
-    default:
-      throw new Error(`no mapper for ${row.source} deliveries`);
-  }
+  const mapped =
+    row.source === "shopify"
+      ? deps.mapShopify?.(row.topic, row.payload)
+      : row.source === "custom"
+        ? deps.mapCustom?.(row.payload)
+        : deps.mapMedusa?.(row.topic, row.payload);
+  if (!mapped) throw new Error(`no mapper for ${row.source} deliveries in this process`);
+  return mapped;
 }
 
 /** The program is gone (shop erased after this delivery arrived): nothing left to apply it to. */

@@ -1,0 +1,10 @@
+import { CustomerLoyaltyWidget } from "@kinship/admin/medusa";
+import { defineWidgetConfig } from "@medusajs/admin-sdk";
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types";
+
+/** Tier, points, growth and the ledger on the customer page, with manual adjustments (reason required). */
+const CustomerLoyalty = ({ data }: DetailWidgetProps<AdminCustomer>) => <CustomerLoyaltyWidget customerId={data.id} />;
+
+export const config = defineWidgetConfig({ zone: "customer.details" });
+
+export default CustomerLoyalty;

@@ -1,0 +1,12 @@
+import { authenticate, defineMiddlewares } from "@medusajs/framework/http";
+
+export default defineMiddlewares({
+  routes: [
+    {
+      // Shoppers may be signed in (session or bearer) or guests; Medusa still requires the publishable key.
+      matcher: "/store/kinship/graphql",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { executeStorefront, type RedeemResult, type StorefrontContext } from "@kinship/engine";
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { graphqlBody } from "../../../../lib/graphql-body";
+import { kinshipOf } from "../../../../lib/kinship";
+import { promotionCode } from "../../../../lib/promotion-code";
+import { redeemRewardWorkflow } from "../../../../workflows/redeem-reward";
+import { codeOfWorkflowError } from "../../../../workflows/steps/errors";
+
+/**
+ * The storefront GraphQL surface. The shopper is who Medusa's customer auth says (session or
+ * bearer token); without it they are a guest (member-price teasers, no redemption). Identity is
+ * never read from the query.
+ */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.setHeader("cache-control", "private, no-store");
+  const parsed = graphqlBody(req.body);
+  if (!parsed.ok) {
+    res.status(400).json({ errors: [{ message: parsed.message, extensions: { code: "BAD_REQUEST" } }] });
+    return;
+  }
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER);
+  const kinship = kinshipOf(req.scope);
+  const engine = await kinship.engine();
+  const customerId = req.auth_context?.actor_type === "customer" && req.auth_context.actor_id ? req.auth_context.actor_id : null;
+  const ctx: StorefrontContext = {
+    program: kinship.program,
+    customerId,
+    now: new Date(),
+    onError: (e) => logger.error(`kinship storefront API: ${(e as Error).stack ?? e}`),
+  };
+  if (customerId)
+    ctx.redeem = async (rewardId): Promise<RedeemResult> => {
+      const { result, errors } = await redeemRewardWorkflow(req.scope).run({
+        input: { customerId, rewardId, key: randomUUID(), code: promotionCode() },
+        throwOnError: false,
+      });
+      const failure = errors[0];
+      if (failure) return { ok: false, error: codeOfWorkflowError(failure.error?.message ?? String(failure.error)) };
+      return { ok: true, value: result };
+    };
+  res.status(200).json(await executeStorefront(engine, ctx, parsed.request));
+}

@@ -1,0 +1,33 @@
+import { inboxRow, queuedIds } from "@kinship/engine";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { kinshipOf } from "../lib/kinship";
+import { syncTierGroups } from "../lib/sync/tier-groups";
+
+/** Events that failed (or were replayed from the dead letters) run again, at most once a minute each. */
+export default async function kinshipRetry(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  const kinship = kinshipOf(container);
+  const engine = await kinship.engine();
+  const db = engine.connection.db;
+  const now = new Date();
+  let retried = 0;
+  let afterId = 0;
+  for (;;) {
+    const ids = await queuedIds(db, new Date(now.getTime() - 30_000), 200, afterId);
+    if (ids.length === 0) break;
+    afterId = ids[ids.length - 1] ?? afterId;
+    for (const id of ids) {
+      const row = await inboxRow(db, id);
+      if (row?.source !== "medusa" || row.programKey !== kinship.program || row.status !== "queued") continue;
+      await kinship.run(id, row.attempts, now);
+      retried += 1;
+    }
+  }
+  if (retried > 0) {
+    await syncTierGroups(container, now);
+    logger.info(`kinship: retried ${retried} queued events`);
+  }
+}
+
+export const config = { name: "kinship-retry", schedule: "* * * * *" };

@@ -1,0 +1,24 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import type { MedusaDelivery, TakeOutcome } from "../modules/kinship/service";
+import { kinshipOf } from "./kinship";
+import { syncTierGroups } from "./sync/tier-groups";
+
+/**
+ * Hands one Medusa event (with the records its subscriber loaded) to Kinship and, when it changed
+ * a ledger, moves the members concerned into their tier's customer group. Never throws: Medusa's
+ * local event bus would swallow the error anyway; a failure stays in Kinship's inbox for the
+ * scheduled retry and, after its last attempt, as a dead letter.
+ */
+export async function deliver(container: MedusaContainer, delivery: MedusaDelivery): Promise<TakeOutcome> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  try {
+    const outcome = await kinshipOf(container).take(delivery, new Date());
+    logger.info(`kinship: ${delivery.key}: ${outcome}`);
+    if (outcome === "applied") await syncTierGroups(container, new Date());
+    return outcome;
+  } catch (e) {
+    logger.error(`kinship: could not take ${delivery.topic} ${delivery.key}: ${(e as Error).message}`);
+    return "failed";
+  }
+}

@@ -1,0 +1,38 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { one } from "./query";
+
+/** What the Medusa order mapper reads (webhooks/src/mappers/medusa.ts). */
+export const ORDER_FIELDS = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "created_at",
+  "shipping_subtotal",
+  "shipping_total",
+  "tax_total",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.variant_sku",
+  "items.quantity",
+  "items.raw_quantity",
+  "items.unit_price",
+  "items.raw_unit_price",
+  "items.is_giftcard",
+  "items.adjustments.amount",
+  "items.adjustments.raw_amount",
+  "items.variant.product.collection_id",
+  "items.variant.product.is_giftcard",
+];
+
+export function loadOrder(container: Pick<MedusaContainer, "resolve">, id: string) {
+  return one(container, "order", ORDER_FIELDS, id);
+}
+
+export function loadCanceledOrder(container: Pick<MedusaContainer, "resolve">, id: string) {
+  return one(container, "order", ["id", "canceled_at", "updated_at", "status"], id);
+}
+
+export function loadCustomer(container: Pick<MedusaContainer, "resolve">, id: string) {
+  return one(container, "customer", ["id", "email", "first_name", "last_name", "created_at", "updated_at"], id);
+}

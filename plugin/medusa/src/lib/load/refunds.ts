@@ -1,0 +1,52 @@
+import type { MedusaRefund } from "@kinship/webhooks/mappers";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { majorOf, minorOf } from "../money";
+import { merchandiseShare } from "../refund-share";
+import { graph, one } from "./query";
+
+type Container = Pick<MedusaContainer, "resolve">;
+
+/**
+ * Every refund of a payment (the `payment.refunded` event names only the payment) as Kinship
+ * refunds of its order's merchandise, keyed by the refund's id: the ones already applied are
+ * recognised as duplicates. Empty when the payment belongs to no order (a cart's).
+ */
+export async function loadPaymentRefunds(container: Container, paymentId: string): Promise<MedusaRefund[]> {
+  const payment = await one(
+    container,
+    "payment",
+    [
+      "id",
+      "currency_code",
+      "payment_collection_id",
+      "payment_collection.amount",
+      "payment_collection.raw_amount",
+      "refunds.id",
+      "refunds.amount",
+      "refunds.raw_amount",
+      "refunds.created_at",
+    ],
+    paymentId,
+  );
+  if (!payment) return [];
+  const links = await graph(container, "order_payment_collection", ["order_id", "payment_collection_id"], {
+    payment_collection_id: payment.payment_collection_id,
+  });
+  const orderId = links.find((l) => l.payment_collection_id === payment.payment_collection_id)?.order_id;
+  if (typeof orderId !== "string") return [];
+  const order = await one(container, "order", ["id", "currency_code", "item_total", "item_tax_total"], orderId);
+  if (!order) return [];
+  const currency = String(order.currency_code);
+  // What the order asked to be paid: Medusa lowers the order's own total by the credit line a refund creates.
+  const collection = (payment.payment_collection ?? {}) as Record<string, unknown>;
+  const total = minorOf(collection.raw_amount ?? collection.amount, currency);
+  const merchandise = Math.max(0, minorOf(order.item_total, currency) - minorOf(order.item_tax_total, currency));
+  const refunds = (payment.refunds ?? []) as { id: string; amount: unknown; raw_amount?: unknown; created_at: string | Date }[];
+  return refunds.map((r) => ({
+    order_id: orderId,
+    refund_id: r.id,
+    currency_code: currency,
+    occurred_at: r.created_at,
+    amount: majorOf(merchandiseShare(minorOf(r.raw_amount ?? r.amount, currency), total, merchandise), currency),
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Tier } from "@kinship/engine";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { createCustomerGroupsWorkflow } from "@medusajs/medusa/core-flows";
+import { graph } from "../load/query";
+
+type Container = MedusaContainer;
+
+/** Customer groups Kinship keeps: one per tier, recognised by their metadata (renaming them is fine). */
+export async function tierGroups(container: Container, program: string): Promise<Map<string, string>> {
+  const groups = await graph(container, "customer_group", ["id", "metadata"], {});
+  const byTier = new Map<string, string>();
+  for (const g of groups) {
+    const m = (g.metadata ?? {}) as Record<string, unknown>;
+    if (m.kinship_program === program && typeof m.kinship_tier === "string") byTier.set(m.kinship_tier, String(g.id));
+  }
+  return byTier;
+}
+
+/** The tier groups, creating the missing ones (named "<Tier> members"). */
+export async function ensureTierGroups(container: Container, program: string, tiers: readonly Tier[]): Promise<Map<string, string>> {
+  const byTier = await tierGroups(container, program);
+  const missing = tiers.filter((t) => !byTier.has(t.key));
+  if (missing.length > 0) {
+    const { result } = await createCustomerGroupsWorkflow(container).run({
+      input: {
+        customersData: missing.map((t) => ({
+          name: `${t.name} members`,
+          metadata: { kinship_program: program, kinship_tier: t.key },
+        })),
+      },
+    });
+    for (const g of result) byTier.set(String((g.metadata as Record<string, unknown>).kinship_tier), g.id);
+  }
+  return byTier;
+}

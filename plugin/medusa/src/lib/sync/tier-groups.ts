@@ -1,0 +1,47 @@
+import { drainOutbox } from "@kinship/engine";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { linkCustomerGroupsToCustomerWorkflow } from "@medusajs/medusa/core-flows";
+import { kinshipOf } from "../kinship";
+import { one } from "../load/query";
+import { ensureTierGroups } from "./tier-groups-ensure";
+
+const TOPICS = ["member.created", "tier.changed"];
+
+/**
+ * Delivers the outbox's membership messages: each member concerned ends up in exactly the
+ * customer group of their CURRENT tier (read from the ledger, not from the message), so
+ * messages delivered twice or out of order still converge. Medusa's own pricing then gives
+ * the member the tier's price list.
+ */
+export async function syncTierGroups(container: MedusaContainer, now: Date): Promise<{ delivered: number; failed: number }> {
+  const kinship = kinshipOf(container);
+  const engine = await kinship.engine();
+  const program = await engine.program(kinship.program);
+  if (!program.ok) throw new Error(program.error.message);
+  const groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers);
+  const drained = await drainOutbox(
+    engine.connection.db,
+    kinship.program,
+    now,
+    async (message) => {
+      const customerId = String(message.payload.customerId);
+      const member = await engine.member(kinship.program, customerId, now);
+      if (!member.ok) throw new Error(member.error.message);
+      await placeInTierGroup(container, customerId, member.value.tier.key, groups);
+    },
+    { topics: TOPICS },
+  );
+  if (!drained.ok) throw new Error(drained.error.message);
+  return { delivered: drained.value.delivered, failed: drained.value.failed.length };
+}
+
+async function placeInTierGroup(container: MedusaContainer, customerId: string, tier: string, groups: Map<string, string>) {
+  const customer = await one(container, "customer", ["id", "groups.id"], customerId);
+  if (!customer) return; // deleted in Medusa: nothing to place
+  const has = new Set(((customer.groups ?? []) as { id: string }[]).map((g) => g.id));
+  const target = groups.get(tier);
+  const add = target && !has.has(target) ? [target] : [];
+  const remove = [...groups.values()].filter((id) => id !== target && has.has(id));
+  if (add.length === 0 && remove.length === 0) return;
+  await linkCustomerGroupsToCustomerWorkflow(container).run({ input: { id: customerId, add, remove } });
+}

@@ -1,0 +1,1 @@
+export { type RedeemRewardInput, redeemRewardWorkflow } from "./redeem-reward";

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { call } from "./support/http.ts";
+import { adminApi, eventually, outcomeOf, storefront } from "./support/kinship.ts";
+import { cartFor, checkout, type Shopper, signUp } from "./support/shopper.ts";
+import { openTestStore, type TestStore } from "./support/store.ts";
+
+/**
+ * @kinship/medusa inside a real Medusa 2.x store (test/medusa, `medusa start`, real Postgres):
+ * shoppers sign up and check out through Medusa's Store API, the owner refunds through the Admin API,
+ * and Kinship's subscribers, price lists, customer groups and promotions do the rest.
+ */
+describe("Kinship in a real Medusa store", () => {
+  let store: TestStore;
+  let admin: ReturnType<typeof adminApi>;
+  let ada: Shopper;
+  let firstOrder: string;
+  const tee = () => store.seed.products[0] as { id: string; variantId: string };
+
+  beforeAll(async () => {
+    const base = new URL(inject("databaseUrl"));
+    base.pathname = "/postgres";
+    store = await openTestStore(base.toString(), "e2e");
+    admin = adminApi(store);
+  }, 600_000);
+  afterAll(async () => {
+    await store?.stop();
+  });
+
+  const pointsOf = async (shopper: Shopper) =>
+    (await storefront(store, shopper)("{ me { tier { key } points { available pending } growth } }")).data.me;
+
+  it("a shopper who signs up becomes a member; their first checkout earns points and growth on the merchandise", async () => {
+    ada = await signUp(store.url, store.seed, "ada@example.com");
+    expect(await outcomeOf(store, `customer.created:${ada.customerId}`)).toBe("applied");
+    const order = await checkout(
+      store.url,
+      store.seed,
+      ada,
+      await cartFor(store.url, store.seed, ada, [{ variantId: tee().variantId, quantity: 1 }]),
+    );
+    firstOrder = order.id;
+    expect(order.total).toBe(110); // 100.00 tee + 10.00 shipping: points are earned on the 100.00
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    expect(await pointsOf(ada)).toEqual({ tier: { key: "member" }, points: { available: 100, pending: 0 }, growth: 100 });
+    const { data } = await admin(`query O($id: ID!) { order(orderId: $id) { customerId earned reversed growth } }`, { id: order.id });
+    expect(data.order).toEqual({ customerId: ada.customerId, earned: 100, reversed: 0, growth: 100 });
+  });
+
+  it("completing the order in the admin and redelivering order.placed change nothing", async () => {
+    await call(store.url, `/admin/orders/${firstOrder}/complete`, { token: store.adminToken, body: {} });
+    await call(store.url, "/admin/test-events", {
+      token: store.adminToken,
+      body: { name: "order.placed", data: { id: firstOrder } },
+      expect: 202,
+    });
+    expect(await outcomeOf(store, `order.placed:${firstOrder}`, 2)).toBe("duplicate");
+    expect(await pointsOf(ada)).toEqual({ tier: { key: "member" }, points: { available: 100, pending: 0 }, growth: 100 });
+  });
+
+  it("a partial refund takes back exactly its share: 55.00 of a 110.00 order is half of the points and growth", async () => {
+    const { order } = await call<{ order: { payment_collections: { payments: { id: string }[] }[] } }>(
+      store.url,
+      `/admin/orders/${firstOrder}?fields=id,payment_collections.payments.id`,
+      { token: store.adminToken },
+    );
+    const paymentId = order.payment_collections[0]?.payments[0]?.id;
+    await call(store.url, `/admin/payments/${paymentId}/capture`, { token: store.adminToken, body: {} });
+    await call(store.url, `/admin/payments/${paymentId}/refund`, { token: store.adminToken, body: { amount: 55 } });
+    await eventually("the refund to be reversed", async () => ((await pointsOf(ada)).points.available === 50 ? true : undefined));
+    expect(await pointsOf(ada)).toEqual({ tier: { key: "member" }, points: { available: 50, pending: 0 }, growth: 50 });
+    const { data } = await admin(`query O($id: ID!) { order(orderId: $id) { earned reversed growth } }`, { id: firstOrder });
+    expect(data.order).toEqual({ earned: 100, reversed: 50, growth: 50 });
+    const { payment } = await call<{ payment: { refunds: { id: string }[] } }>(
+      store.url,
+      `/admin/payments/${paymentId}?fields=id,refunds.id`,
+      {
+        token: store.adminToken,
+      },
+    );
+    const refundId = payment.refunds[0]?.id;
+    expect(await outcomeOf(store, `refund:${refundId}`)).toBe("applied");
+    await call(store.url, "/admin/test-events", {
+      token: store.adminToken,
+      body: { name: "payment.refunded", data: { id: paymentId } },
+      expect: 202,
+    });
+    expect(await outcomeOf(store, `refund:${refundId}`, 2)).toBe("duplicate");
+    expect((await pointsOf(ada)).points.available).toBe(50);
+  });
+
+  it("the owner's member prices become a price list per tier; crossing Silver moves the shopper into its group and Medusa prices the tee at 80.00 for them only", async () => {
+    const { data } = await admin("{ program { config } }");
+    const config = {
+      ...data.program.config,
+      benefits: [
+        {
+          id: "silver-20",
+          name: "Silver: 20% off",
+          kind: "memberPrice",
+          minTier: "silver",
+          scope: { all: true },
+          discount: { percentOff: 20 },
+        },
+      ],
+      rewards: [
+        { id: "five-off", name: "5.00 off", cost: 500, kind: "amountOff", value: 500 },
+        { id: "doomed", name: "A reward the store refuses", cost: 10, kind: "amountOff", value: 100 },
+      ],
+    };
+    const updated = await admin("mutation U($c: JSON!) { updateProgram(config: $c) { version } }", { c: config });
+    expect(updated).toEqual({ data: { updateProgram: { version: 2 } } });
+    const priceOf = async (shopper: Shopper | null) => {
+      const { product } = await call<{
+        product: { variants: { calculated_price: { calculated_amount: number; original_amount: number } }[] };
+      }>(store.url, `/store/products/${tee().id}?region_id=${store.seed.regionId}&fields=*variants.calculated_price`, {
+        token: shopper?.token ?? null,
+        publishableKey: store.seed.publishableKey,
+      });
+      return product.variants[0]?.calculated_price;
+    };
+    expect((await priceOf(ada))?.calculated_amount).toBe(100); // still a Member
+
+    const order = await checkout(
+      store.url,
+      store.seed,
+      ada,
+      await cartFor(store.url, store.seed, ada, [{ variantId: tee().variantId, quantity: 5 }]),
+    );
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    expect(await pointsOf(ada)).toEqual({ tier: { key: "silver" }, points: { available: 550, pending: 0 }, growth: 550 });
+    const groups = await eventually("Ada to join the Silver group", async () => {
+      const { customer } = await call<{ customer: { groups: { name: string }[] } }>(
+        store.url,
+        `/admin/customers/${ada.customerId}?fields=id,groups.name`,
+        {
+          token: store.adminToken,
+        },
+      );
+      return customer.groups.some((g) => g.name === "Silver members") ? customer.groups.map((g) => g.name) : undefined;
+    });
+    expect(groups).toEqual(["Silver members"]);
+    expect(await priceOf(ada)).toMatchObject({ calculated_amount: 80, original_amount: 100 });
+    expect(await priceOf(null)).toMatchObject({ calculated_amount: 100 });
+  });
+
+  it("redeeming a reward spends the points for a promotion code that Ada's cart accepts and nobody else's", async () => {
+    const redeemed = await storefront(store, ada)('mutation { redeem(rewardId: "five-off") { rewardId code points } }');
+    const code = redeemed.data.redeem.code as string;
+    expect(redeemed.data.redeem).toEqual({ rewardId: "five-off", code: expect.stringMatching(/^KIN-[2-9A-Z]{8}$/), points: 500 });
+    expect((await pointsOf(ada)).points.available).toBe(50);
+
+    const cartId = await cartFor(store.url, store.seed, ada, [{ variantId: tee().variantId, quantity: 1 }]);
+    const { cart } = await call<{ cart: { discount_total: number; promotions: { code: string }[] } }>(
+      store.url,
+      `/store/carts/${cartId}/promotions`,
+      {
+        token: ada.token,
+        publishableKey: store.seed.publishableKey,
+        body: { promo_codes: [code] },
+      },
+    );
+    expect(cart.promotions.map((p) => p.code)).toEqual([code]);
+    expect(cart.discount_total).toBe(5);
+
+    const ben = await signUp(store.url, store.seed, "ben@example.com");
+    const bensCart = await cartFor(store.url, store.seed, ben, [{ variantId: tee().variantId, quantity: 1 }]);
+    const res = await fetch(`${store.url}/store/carts/${bensCart}/promotions`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${ben.token}`,
+        "x-publishable-api-key": store.seed.publishableKey,
+      },
+      body: JSON.stringify({ promo_codes: [code] }),
+    });
+    const body = (await res.json()) as { cart?: { discount_total: number } };
+    if (res.ok) expect(body.cart?.discount_total).toBe(0);
+    else expect(res.status).toBe(400);
+  });
+
+  it("a reward Ada cannot afford is refused with InsufficientPoints and spends nothing", async () => {
+    const refused = await storefront(store, ada)('mutation { redeem(rewardId: "five-off") { code } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe("InsufficientPoints");
+    expect((await pointsOf(ada)).points.available).toBe(50);
+  });
+
+  it("when Medusa refuses the promotion, the workflow compensates: the points come back and no code is left", async () => {
+    const failed = await storefront(store, ada)('mutation { redeem(rewardId: "doomed") { code } }');
+    expect(failed.data).toBeNull();
+    expect(failed.errors?.[0]?.message).toMatch(/refuses promotions for the reward 'doomed'/);
+    expect((await pointsOf(ada)).points.available).toBe(50);
+    const { promotions } = await call<{ promotions: { metadata: Record<string, unknown> | null }[] }>(
+      store.url,
+      "/admin/promotions?fields=id,code,metadata&limit=200",
+      {
+        token: store.adminToken,
+      },
+    );
+    expect(promotions.filter((p) => p.metadata?.kinship_reward === "doomed")).toEqual([]);
+    const { data } = await admin(`query L($id: ID!) { member(customerId: $id) { ledger(first: 2) { lines { kind available } } } }`, {
+      id: ada.customerId,
+    });
+    expect(data.member.ledger.lines).toEqual([
+      { kind: "unspend", available: 10 },
+      { kind: "spend", available: -10 },
+    ]);
+  });
+
+  it("a guest gets the 'join to get this price' teaser from the storefront API; a forged token is a guest too", async () => {
+    const guest = await storefront(store, null)(
+      `query P($ids: [ID!]!) { me { customerId } memberPrices(variantIds: $ids) { variantId basePrice memberPrice teaser { tier memberPrice } } }`,
+      {
+        ids: [tee().variantId],
+      },
+    );
+    expect(guest.data).toEqual({
+      me: null,
+      memberPrices: [{ variantId: tee().variantId, basePrice: 10000, memberPrice: null, teaser: { tier: "silver", memberPrice: 8000 } }],
+    });
+    const res = await fetch(`${store.url}/store/kinship/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer forged.token.value",
+        "x-publishable-api-key": store.seed.publishableKey,
+      },
+      body: JSON.stringify({ query: "{ me { customerId } }" }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { me: null } });
+  });
+});

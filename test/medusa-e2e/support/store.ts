@@ -1,0 +1,98 @@
+import { readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { call } from "./http.ts";
+import { medusaOk, startMedusa } from "./medusa-cli.ts";
+
+export const ADMIN = { email: "owner@kinship.test", password: "kinship-owner-pw" };
+
+/** What the test store's seed script made (test/medusa/src/scripts/seed.ts). */
+export interface Seed {
+  regionId: string;
+  salesChannelId: string;
+  shippingOptionId: string;
+  publishableKey: string;
+  collectionId: string;
+  products: { id: string; handle: string; variantId: string }[];
+}
+
+export interface TestStore {
+  url: string;
+  databaseUrl: string;
+  seed: Seed;
+  adminToken: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Medusa store with Kinship on a database of its own: `medusa db:migrate` (Medusa's tables
+ * and Kinship's module migrations), the seed script, an admin user, then `medusa start`.
+ * Medusa needs "localhost" in its database URL (with 127.0.0.1 its test tooling forces SSL).
+ */
+export async function openTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<TestStore> {
+  const name = `kinship_medusa_${label}_${process.pid}`.slice(0, 63);
+  const server = new URL(adminUrl);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const databaseUrl = `postgres://${server.username || "postgres"}${server.password ? `:${server.password}` : ""}@localhost:${server.port || 5432}/${name}`;
+  const seedFile = join(tmpdir(), `kinship-seed-${name}.json`);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    MEDUSA_ADMIN_DISABLE: options.admin ? "false" : "true",
+    NODE_ENV: "development",
+    KINSHIP_SEED_OUT: seedFile,
+    LOG_LEVEL: "info",
+  };
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+    await rm(seedFile, { force: true });
+  };
+  try {
+    await medusaOk(["db:migrate"], env);
+    await medusaOk(["exec", "./src/scripts/seed.ts"], env);
+    await medusaOk(["user", "-e", ADMIN.email, "-p", ADMIN.password], env);
+    const seed = JSON.parse(await readFile(seedFile, "utf8")) as Seed;
+    const port = await freePort();
+    const running = await startMedusa(env, port);
+    try {
+      const { token } = await call<{ token: string }>(running.url, "/auth/user/emailpass", { body: ADMIN });
+      return {
+        url: running.url,
+        databaseUrl,
+        seed,
+        adminToken: token,
+        log: running.log,
+        async stop() {
+          await running.stop();
+          await drop();
+        },
+      };
+    } catch (e) {
+      await running.stop();
+      throw e;
+    }
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
