@@ -4,6 +4,7 @@ import {
   type Mapped,
   MappingError,
   type MedusaOrder,
+  mapMedusa,
   mapMedusaCancel,
   mapMedusaCustomer,
   mapMedusaOrder,
@@ -30,6 +31,10 @@ class FakeBigNumber {
   }
   get raw(): { value: string; precision: number } {
     return { value: this.#v, precision: 20 };
+  }
+  /** Like Medusa's BigNumber: a number in JSON (the plugin stores records as JSON). */
+  toJSON(): number {
+    return Number(this.#v);
   }
 }
 
@@ -236,5 +241,34 @@ describe("mapMedusaCustomer", () => {
 
   it("refuses a customer without an id", () => {
     expect(() => mapMedusaCustomer({ ...customer, id: undefined }, true)).toThrow(/medusa customer: id/);
+  });
+});
+
+describe("mapMedusa (the plugin's inbox rows)", () => {
+  it("maps each topic the plugin stores with the mapper for its record", () => {
+    expect(mapMedusa("order.placed", JSON.stringify(order()))).toEqual(mapMedusaOrder(JSON.parse(JSON.stringify(order()))));
+    expect(mapMedusa("order.completed", JSON.stringify(order()))).toMatchObject({
+      kind: "apply",
+      inputs: [{ type: "order.paid", orderId: "order_01JABCDEF" }],
+    });
+    expect(mapMedusa("order.canceled", JSON.stringify({ id: "order_1", canceled_at: "2024-04-03T00:00:00Z" }))).toMatchObject({
+      inputs: [{ type: "order.cancelled", orderId: "order_1" }],
+    });
+    const refund = { order_id: "order_1", refund_id: "ref_1", currency_code: "usd", occurred_at: "2024-04-03T00:00:00Z", amount: 50 };
+    expect(mapMedusa("refund", JSON.stringify(refund))).toMatchObject({
+      inputs: [{ type: "refund.created", refundId: "ref_1", amount: 5000 }],
+    });
+    const customer = { id: "cus_1", email: "a@example.com", created_at: "2024-04-01T00:00:00Z", updated_at: "2024-04-02T00:00:00Z" };
+    expect(mapMedusa("customer.created", JSON.stringify(customer))).toMatchObject({
+      inputs: [{ type: "customer.created", customerId: "cus_1" }],
+    });
+    expect(mapMedusa("customer.updated", JSON.stringify(customer))).toMatchObject({
+      inputs: [{ type: "customer.updated", occurredAt: "2024-04-02T00:00:00Z" }],
+    });
+  });
+
+  it("ignores a topic it does not use and refuses a record that is not JSON", () => {
+    expect(mapMedusa("product.updated", "{}")).toEqual({ kind: "ignore", reason: "medusa topic product.updated is not one Kinship uses" });
+    expect(() => mapMedusa("order.placed", "{not json")).toThrow(MappingError);
   });
 });

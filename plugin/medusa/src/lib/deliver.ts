@@ -22,3 +22,26 @@ export async function deliver(container: MedusaContainer, delivery: MedusaDelive
     return "failed";
   }
 }
+
+/**
+ * A subscriber's whole job: load the records an event names, then deliver each. A load that fails
+ * (the database away, an unreadable record) is logged with the event, since nothing was stored yet.
+ */
+export async function takeEvent(
+  container: MedusaContainer,
+  event: { name: string; data: unknown },
+  load: () => Promise<MedusaDelivery | MedusaDelivery[] | null>,
+): Promise<TakeOutcome[]> {
+  let deliveries: MedusaDelivery[];
+  try {
+    const loaded = await load();
+    deliveries = loaded === null ? [] : Array.isArray(loaded) ? loaded : [loaded];
+  } catch (e) {
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+    logger.error(`kinship: could not load ${event.name} ${JSON.stringify(event.data)}: ${(e as Error).message}`);
+    return ["failed"];
+  }
+  const outcomes: TakeOutcome[] = [];
+  for (const d of deliveries) outcomes.push(await deliver(container, d));
+  return outcomes;
+}

@@ -32,7 +32,3 @@ export function loadOrder(container: Pick<MedusaContainer, "resolve">, id: strin
 export function loadCanceledOrder(container: Pick<MedusaContainer, "resolve">, id: string) {
   return one(container, "order", ["id", "canceled_at", "updated_at", "status"], id);
 }
-
-export function loadCustomer(container: Pick<MedusaContainer, "resolve">, id: string) {
-  return one(container, "customer", ["id", "email", "first_name", "last_name", "created_at", "updated_at"], id);
-}

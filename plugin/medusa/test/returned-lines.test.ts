@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { returnedLines } from "../src/lib/returned-lines";
+
+const lines = [
+  { id: "ordli_tee", quantity: 3, unit_price: 20, adjustments: [{ amount: 6 }] }, // 60.00 − 6.00 = 54.00 for 3
+  { id: "ordli_cap", quantity: 1, unit_price: 12.5, adjustments: [] },
+];
+
+describe("what a received return gives back", () => {
+  it("is each returned line's price after its discounts, for the quantity received", () => {
+    expect(returnedLines(lines, [{ item_id: "ordli_tee", quantity: 2, received_quantity: 1 }], "usd")).toEqual([
+      { itemId: "ordli_tee", quantity: 1, amount: 1800 },
+    ]);
+    expect(
+      returnedLines(
+        lines,
+        [
+          { item_id: "ordli_tee", quantity: 3 },
+          { item_id: "ordli_cap", quantity: 1 },
+        ],
+        "usd",
+      ),
+    ).toEqual([
+      { itemId: "ordli_tee", quantity: 3, amount: 5400 },
+      { itemId: "ordli_cap", quantity: 1, amount: 1250 },
+    ]);
+    expect(returnedLines(lines, [{ item_id: "ordli_cap", quantity: 1, received_quantity: 0 }], "usd")).toEqual([]);
+  });
+
+  it("refuses lines the order does not have and quantities it did not order", () => {
+    expect(() => returnedLines(lines, [{ item_id: "ordli_other", quantity: 1 }], "usd")).toThrow(/not a line of the order/);
+    expect(() => returnedLines(lines, [{ item_id: "ordli_cap", quantity: 2 }], "usd")).toThrow(/2 of 1 is not a returnable quantity/);
+  });
+});
