@@ -27,12 +27,19 @@ export interface TestStore {
   stop(): Promise<void>;
 }
 
+export interface PreparedStore {
+  databaseUrl: string;
+  env: Record<string, string>;
+  seed: Seed;
+  drop(): Promise<void>;
+}
+
 /**
- * A real Medusa store with Kinship on a database of its own: `medusa db:migrate` (Medusa's tables
- * and Kinship's module migrations), the seed script, an admin user, then `medusa start`.
+ * A Medusa database of its own with Medusa's tables and Kinship's module migrations
+ * (`medusa db:migrate`), the seed script's catalog and checkout, and an admin user.
  * Medusa needs "localhost" in its database URL (with 127.0.0.1 its test tooling forces SSL).
  */
-export async function openTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<TestStore> {
+export async function prepareTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<PreparedStore> {
   const name = `kinship_medusa_${label}_${process.pid}`.slice(0, 63);
   const server = new URL(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -61,19 +68,30 @@ export async function openTestStore(adminUrl: string, label: string, options: { 
     await medusaOk(["exec", "./src/scripts/seed.ts"], env);
     await medusaOk(["user", "-e", ADMIN.email, "-p", ADMIN.password], env);
     const seed = JSON.parse(await readFile(seedFile, "utf8")) as Seed;
+    return { databaseUrl, env, seed, drop };
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+}
+
+/** A prepared store, started with `medusa start`, and the admin's token. */
+export async function openTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<TestStore> {
+  const prepared = await prepareTestStore(adminUrl, label, options);
+  try {
     const port = await freePort();
-    const running = await startMedusa(env, port);
+    const running = await startMedusa(prepared.env, port);
     try {
       const { token } = await call<{ token: string }>(running.url, "/auth/user/emailpass", { body: ADMIN });
       return {
         url: running.url,
-        databaseUrl,
-        seed,
+        databaseUrl: prepared.databaseUrl,
+        seed: prepared.seed,
         adminToken: token,
         log: running.log,
         async stop() {
           await running.stop();
-          await drop();
+          await prepared.drop();
         },
       };
     } catch (e) {
@@ -81,7 +99,7 @@ export async function openTestStore(adminUrl: string, label: string, options: { 
       throw e;
     }
   } catch (e) {
-    await drop();
+    await prepared.drop();
     throw e;
   }
 }

@@ -148,3 +148,20 @@ export async function inboxCounts(db: Db): Promise<Record<InboxStatus, number>> 
   for (const r of rows) out[r.status] = num(r.n);
   return out;
 }
+
+/** The status of a delivery already received under this key, or null (lets a host skip loading what it already took). */
+export async function deliveryStatus(
+  db: Db,
+  source: InboxTable["source"],
+  programKey: string,
+  deliveryKey: string,
+): Promise<InboxStatus | null> {
+  const row = await db
+    .selectFrom("kinship_inbox")
+    .select("status")
+    .where("source", "=", source)
+    .where("program_key", "=", programKey)
+    .where("delivery_key", "=", deliveryKey)
+    .executeTakeFirst();
+  return row?.status ?? null;
+}

@@ -31,9 +31,15 @@ export async function takeEvent(
   container: MedusaContainer,
   event: { name: string; data: unknown },
   load: () => Promise<MedusaDelivery | MedusaDelivery[] | null>,
+  /** The delivery's key when it is known before loading: a redelivery is recognised without loading anything. */
+  key?: string,
 ): Promise<TakeOutcome[]> {
   let deliveries: MedusaDelivery[];
   try {
+    if (key !== undefined && (await kinshipOf(container).settled(key))) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).info(`kinship: ${key}: duplicate`);
+      return ["duplicate"];
+    }
     const loaded = await load();
     deliveries = loaded === null ? [] : Array.isArray(loaded) ? loaded : [loaded];
   } catch (e) {

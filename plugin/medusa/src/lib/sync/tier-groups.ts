@@ -16,9 +16,15 @@ const TOPICS = ["member.created", "tier.changed"];
 export async function syncTierGroups(container: MedusaContainer, now: Date): Promise<{ delivered: number; failed: number }> {
   const kinship = kinshipOf(container);
   const engine = await kinship.engine();
-  const program = await engine.program(kinship.program);
-  if (!program.ok) throw new Error(program.error.message);
-  const groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers);
+  let groups: Map<string, string> | undefined;
+  // Looked up once a message needs them: most events leave no membership message.
+  const tierGroups = async () => {
+    if (groups) return groups;
+    const program = await engine.program(kinship.program);
+    if (!program.ok) throw new Error(program.error.message);
+    groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers);
+    return groups;
+  };
   const drained = await drainOutbox(
     engine.connection.db,
     kinship.program,
@@ -27,7 +33,7 @@ export async function syncTierGroups(container: MedusaContainer, now: Date): Pro
       const customerId = String(message.payload.customerId);
       const member = await engine.member(kinship.program, customerId, now);
       if (!member.ok) throw new Error(member.error.message);
-      await placeInTierGroup(container, customerId, member.value.tier.key, groups);
+      await placeInTierGroup(container, customerId, member.value.tier.key, await tierGroups());
     },
     { topics: TOPICS },
   );

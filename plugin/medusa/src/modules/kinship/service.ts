@@ -1,4 +1,4 @@
-import { connect, type Engine, engineOn, pendingMigrations, receive } from "@kinship/engine";
+import { connect, deliveryStatus, type Engine, engineOn, pendingMigrations, receive } from "@kinship/engine";
 import { type DeliveryOutcome, processDelivery } from "@kinship/webhooks/delivery";
 import { type MedusaTopic, mapMedusa } from "@kinship/webhooks/mappers";
 import type { ConfigModule, Logger } from "@medusajs/framework/types";
@@ -45,6 +45,13 @@ export default class KinshipModuleService {
       throw e;
     });
     return this.#engine;
+  }
+
+  /** Whether an event with this key was carried out (or dropped) already: a redelivery need not load anything. */
+  async settled(key: string): Promise<boolean> {
+    const engine = await this.engine();
+    const status = await deliveryStatus(engine.connection.db, "medusa", this.program, key);
+    return status !== null && status !== "queued";
   }
 
   /** Stores a Medusa event and carries it out at once; a failure stays queued for the scheduled retry. */
