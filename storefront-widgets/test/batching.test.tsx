@@ -89,4 +89,23 @@ describe("React widgets share requests", () => {
     expect(guest.calls[0]?.headers.get("authorization")).toBeNull();
     expect(guest.calls[0]?.headers.get("x-kinship-program")).toBe("demo");
   });
+
+  it("on a Medusa storefront, sends the customer's token and the publishable key Medusa's Store API requires", async () => {
+    const api = fakeApi();
+    const headers = { "x-publishable-api-key": "pk_test" };
+    await render(
+      <KinshipProvider
+        endpoint="https://shop.example/store/kinship/graphql"
+        token="medusa.jwt"
+        customerId="cus_1"
+        headers={headers}
+        fetch={api.fetch}
+      >
+        <MemberBadge />
+      </KinshipProvider>,
+    );
+    await settle();
+    expect(api.calls[0]?.headers.get("authorization")).toBe("Bearer medusa.jwt");
+    expect(api.calls[0]?.headers.get("x-publishable-api-key")).toBe("pk_test");
+  });
 });

@@ -5,6 +5,8 @@ export interface ClientOptions {
   endpoint: string;
   program?: string;
   token?: string;
+  /** Sent with every request, e.g. Medusa's `x-publishable-api-key`. */
+  headers?: Record<string, string>;
   fetch?: typeof fetch;
 }
 
@@ -12,8 +14,8 @@ export interface ClientOptions {
  * The storefront endpoint: the app proxy (`/apps/kinship/graphql`, Shopify adds the identity) or
  * `<api>/storefront/graphql` with the member token (guests: the program key instead).
  */
-export function graphqlRequest({ endpoint, program, token, fetch }: ClientOptions): GraphQLRequest {
-  const headers: Record<string, string> = {};
+export function graphqlRequest({ endpoint, program, token, headers: extra, fetch }: ClientOptions): GraphQLRequest {
+  const headers: Record<string, string> = { ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   else if (program) headers["x-kinship-program"] = program;
   let client: GraphQLClient | undefined;

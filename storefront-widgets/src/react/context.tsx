@@ -12,6 +12,8 @@ export interface KinshipProviderProps {
   program?: string;
   /** The member token from `createMemberToken` (headless); omit for guests and on the app proxy. */
   token?: string;
+  /** Extra request headers: on a Medusa storefront, `{ "x-publishable-api-key": "pk_…" }`. Keep the object stable (memoise it). */
+  headers?: Record<string, string>;
   /** Replaces the global fetch (tests, server-side fetch with cookies, …). */
   fetch?: typeof fetch;
   /** BCP 47 locale for money and numbers; defaults to "en" so server and browser render alike. */
@@ -35,15 +37,25 @@ export interface KinshipContextValue {
 const KinshipContext = createContext<KinshipContextValue | null>(null);
 
 /** One session per provider: `me` is asked once and member prices are batched for all its widgets. */
-export function KinshipProvider({ endpoint, program, token, fetch, locale = "en", customerId, messages, children }: KinshipProviderProps) {
+export function KinshipProvider({
+  endpoint,
+  program,
+  token,
+  headers,
+  fetch,
+  locale = "en",
+  customerId,
+  messages,
+  children,
+}: KinshipProviderProps) {
   const session = useMemo(() => {
     const customer = customerScope(customerId === undefined && !token ? null : customerId, token);
     return createSession({
-      request: graphqlRequest({ endpoint, program, token, fetch }),
+      request: graphqlRequest({ endpoint, program, token, headers, fetch }),
       snapshot: snapshotStore(customer && snapshotKey(endpoint, program, customer)),
       customer,
     });
-  }, [endpoint, program, token, fetch, customerId]);
+  }, [endpoint, program, token, headers, fetch, customerId]);
   const value = useMemo(() => ({ session, locale, messages: { ...defaults, ...messages } }), [session, locale, messages]);
   return <KinshipContext.Provider value={value}>{children}</KinshipContext.Provider>;
 }
