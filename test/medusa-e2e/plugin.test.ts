@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, launchChromium } from "../browser/support.ts";
 import { call } from "./support/http.ts";
 import { adminApi, eventually, outcomeOf, storefront } from "./support/kinship.ts";
 import { cartFor, checkout, type Shopper, signUp } from "./support/shopper.ts";
-import { openTestStore, type TestStore } from "./support/store.ts";
+import { ADMIN, openTestStore, type TestStore } from "./support/store.ts";
 
 /**
  * @kinship/medusa inside a real Medusa 2.x store (test/medusa, `medusa start`, real Postgres):
@@ -19,7 +20,7 @@ describe("Kinship in a real Medusa store", () => {
   beforeAll(async () => {
     const base = new URL(inject("databaseUrl"));
     base.pathname = "/postgres";
-    store = await openTestStore(base.toString(), "e2e");
+    store = await openTestStore(base.toString(), "e2e", { admin: true });
     admin = adminApi(store);
   }, 600_000);
   afterAll(async () => {
@@ -136,9 +137,9 @@ describe("Kinship in a real Medusa store", () => {
           token: store.adminToken,
         },
       );
-      return customer.groups.some((g) => g.name === "Silver members") ? customer.groups.map((g) => g.name) : undefined;
+      return customer.groups.some((g) => g.name === "Silver tier") ? customer.groups.map((g) => g.name) : undefined;
     });
-    expect(groups).toEqual(["Silver members"]);
+    expect(groups).toEqual(["Silver tier"]);
     expect(await priceOf(ada)).toMatchObject({ calculated_amount: 80, original_amount: 100 });
     expect(await priceOf(null)).toMatchObject({ calculated_amount: 100 });
   });
@@ -228,5 +229,55 @@ describe("Kinship in a real Medusa store", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { me: null } });
+  });
+
+  it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      // The admin is served by Medusa's development bundler: its first page compiles, so allow time.
+      await page.goto(`${store.url}/app/login`, { timeout: 240_000 });
+      await page.getByPlaceholder("Email").fill(ADMIN.email, { timeout: 240_000 });
+      await page.getByPlaceholder("Password").fill(ADMIN.password);
+      await page.getByRole("button", { name: "Continue with Email" }).click();
+      await page.waitForURL((u) => !u.pathname.endsWith("/login"), { timeout: 120_000 });
+
+      await page.goto(`${store.url}/app/customers/${ada.customerId}`);
+      const loyalty = page.getByRole("region", { name: "Loyalty" });
+      await loyalty.getByText("Points available").waitFor({ timeout: 120_000 });
+      await loyalty.scrollIntoViewIfNeeded();
+      await expect.poll(() => loyalty.innerText()).toMatch(/Points available\s+50\b/);
+      expect(await loyalty.innerText()).toMatch(/Silver/);
+      await loyalty.getByLabel("Points", { exact: true }).fill("25");
+      await loyalty.getByLabel("Reason", { exact: true }).fill("goodwill for a late parcel");
+      await loyalty.getByRole("button", { name: "Adjust points" }).click();
+      await expect.poll(() => loyalty.innerText(), { timeout: 30_000 }).toMatch(/Points available\s+75\b/);
+      await expect.poll(() => loyalty.innerText(), { timeout: 30_000 }).toContain("goodwill for a late parcel");
+      await loyalty.getByText("Adjust points").first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-customer.png` });
+      const { data } = await admin(
+        `query L($id: ID!) { member(customerId: $id) { points { available } ledger(first: 1) { lines { kind available reason actor } } } }`,
+        {
+          id: ada.customerId,
+        },
+      );
+      expect(data.member).toEqual({
+        points: { available: 75 },
+        ledger: { lines: [{ kind: "adjust", available: 25, reason: "goodwill for a late parcel", actor: ADMIN.email }] },
+      });
+
+      await page.goto(`${store.url}/app/orders/${firstOrder}`);
+      const points = page.getByRole("region", { name: "Loyalty points" });
+      await points.getByText("Points earned").waitFor({ timeout: 120_000 });
+      await expect.poll(() => points.innerText()).toMatch(/Points earned\s+100\b[\s\S]*Points reversed\s+50\b/);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-order.png` });
+
+      await page.goto(`${store.url}/app/settings/loyalty`);
+      await page.getByRole("tab", { name: "Member prices" }).click({ timeout: 120_000 });
+      await expect.poll(() => page.getByRole("main").innerText()).toMatch(/Silver: 20% off/);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings.png` });
+    } finally {
+      await browser.close();
+    }
   });
 });

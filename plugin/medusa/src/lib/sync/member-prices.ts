@@ -97,7 +97,7 @@ export async function syncMemberPrices(container: MedusaContainer): Promise<Pric
         input: {
           price_lists_data: [
             {
-              title: `${tier.name} member prices`,
+              title: `${tier.name} tier prices`,
               description: `Kinship keeps these prices in sync with the ${tier.name} tier's benefits (Settings → Loyalty).`,
               status: "active",
               rules: { "customer.groups.id": [groupId] },

@@ -16,7 +16,7 @@ export async function tierGroups(container: Container, program: string): Promise
   return byTier;
 }
 
-/** The tier groups, creating the missing ones (named "<Tier> members"). */
+/** The tier groups, creating the missing ones (named "<Tier> tier"). */
 export async function ensureTierGroups(container: Container, program: string, tiers: readonly Tier[]): Promise<Map<string, string>> {
   const byTier = await tierGroups(container, program);
   const missing = tiers.filter((t) => !byTier.has(t.key));
@@ -24,7 +24,7 @@ export async function ensureTierGroups(container: Container, program: string, ti
     const { result } = await createCustomerGroupsWorkflow(container).run({
       input: {
         customersData: missing.map((t) => ({
-          name: `${t.name} members`,
+          name: `${t.name} tier`,
           metadata: { kinship_program: program, kinship_tier: t.key },
         })),
       },

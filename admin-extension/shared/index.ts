@@ -1,0 +1,38 @@
+export {
+  AdminApiError,
+  type AdminClient,
+  type AdminClientOptions,
+  createAdminClient,
+  isAdminApiError,
+  isRetryable,
+  MEDUSA_ADMIN_ENDPOINT,
+  medusaAdminClient,
+  STANDALONE_ADMIN_ENDPOINT,
+  standaloneAdminClient,
+  toAdminApiError,
+} from "./client.ts";
+export * from "./config-edit.ts";
+export {
+  type AdjustPointsInput,
+  createKinshipQueryClient,
+  KinshipAdminProvider,
+  KinshipQueryClientProvider,
+  kinshipAdminKeys,
+  LEDGER_PAGE_SIZE,
+  useAdjustPoints,
+  useAudit,
+  useKinshipAdminClient,
+  useMember,
+  useMemberLedger,
+  useOrderPoints,
+  useProgram,
+  useUpdateProgram,
+} from "./hooks.ts";
+export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
+export type { Parsed } from "./money.ts";
+export * from "./operations.ts";
+export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
+export type * from "./program-config.ts";
+export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
+export * from "./rule-builder.ts";
+export type * from "./types.ts";

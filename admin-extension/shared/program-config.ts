@@ -1,0 +1,98 @@
+/**
+ * The program config as the settings screens edit it: the shape the engine validates
+ * (plugin/engine/src/core/config/schema.ts), kept here as plain types so the browser bundle never
+ * imports the engine. Money is integer minor units of `currency`; points and growth are integers.
+ * Fields the screens do not edit are carried along untouched (`[key: string]: unknown`).
+ */
+
+export type Amount = { perUnit: number } | { fixed: number } | { multiplier: number };
+export type AmountKind = "perUnit" | "fixed" | "multiplier";
+
+export type Period = "day" | "week" | "month" | "year" | "lifetime";
+
+export interface Schedule {
+  from?: string;
+  to?: string;
+  /** 1 = Monday … 7 = Sunday. */
+  daysOfWeek?: number[];
+  daysOfMonth?: number[];
+  timezone?: string;
+}
+
+export interface EarnRule {
+  id: string;
+  name: string;
+  /** "order.paid", "customer.created" or "custom:<name>". */
+  trigger: string;
+  /** JsonLogic over `{ event, member }`. */
+  condition?: Record<string, unknown>;
+  lines?: { productIds?: string[]; variantIds?: string[]; collectionIds?: string[] };
+  reward: { points?: Amount; growth?: Amount };
+  tierMultipliers?: Record<string, number>;
+  cap?: { points?: number; growth?: number; period: Period };
+  schedule?: Schedule;
+  priority?: number;
+  stacking?: "stack" | "exclusive";
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
+export interface TierBadge {
+  label: string;
+  color: string;
+  icon?: string;
+}
+
+export interface Tier {
+  key: string;
+  name: string;
+  /** Growth needed over the qualification window. */
+  threshold: number;
+  badge?: TierBadge;
+  [key: string]: unknown;
+}
+
+export type BenefitScope = { all: true } | { productIds: string[] } | { variantIds: string[] } | { collectionIds: string[] };
+export type BenefitScopeKind = "all" | "productIds" | "variantIds" | "collectionIds";
+
+/** percentOff is a percentage; amountOff and fixedPrice are minor units. */
+export type BenefitDiscount = { percentOff: number } | { amountOff: number } | { fixedPrice: number };
+export type BenefitDiscountKind = "percentOff" | "amountOff" | "fixedPrice";
+
+/** A member price: tiers from `minTier` up pay less for the products in scope. */
+export interface MemberPriceBenefit {
+  id: string;
+  name: string;
+  kind: "memberPrice";
+  minTier: string;
+  scope: BenefitScope;
+  discount: BenefitDiscount;
+  costEstimate?: number;
+  [key: string]: unknown;
+}
+
+export type RewardKind = "amountOff" | "percentOff" | "freeShipping";
+
+export interface Reward {
+  id: string;
+  name: string;
+  /** Points. */
+  cost: number;
+  kind: RewardKind;
+  /** Minor units for amountOff, a percentage for percentOff, 0 for freeShipping. */
+  value: number;
+  minTier?: string;
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
+export interface ProgramConfig {
+  name?: string;
+  currency: string;
+  timezone?: string;
+  tiers: Tier[];
+  rules: EarnRule[];
+  benefits?: MemberPriceBenefit[];
+  rewards?: Reward[];
+  [key: string]: unknown;
+}

@@ -1,0 +1,30 @@
+import { adminSdl } from "@kinship/engine";
+import { buildSchema, Kind, type OperationDefinitionNode, parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { adminOperations } from "../shared/operations.ts";
+
+const schema = buildSchema(adminSdl);
+
+describe("the admin operations against the engine's admin SDL", () => {
+  it.each(adminOperations.map((op) => [op.name, op] as const))("%s is one named operation that validates", (name, op) => {
+    const document = parse(op.document);
+    expect(validate(schema, document)).toEqual([]);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    expect(operations.map((o) => o.name?.value)).toEqual([name]);
+  });
+
+  it("covers every query and mutation the screens need, each name used once", () => {
+    const names = adminOperations.map((op) => op.name);
+    expect(new Set(names).size).toBe(names.length);
+    const roots = adminOperations.flatMap((op) =>
+      parse(op.document).definitions.flatMap((d) =>
+        d.kind === Kind.OPERATION_DEFINITION
+          ? d.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? `${d.operation}.${s.name.value}` : ""))
+          : [],
+      ),
+    );
+    expect(new Set(roots)).toEqual(
+      new Set(["query.member", "query.order", "query.program", "query.audit", "mutation.adjustPoints", "mutation.updateProgram"]),
+    );
+  });
+});
