@@ -246,13 +246,13 @@ describe("Kinship in a real Medusa store", () => {
       const loyalty = page.getByRole("region", { name: "Loyalty" });
       await loyalty.getByText("Points available").waitFor({ timeout: 120_000 });
       await loyalty.scrollIntoViewIfNeeded();
-      await expect.poll(() => loyalty.innerText()).toMatch(/Points available\s+50\b/);
+      await expect.poll(() => loyalty.innerText(), { timeout: 90_000 }).toMatch(/Points available\s+50\b/);
       expect(await loyalty.innerText()).toMatch(/Silver/);
       await loyalty.getByLabel("Points", { exact: true }).fill("25");
       await loyalty.getByLabel("Reason", { exact: true }).fill("goodwill for a late parcel");
       await loyalty.getByRole("button", { name: "Adjust points" }).click();
-      await expect.poll(() => loyalty.innerText(), { timeout: 30_000 }).toMatch(/Points available\s+75\b/);
-      await expect.poll(() => loyalty.innerText(), { timeout: 30_000 }).toContain("goodwill for a late parcel");
+      await expect.poll(() => loyalty.innerText(), { timeout: 90_000 }).toMatch(/Points available\s+75\b/);
+      await expect.poll(() => loyalty.innerText(), { timeout: 90_000 }).toContain("goodwill for a late parcel");
       await loyalty.getByText("Adjust points").first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${ARTIFACTS}medusa-admin-customer.png` });
       const { data } = await admin(
@@ -269,15 +269,15 @@ describe("Kinship in a real Medusa store", () => {
       await page.goto(`${store.url}/app/orders/${firstOrder}`);
       const points = page.getByRole("region", { name: "Loyalty points" });
       await points.getByText("Points earned").waitFor({ timeout: 120_000 });
-      await expect.poll(() => points.innerText()).toMatch(/Points earned\s+100\b[\s\S]*Points reversed\s+50\b/);
+      await expect.poll(() => points.innerText(), { timeout: 90_000 }).toMatch(/Points earned\s+100\b[\s\S]*Points reversed\s+50\b/);
       await page.screenshot({ path: `${ARTIFACTS}medusa-admin-order.png` });
 
       await page.goto(`${store.url}/app/settings/loyalty`);
       await page.getByRole("tab", { name: "Member prices" }).click({ timeout: 120_000 });
-      await expect.poll(() => page.getByRole("main").innerText()).toMatch(/Silver: 20% off/);
+      await expect.poll(() => page.getByRole("main").innerText(), { timeout: 90_000 }).toMatch(/Silver: 20% off/);
       await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings.png` });
     } finally {
       await browser.close();
     }
-  });
+  }, 600_000);
 });

@@ -22,7 +22,7 @@ export function adminApi(store: TestStore) {
 }
 
 /** Polls until `check` returns a value (not undefined) or fails with the last value it saw. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
