@@ -207,7 +207,7 @@ describe("Kinship in a real Medusa store", () => {
     ]);
   });
 
-  it("a guest gets the 'join to get this price' teaser from the storefront API; a forged token is a guest too", async () => {
+  it("a guest gets the 'join to get this price' teaser from the storefront API; a forged token is a guest too; a body without a query is a 400", async () => {
     const guest = await storefront(store, null)(
       `query P($ids: [ID!]!) { me { customerId } memberPrices(variantIds: $ids) { variantId basePrice memberPrice teaser { tier memberPrice } } }`,
       {
@@ -229,6 +229,13 @@ describe("Kinship in a real Medusa store", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { me: null } });
+    const empty = await fetch(`${store.url}/store/kinship/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": store.seed.publishableKey },
+      body: JSON.stringify({ variables: {} }),
+    });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ errors: [{ message: "a GraphQL request needs a query string", extensions: { code: "BAD_REQUEST" } }] });
   });
 
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {

@@ -8,18 +8,14 @@ export interface LedgerPage {
   lastId: number | null;
 }
 
-/** One member's ledger, newest first, a page at a time (keyset on the entry id, scoped by program). */
-export async function ledgerPage(
-  db: Db,
-  programId: number,
-  customerId: string,
-  page: { first: number; beforeId: number | null },
-): Promise<LedgerPage> {
-  let query = db
+/** Ledger entries of one program with their member's customer id, scoped by program on both sides. */
+export function programEntries(db: Db, programId: number) {
+  return db
     .selectFrom("kinship_entry")
     .innerJoin("kinship_member", "kinship_member.id", "kinship_entry.member_id")
     .select([
       "kinship_entry.id",
+      "kinship_member.customer_id",
       "kinship_entry.key",
       "kind",
       "available_delta",
@@ -32,8 +28,34 @@ export async function ledgerPage(
       "occurred_at",
     ])
     .where("kinship_entry.program_id", "=", programId)
-    .where("kinship_member.program_id", "=", programId)
-    .where("kinship_member.customer_id", "=", customerId);
+    .where("kinship_member.program_id", "=", programId);
+}
+
+type EntryRow = Awaited<ReturnType<ReturnType<typeof programEntries>["execute"]>>[number];
+
+export function lineOf(r: EntryRow): LedgerLine {
+  return {
+    key: r.key,
+    kind: r.kind,
+    available: num(r.available_delta),
+    pending: num(r.pending_delta),
+    debt: num(r.debt_delta),
+    writtenOff: num(r.written_off),
+    orderId: r.order_id,
+    reason: r.reason,
+    actor: r.actor,
+    occurredAt: r.occurred_at.toISOString(),
+  };
+}
+
+/** One member's ledger, newest first, a page at a time (keyset on the entry id). */
+export async function ledgerPage(
+  db: Db,
+  programId: number,
+  customerId: string,
+  page: { first: number; beforeId: number | null },
+): Promise<LedgerPage> {
+  let query = programEntries(db, programId).where("kinship_member.customer_id", "=", customerId);
   if (page.beforeId !== null) query = query.where("kinship_entry.id", "<", page.beforeId);
   const rows = await query
     .orderBy("kinship_entry.id", "desc")
@@ -42,18 +64,7 @@ export async function ledgerPage(
   const shown = rows.slice(0, page.first);
   const last = shown[shown.length - 1];
   return {
-    lines: shown.map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      available: num(r.available_delta),
-      pending: num(r.pending_delta),
-      debt: num(r.debt_delta),
-      writtenOff: num(r.written_off),
-      orderId: r.order_id,
-      reason: r.reason,
-      actor: r.actor,
-      occurredAt: r.occurred_at.toISOString(),
-    })),
+    lines: shown.map(lineOf),
     lastId: rows.length > page.first && last ? num(last.id) : null,
   };
 }

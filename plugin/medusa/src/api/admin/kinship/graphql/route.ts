@@ -1,7 +1,7 @@
 import { executeAdmin } from "@kinship/engine";
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { graphqlBody } from "../../../../lib/graphql-body";
+import { graphqlRequestOf } from "../../../../lib/graphql-body";
 import { kinshipOf } from "../../../../lib/kinship";
 import { one } from "../../../../lib/load/query";
 import { syncMemberPrices } from "../../../../lib/sync/member-prices";
@@ -11,12 +11,8 @@ import { syncMemberPrices } from "../../../../lib/sync/member-prices";
  * config changes are recorded under the admin's email. A saved config re-syncs the member price lists.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.setHeader("cache-control", "private, no-store");
-  const parsed = graphqlBody(req.body);
-  if (!parsed.ok) {
-    res.status(400).json({ errors: [{ message: parsed.message, extensions: { code: "BAD_REQUEST" } }] });
-    return;
-  }
+  const request = graphqlRequestOf(req.body, res);
+  if (!request) return;
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER);
   const kinship = kinshipOf(req.scope);
   const engine = await kinship.engine();
@@ -26,7 +22,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const result = await executeAdmin(
     engine,
     { program: kinship.program, actor, now: new Date(), onError: (e) => logger.error(`kinship admin API: ${(e as Error).stack ?? e}`) },
-    parsed.request,
+    request,
   );
   if (result.data?.updateProgram && !result.errors?.length) await syncMemberPrices(req.scope);
   res.status(200).json(result);

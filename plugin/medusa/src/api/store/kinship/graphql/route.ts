@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { executeStorefront, type RedeemResult, type StorefrontContext } from "@kinship/engine";
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { graphqlBody } from "../../../../lib/graphql-body";
+import { graphqlRequestOf } from "../../../../lib/graphql-body";
 import { kinshipOf } from "../../../../lib/kinship";
 import { promotionCode } from "../../../../lib/promotion-code";
 import { redeemRewardWorkflow } from "../../../../workflows/redeem-reward";
@@ -14,12 +14,8 @@ import { codeOfWorkflowError } from "../../../../workflows/steps/errors";
  * never read from the query.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.setHeader("cache-control", "private, no-store");
-  const parsed = graphqlBody(req.body);
-  if (!parsed.ok) {
-    res.status(400).json({ errors: [{ message: parsed.message, extensions: { code: "BAD_REQUEST" } }] });
-    return;
-  }
+  const request = graphqlRequestOf(req.body, res);
+  if (!request) return;
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER);
   const kinship = kinshipOf(req.scope);
   const engine = await kinship.engine();
@@ -40,5 +36,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       if (failure) return { ok: false, error: codeOfWorkflowError(failure.error?.message ?? String(failure.error)) };
       return { ok: true, value: result };
     };
-  res.status(200).json(await executeStorefront(engine, ctx, parsed.request));
+  res.status(200).json(await executeStorefront(engine, ctx, request));
 }
