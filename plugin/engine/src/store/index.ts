@@ -5,6 +5,7 @@ export * from "./catalog.ts";
 export * from "./compliance.ts";
 export * from "./connect.ts";
 export * from "./expiring.ts";
+export * from "./host-lock.ts";
 export * from "./inbox.ts";
 export * from "./jobs/evaluate-tiers.ts";
 export * from "./jobs/expire.ts";

@@ -32,13 +32,14 @@ export interface Drained {
  * Rows are claimed with FOR UPDATE SKIP LOCKED inside one transaction, so two drainers never hand
  * the same row out twice; a delivered row is stamped, a failed one counts an attempt and stays for
  * the next run. `deliver` must be idempotent: a crash after it succeeded but before the commit
- * delivers that row again.
+ * delivers that row again. It is handed the claiming transaction: read Kinship through it, since a
+ * second connection from the same pool per drain can exhaust the pool under concurrent drains.
  */
 export async function drainOutbox(
   db: Db,
   program: string,
   now: Date,
-  deliver: (message: OutboxMessageRow) => Promise<void>,
+  deliver: (message: OutboxMessageRow, trx: Db) => Promise<void>,
   options: DrainOptions = {},
 ): Promise<Result<Drained, EngineError>> {
   const found = await findProgram(db, program);
@@ -64,7 +65,7 @@ export async function drainOutbox(
         attempts: num(row.attempts),
       };
       try {
-        await deliver(message);
+        await deliver(message, trx);
         deliveredIds.push(row.id);
         drained.delivered++;
       } catch (e) {

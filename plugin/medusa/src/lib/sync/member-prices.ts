@@ -1,4 +1,4 @@
-import { upsertVariants } from "@kinship/engine";
+import { type Db, findProgram, upsertVariants, withHostLock } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { batchPriceListPricesWorkflow, createPriceListsWorkflow, updatePriceListsWorkflow } from "@medusajs/medusa/core-flows";
 import { kinshipOf } from "../kinship";
@@ -23,13 +23,25 @@ type Row = Record<string, unknown>;
  * tier. The program's variant catalog follows Medusa's base prices, so the storefront API
  * (`memberPrices`, the widgets) answers the same numbers. Idempotent: it only writes differences.
  */
-export async function syncMemberPrices(container: MedusaContainer): Promise<PriceSync> {
+export function syncMemberPrices(container: MedusaContainer): Promise<PriceSync> {
   const kinship = kinshipOf(container);
-  const engine = await kinship.engine();
-  const found = await engine.program(kinship.program);
+  // One sync at a time per process (it needs two of Kinship's connections), and across processes.
+  running = (running ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const engine = await kinship.engine();
+      return withHostLock(engine.connection.db, `member-prices:${kinship.program}`, (trx) => reconcile(container, trx));
+    });
+  return running;
+}
+
+let running: Promise<PriceSync> | undefined;
+
+async function reconcile(container: MedusaContainer, trx: Db): Promise<PriceSync> {
+  const kinship = kinshipOf(container);
+  const found = await findProgram(trx, kinship.program);
   if (!found.ok) throw new Error(found.error.message);
   const { config } = found.value;
-  const groups = await ensureTierGroups(container, kinship.program, config.tiers);
 
   const variants = await graph(
     container,
@@ -68,6 +80,7 @@ export async function syncMemberPrices(container: MedusaContainer): Promise<Pric
   }
   const plan = planMemberPrices(config, base);
   // The variant catalog answers the storefront API's memberPrices (the widgets) with the same numbers.
+  const engine = await kinship.engine();
   const catalog = await upsertVariants(
     engine.connection.db,
     kinship.program,
@@ -75,6 +88,9 @@ export async function syncMemberPrices(container: MedusaContainer): Promise<Pric
     new Date(),
   );
   if (!catalog.ok) throw new Error(`kinship: catalog: ${catalog.error.message}`);
+  // After the catalog write: from here on this sync needs no second Kinship connection, so holding
+  // the tier-group lock cannot starve the pool.
+  const groups = await ensureTierGroups(container, kinship.program, config.tiers, trx);
 
   const lists = (
     await graph(

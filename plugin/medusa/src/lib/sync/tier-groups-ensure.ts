@@ -1,12 +1,10 @@
-import type { Tier } from "@kinship/engine";
+import { type Db, type Tier, takeHostLock } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { createCustomerGroupsWorkflow } from "@medusajs/medusa/core-flows";
 import { graph } from "../load/query";
 
-type Container = MedusaContainer;
-
 /** Customer groups Kinship keeps: one per tier, recognised by their metadata (renaming them is fine). */
-export async function tierGroups(container: Container, program: string): Promise<Map<string, string>> {
+export async function tierGroups(container: MedusaContainer, program: string): Promise<Map<string, string>> {
   const groups = await graph(container, "customer_group", ["id", "metadata"], {});
   const byTier = new Map<string, string>();
   for (const g of groups) {
@@ -16,8 +14,19 @@ export async function tierGroups(container: Container, program: string): Promise
   return byTier;
 }
 
-/** The tier groups, creating the missing ones (named "<Tier> tier"). */
-export async function ensureTierGroups(container: Container, program: string, tiers: readonly Tier[]): Promise<Map<string, string>> {
+/**
+ * The tier groups, creating the missing ones (named "<Tier> tier"). Creating takes the host lock
+ * on `trx` (held until it ends) and looks again, so concurrent syncs never create a group twice.
+ */
+export async function ensureTierGroups(
+  container: MedusaContainer,
+  program: string,
+  tiers: readonly Tier[],
+  trx: Db,
+): Promise<Map<string, string>> {
+  const seen = await tierGroups(container, program);
+  if (tiers.every((t) => seen.has(t.key))) return seen;
+  await takeHostLock(trx, `tier-groups:${program}`);
   const byTier = await tierGroups(container, program);
   const missing = tiers.filter((t) => !byTier.has(t.key));
   if (missing.length > 0) {

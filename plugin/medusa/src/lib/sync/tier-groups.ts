@@ -1,4 +1,4 @@
-import { drainOutbox } from "@kinship/engine";
+import { type Db, drainOutbox, findProgram, getMember } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { linkCustomerGroupsToCustomerWorkflow } from "@medusajs/medusa/core-flows";
 import { kinshipOf } from "../kinship";
@@ -18,22 +18,22 @@ export async function syncTierGroups(container: MedusaContainer, now: Date): Pro
   const engine = await kinship.engine();
   let groups: Map<string, string> | undefined;
   // Looked up once a message needs them: most events leave no membership message.
-  const tierGroups = async () => {
+  const tierGroups = async (trx: Db) => {
     if (groups) return groups;
-    const program = await engine.program(kinship.program);
+    const program = await findProgram(trx, kinship.program);
     if (!program.ok) throw new Error(program.error.message);
-    groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers);
+    groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers, trx);
     return groups;
   };
   const drained = await drainOutbox(
     engine.connection.db,
     kinship.program,
     now,
-    async (message) => {
+    async (message, trx) => {
       const customerId = String(message.payload.customerId);
-      const member = await engine.member(kinship.program, customerId, now);
+      const member = await getMember(trx, kinship.program, customerId, now);
       if (!member.ok) throw new Error(member.error.message);
-      await placeInTierGroup(container, customerId, member.value.tier.key, await tierGroups());
+      await placeInTierGroup(container, customerId, member.value.tier.key, await tierGroups(trx));
     },
     { topics: TOPICS },
   );
