@@ -37,6 +37,9 @@ try {
     `docs recipe: its handler runs added ${r.recipe.addedByHandlers} points (every duplicate counted again); ${r.recipe.lostToRaces} of them were overwritten by concurrent read-modify-writes`,
   );
   console.log(`kinship verify (Σ ledger = balances) drift: ${r.kinship.drift}`);
+  console.log(
+    `tier customer groups: ${r.kinship.tierGroups} for ${r.kinship.distinctTierGroups} tiers in use (one each: none created twice by concurrent handlers)`,
+  );
 } finally {
   await rm(out, { force: true });
   await store.drop();

@@ -129,6 +129,8 @@ export default async function bench({ container }: ExecArgs) {
   });
   const recipeTally = await tally(async (c) => recipeRows.get(c) ?? 0);
   const drift = await engine.verify(kinshipModule.program);
+  const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id", "metadata"] });
+  const tierGroups = groups.map((g) => (g.metadata as Record<string, unknown> | null)?.kinship_tier).filter((t) => typeof t === "string");
 
   const result = {
     orders: ORDERS,
@@ -136,7 +138,13 @@ export default async function bench({ container }: ExecArgs) {
     copies: COPIES,
     concurrency: CONCURRENCY,
     expectedPoints: [...expected.values()].reduce((a, b) => a + b, 0),
-    kinship: { ...kinshipRun, ...kinshipTally, drift: drift.length },
+    kinship: {
+      ...kinshipRun,
+      ...kinshipTally,
+      drift: drift.length,
+      tierGroups: tierGroups.length,
+      distinctTierGroups: new Set(tierGroups).size,
+    },
     recipe: { ...recipeRun, ...recipeTally, addedByHandlers: recipeAdded, lostToRaces: recipeAdded - recipeTally.credited },
   };
   const out = process.env.KINSHIP_BENCH_OUT;
