@@ -235,7 +235,9 @@ describe("Kinship in a real Medusa store", () => {
       body: JSON.stringify({ variables: {} }),
     });
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ errors: [{ message: "a GraphQL request needs a query string", extensions: { code: "BAD_REQUEST" } }] });
+    expect(await empty.json()).toMatchObject({
+      errors: [{ message: "a GraphQL request needs a query string", extensions: { code: "BAD_REQUEST" } }],
+    });
   });
 
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
