@@ -220,12 +220,20 @@ export function nodeSteps(events: Record<string, unknown>[]): QueryProfile["node
 
 /** A short label for a statement: its kind and table (the top-level FROM), or the tables a WITH writes. */
 function statementOf(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim().toLowerCase().replaceAll('"', "");
+  // A leading comment (the store marks statements it prepares with one) says nothing about the statement.
+  const t = text
+    .replace(/^\s*\/\*.*?\*\//s, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase()
+    .replaceAll('"', "");
   if (t.startsWith("with ")) {
     const writes = [...t.matchAll(/\b(insert into|update|delete from) (\w+)/g)]
       .filter((w) => w[2] !== "set")
       .map((w) => `${(w[1] ?? "").split(" ")[0]} ${w[2]}`);
     if (writes.length) return `with: ${writes[0]}${writes.length > 1 ? " + other writes" : ""}`;
+    const read = /^with \w+ as \( ?select .*? from (\w+)/.exec(t);
+    if (read) return `with: select ${read[1]}${/ for update\)/.test(t) ? " for update" : ""}`;
   }
   const m =
     /^(select pg_advisory_xact_lock|begin|commit|rollback|savepoint|release|insert into \w+|update \w+|delete from \w+|select|with)/.exec(

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import {
   Command,
   type CommerceEvent,
@@ -13,9 +12,10 @@ import {
   parseEvent,
   type Result,
 } from "../core/index.ts";
+import { claimAndLock, lockCustomerOfOrder } from "./claim.ts";
 import type { Db } from "./connect.ts";
-import { customerOfOrder, loadState, lockKey } from "./load-state.ts";
-import { findProgram, type Program } from "./programs.ts";
+import { loadState } from "./load-state.ts";
+import { type Program, programOf } from "./programs.ts";
 import { writeDecision } from "./write-decision.ts";
 
 export interface Applied {
@@ -49,19 +49,21 @@ function orderOf(input: Input): string | null {
 }
 
 /**
- * Applies one event or command to one program, in one transaction: the event's key is claimed in
- * a unique index, the member is locked, the pure core decides, the decision is written.
+ * Applies one event or command to one program, in one transaction: the program is found, the
+ * event's key claimed in a unique index and the member locked (one statement), the pure core
+ * decides, the decision is written (one statement).
  */
 export async function applyInput(db: Db, programKey: string, raw: unknown, now: Date): Promise<Result<Applied, EngineError>> {
   const parsed = parseInput(raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const program = await findProgram(db, programKey);
-  if (!program.ok) return program;
   const key = inputKey(input);
-
   try {
-    return await db.transaction().execute((trx) => applyIn(trx, program.value, input, now));
+    return await db.transaction().execute(async (trx) => {
+      const claim = await claimFor(trx, { key: programKey }, input, now);
+      if (!claim.program) return unknownProgram(programKey);
+      return applyClaimed(trx, await programOf(trx, claim.program), input, now, claim.claimed);
+    });
   } catch (e) {
     if (e instanceof EngineFailure) return err(e.error);
     if (isUniqueViolation(e)) return err({ code: "AlreadyApplied", message: `${key ?? input.type} was already applied`, key: key ?? "" });
@@ -75,24 +77,35 @@ export async function applyInput(db: Db, programKey: string, raw: unknown, now: 
  * back with everything else); a duplicate returns AlreadyApplied having written nothing.
  */
 export async function applyIn(trx: Db, program: Program, input: Input, now: Date): Promise<Result<Applied, EngineError>> {
-  const { id: programId, config } = program;
-  const key = inputKey(input);
+  const claim = await claimFor(trx, { id: program.id }, input, now);
+  if (!claim.program) return unknownProgram(program.key);
+  return applyClaimed(trx, program, input, now, claim.claimed);
+}
+
+function unknownProgram(key: string): Result<never, EngineError> {
+  return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
+}
+
+function claimFor(trx: Db, program: { key: string } | { id: number }, input: Input, now: Date) {
   const orderId = orderOf(input);
   const known = "customerId" in input ? input.customerId : null;
-  let customerId: string | null = known;
-  // Locks known up front are taken in the same round trip as the claim; a refund names only
-  // its order, so its customer is read (and locked) once the order is locked.
-  const upFront = [...(orderId !== null ? [`order:${orderId}`] : []), ...(known !== null ? [`customer:${known}`] : [])];
-  const claimed = await claimAndLock(trx, programId, key, input.type, upFront, now);
+  // Locks known up front are taken in the same statement as the claim; a refund names only its
+  // order, so its customer is read (and locked) once the order is locked.
+  const locks = [...(orderId !== null ? [`order:${orderId}`] : []), ...(known !== null ? [`customer:${known}`] : [])];
+  return claimAndLock(trx, program, inputKey(input), input.type, locks, known, now);
+}
+
+async function applyClaimed(trx: Db, program: Program, input: Input, now: Date, claimed: boolean): Promise<Result<Applied, EngineError>> {
+  const { id: programId, config } = program;
+  const key = inputKey(input);
   if (!claimed && key !== null) return err({ code: "AlreadyApplied", message: `${key} was already applied`, key });
-  if (orderId !== null && known === null) {
-    customerId = await customerOfOrder(trx, programId, orderId);
-    if (customerId !== null) await lockKey(trx, programId, `customer:${customerId}`);
-  }
+  const orderId = orderOf(input);
+  let customerId: string | null = "customerId" in input ? input.customerId : null;
+  if (orderId !== null && customerId === null) customerId = await lockCustomerOfOrder(trx, programId, orderId);
 
   const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
   const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
-  const loaded = await loadState(trx, programId, config, customerId, orderId ? [orderId] : [], now, welcome, spendKeys);
+  const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys);
   const decision = decide(loaded.state, input, config, now);
   if (!decision.ok) throw new EngineFailure(decision.error);
   const d = decision.value;
@@ -112,23 +125,6 @@ export async function applyIn(trx: Db, program: Program, input: Input, now: Date
     key !== null && status !== "applied" ? { key, status } : null,
   );
   return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
-}
-
-/** Claims the input's key in the unique index (false: already applied) and takes the locks, in one statement. */
-async function claimAndLock(trx: Db, programId: number, key: string | null, type: string, locks: string[], now: Date): Promise<boolean> {
-  const scoped = locks.map((k) => `${programId}:${k}`);
-  const lock = sql`(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
-      FROM unnest(${scoped}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS taken)`;
-  if (key === null) {
-    if (locks.length) await sql`SELECT ${lock} AS locked`.execute(trx);
-    return true;
-  }
-  const result = await sql<{ claimed: string | number }>`
-    WITH claim AS (
-      INSERT INTO kinship_event (program_id, key, type, status, received_at) VALUES (${programId}, ${key}, ${type}, 'applied', ${now})
-      ON CONFLICT (program_id, key) DO NOTHING RETURNING key)
-    SELECT (SELECT count(*) FROM claim) AS claimed, ${lock} AS locked`.execute(trx);
-  return Number(result.rows[0]?.claimed ?? 0) > 0;
 }
 
 export function isUniqueViolation(e: unknown): boolean {

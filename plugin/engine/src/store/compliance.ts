@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import { type EngineError, err, ok, type Result } from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { getMember, type LedgerLine, type MemberView, memberLedger } from "./members.ts";
@@ -95,11 +96,20 @@ export async function redactMember(
   });
 }
 
-/** shop/redact: the program and everything in it is deleted. */
+/**
+ * shop/redact: the program and everything in it is deleted. Rows that reference their member or
+ * program go by cascade; consumption rows reference nothing, so they are deleted with their
+ * entries' program first, once the program row is locked: every writer of consumption rows
+ * share-locks that row before writing them, so none is in flight and none can start.
+ */
 export async function deleteProgram(db: Db, programKey: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom("kinship_inbox").where("program_key", "=", programKey).execute();
-    const r = await trx.deleteFrom("kinship_program").where("key", "=", programKey).executeTakeFirst();
+    const program = await trx.selectFrom("kinship_program").select("id").where("key", "=", programKey).forUpdate().executeTakeFirst();
+    if (!program) return false;
+    const id = num(program.id);
+    await sql`DELETE FROM kinship_consumption c USING kinship_entry e WHERE c.entry_id = e.id AND e.program_id = ${id}`.execute(trx);
+    const r = await trx.deleteFrom("kinship_program").where("id", "=", id).executeTakeFirst();
     return num(r.numDeletedRows) > 0;
   });
 }

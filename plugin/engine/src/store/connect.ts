@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { preparingPool } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -22,19 +23,23 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** Pool size for a URL connection. */
   max?: number;
+  /**
+   * Server-side prepared statements for the apply path (default true). Turn off behind a pooler
+   * that does not keep them across transactions (PgBouncer in transaction mode before 1.21).
+   */
+  prepare?: boolean;
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   if (options.pool) {
-    const host = options.pool;
     // The host owns its pool: Kysely may borrow connections but must never end it.
-    const borrowed = { options: host.options, connect: () => host.connect(), end: async () => {} };
+    const borrowed = preparingPool(options.pool, async () => {}, options.prepare);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: borrowed }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool, () => pool.end(), options.prepare) }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });

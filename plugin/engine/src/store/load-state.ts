@@ -1,9 +1,19 @@
-import { type RawBuilder, type Selectable, sql } from "kysely";
-import { type MemberState, type ProgramConfig, windowStart } from "../core/index.ts";
+import { type Selectable, sql } from "kysely";
+import {
+  type EarnRule,
+  type Lot,
+  type LotBasis,
+  type LotKind,
+  type LotStatus,
+  type MemberState,
+  type ProgramConfig,
+  windowStart,
+} from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { loadSpends } from "./load-spends.ts";
+import { PREPARED } from "./prepared.ts";
 import { toHeld, toLot, toMember, toOrder } from "./rows.ts";
-import { type LotTable, type MemberTable, num } from "./schema.ts";
+import { type MemberTable, num } from "./schema.ts";
 
 export interface LoadedState {
   state: MemberState;
@@ -26,27 +36,17 @@ export async function lockKeys(trx: Db, programId: number, keys: string[]): Prom
   );
 }
 
-export async function customerOfOrder(trx: Db, programId: number, orderId: string): Promise<string | null> {
-  const row = await trx
-    .selectFrom("kinship_order")
-    .innerJoin("kinship_member", "kinship_member.id", "kinship_order.member_id")
-    .select("kinship_member.customer_id")
-    .where("kinship_order.program_id", "=", programId)
-    .where("kinship_order.order_id", "=", orderId)
-    .executeTakeFirst();
-  return row?.customer_id ?? null;
-}
-
 /**
  * Everything decide() needs for one member, with the member row locked for the transaction.
- * `orderIds` are the orders whose lots (even spent ones) a refund or cancellation may touch.
+ * `orderId` is the order whose lots (even spent ones) a refund or cancellation may touch, and
+ * whose held events and record are loaded. One statement, whether or not the member exists.
  */
 export async function loadState(
   trx: Db,
   programId: number,
   config: ProgramConfig,
   customerId: string | null,
-  orderIds: string[],
+  orderId: string | null,
   now: Date,
   /** Lots beyond the open ones that this input may find already awarded (e.g. a welcome bonus). */
   lotKeyPrefix: string | null = null,
@@ -55,34 +55,46 @@ export async function loadState(
 ): Promise<LoadedState> {
   const lotIds = new Map<string, number>();
   const start = windowStart(config.growth.window, now, config.timezone);
-  const bundleOf = (member: RawBuilder<unknown>) => bundleColumns(programId, member, orderIds, lotKeyPrefix, start);
-  // The member row (locked) and everything decide() reads about them come back in one round trip.
-  const row =
-    customerId === null
-      ? undefined
-      : (
-          await sql<Selectable<MemberTable> & Bundle>`
-            SELECT m.*, ${bundleOf(sql`m.id`)} FROM kinship_member m
-            WHERE m.program_id = ${programId} AND m.customer_id = ${customerId} FOR UPDATE OF m`.execute(trx)
-        ).rows[0];
-  const memberId = row ? num(row.id) : null;
-  const bundle = row ?? (orderIds.length ? await loadBundle(trx, bundleOf(sql`0`)) : EMPTY);
-  const state: MemberState = {
-    member: null,
-    lots: [],
-    orders: {},
-    held: bundle.held.map((h) => toHeld(h.key, h.order_id, h.event)),
-    capUsage: {},
-    windowGrowth: 0,
-  };
-  if (!row || memberId === null) return { state, memberId: null, lotIds };
+  const state: MemberState = { member: null, lots: [], orders: {}, held: [], capUsage: {}, windowGrowth: 0 };
+  if (customerId === null && orderId === null) return { state, memberId: null, lotIds };
+  const prefix = lotKeyPrefix === null ? null : `${lotKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`;
+  // The member row was locked by the claim; FOR UPDATE here takes it where no claim did.
+  const row = (
+    await sql<MemberRow & Bundle>`${sql.raw(PREPARED)}
+      WITH m AS (
+        SELECT ${sql.raw(MEMBER_COLUMNS)} FROM kinship_member WHERE program_id = ${programId} AND customer_id = ${customerId}::text FOR UPDATE)
+      SELECT m.*,
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('key', h.key, 'order_id', h.order_id, 'event', h.event)), '[]'::jsonb)
+           FROM kinship_held_event h WHERE h.program_id = ${programId} AND h.order_id = ${orderId}::text) AS held,
+        (SELECT coalesce(json_agg(json_build_array(${sql.raw(LOT_FIELDS)})), '[]'::json) FROM kinship_lot l
+           WHERE l.member_id = m.id AND ((l.status IN ('pending', 'available') AND l.remaining > 0)
+             OR l.order_id = ${orderId}::text OR l.key LIKE ${prefix}::text)) AS lots,
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id, 'record', o.record)), '[]'::jsonb)
+           FROM kinship_order o WHERE o.program_id = ${programId} AND o.order_id = ${orderId}::text) AS orders,
+        (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM kinship_cap_usage c WHERE c.member_id = m.id) AS caps,
+        ${
+          start === null
+            ? sql`0`
+            : sql`(SELECT coalesce(sum(g.amount), 0) FROM kinship_growth g WHERE g.member_id = m.id AND g.occurred_at >= ${start})`
+        } AS window
+      FROM (SELECT 1) AS one LEFT JOIN m ON true`.execute(trx)
+  ).rows[0];
+  if (!row) throw new Error("bug: the state query returns one row");
+  state.held = row.held.map((h) => toHeld(h.key, h.order_id, h.event));
+  if (row.id === null) return { state, memberId: null, lotIds };
 
-  const lots = bundle.lots.map(lotRow);
-  for (const l of lots) lotIds.set(l.key, num(l.id));
+  const memberId = num(row.id);
+  const lots: Lot[] = [];
+  for (const a of row.lots) {
+    lotIds.set(a[1], num(a[0]));
+    lots.push(lotOf(a));
+  }
   const spent = await loadSpends(trx, memberId, spendKeys, lotIds);
-  for (const l of spent.lots) lotIds.set(l.key, num(l.id));
-  lots.push(...spent.lots);
-  const member = toMember(row);
+  for (const l of spent.lots) {
+    lotIds.set(l.key, num(l.id));
+    lots.push(toLot(l));
+  }
+  const member = toMember(row as Selectable<MemberTable>);
 
   return {
     memberId,
@@ -90,61 +102,69 @@ export async function loadState(
     state: {
       ...state,
       member,
-      lots: lots.map(toLot),
-      orders: Object.fromEntries(bundle.orders.map((o) => [o.order_id, toOrder(o.record)])),
-      capUsage: Object.fromEntries(bundle.caps.map((c) => [c.cap_key, { points: num(c.points), growth: num(c.growth) }])),
-      windowGrowth: start ? num(bundle.window) : member.growth,
+      lots,
+      orders: Object.fromEntries(row.orders.map((o) => [o.order_id, toOrder(o.record)])),
+      capUsage: Object.fromEntries(row.caps.map((c) => [c.cap_key, { points: num(c.points), growth: num(c.growth) }])),
+      windowGrowth: start ? num(row.window) : member.growth,
       ...(spendKeys.length ? { spends: spent.spends } : {}),
     },
   };
 }
 
+/** Named, not `*`: a prepared statement must keep its result columns when a migration adds one. */
+const MEMBER_COLUMNS = `id, program_id, customer_id, available, pending, debt, growth, tier_key, tier_since, downgrade_due_at,
+  last_activity_at, profile, profile_updated_at, created_at, updated_at`;
+
+/** The member's columns, all null when there is no member. */
+type MemberRow = { [K in keyof Selectable<MemberTable>]: Selectable<MemberTable>[K] | null };
+
 interface Bundle {
   held: { key: string; order_id: string; event: unknown }[];
-  lots: Record<string, unknown>[];
+  lots: LotArray[];
   orders: { order_id: string; record: unknown }[];
   caps: { cap_key: string; points: number; growth: number }[];
   window: number | string | null;
 }
 
-const EMPTY: Bundle = { held: [], lots: [], orders: [], caps: [], window: 0 };
+/**
+ * A lot as a JSON array, times in epoch milliseconds: formatting timestamps as text is most of
+ * what building JSON costs the server, and numbers are what a Date is made from.
+ */
+const LOT_FIELDS = `l.id, l.key, l.kind, l.amount, l.remaining, l.reversed, l.status, floor(extract(epoch FROM l.earned_at) * 1000),
+  floor(extract(epoch FROM l.available_at) * 1000), floor(extract(epoch FROM l.expires_at) * 1000), l.order_id, l.rule_id, l.rule, l.basis`;
 
-/** Held events, lots, orders, cap usage and window growth, as select-list columns for `member`. */
-function bundleColumns(
-  programId: number,
-  member: RawBuilder<unknown>,
-  orderIds: string[],
-  lotKeyPrefix: string | null,
-  windowFrom: Date | null,
-): RawBuilder<unknown> {
-  const prefix = lotKeyPrefix === null ? null : `${lotKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`;
-  return sql`
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('key', h.key, 'order_id', h.order_id, 'event', h.event)), '[]'::jsonb)
-         FROM kinship_held_event h WHERE h.program_id = ${programId} AND h.order_id = ANY(${orderIds}::text[])) AS held,
-      (SELECT coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) FROM kinship_lot l
-         WHERE l.member_id = ${member} AND ((l.status IN ('pending', 'available') AND l.remaining > 0)
-           OR l.order_id = ANY(${orderIds}::text[]) OR (${prefix}::text IS NOT NULL AND l.key LIKE ${prefix}::text))) AS lots,
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id, 'record', o.record)), '[]'::jsonb)
-         FROM kinship_order o WHERE o.program_id = ${programId} AND o.order_id = ANY(${orderIds}::text[])) AS orders,
-      (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM kinship_cap_usage c WHERE c.member_id = ${member}) AS caps,
-      ${
-        windowFrom === null
-          ? sql`0`
-          : sql`(SELECT coalesce(sum(g.amount), 0) FROM kinship_growth g WHERE g.member_id = ${member} AND g.occurred_at >= ${windowFrom})`
-      } AS window`;
-}
+type LotArray = [
+  number,
+  string,
+  string,
+  number,
+  number,
+  number,
+  string,
+  number,
+  number,
+  number | null,
+  string | null,
+  string | null,
+  unknown,
+  unknown,
+];
 
-async function loadBundle(trx: Db, columns: RawBuilder<unknown>): Promise<Bundle> {
-  return (await sql<Bundle>`SELECT ${columns}`.execute(trx)).rows[0] ?? EMPTY;
-}
-
-/** A lot row as JSON (timestamps as text) back to the shape the row mappers read. */
-function lotRow(json: Record<string, unknown>): Selectable<LotTable> {
-  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+function lotOf(a: LotArray): Lot {
+  const [, key, kind, amount, remaining, reversed, status, earnedAt, availableAt, expiresAt, orderId, ruleId, rule, basis] = a;
   return {
-    ...(json as unknown as Selectable<LotTable>),
-    earned_at: at(json.earned_at) as Date,
-    available_at: at(json.available_at) as Date,
-    expires_at: at(json.expires_at),
+    key,
+    kind: kind as LotKind,
+    amount,
+    remaining,
+    reversed,
+    status: status as LotStatus,
+    earnedAt: new Date(earnedAt),
+    availableAt: new Date(availableAt),
+    expiresAt: expiresAt === null ? null : new Date(expiresAt),
+    orderId,
+    ruleId,
+    rule: (rule as EarnRule | null) ?? null,
+    basis: basis as LotBasis,
   };
 }

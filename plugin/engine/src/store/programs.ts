@@ -79,17 +79,31 @@ export async function findProgram(db: Db, key: string): Promise<Result<Program, 
     .where("key", "=", key)
     .executeTakeFirst();
   if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
-  const version = `${row.key}|${row.id}|${row.created_at.getTime()}|${row.config_version}`;
+  return ok(await programOf(db, row));
+}
+
+export interface ProgramRow {
+  id: string | number | bigint;
+  key: string;
+  platform: Platform;
+  config_version: number;
+  created_at: Date;
+}
+
+/** A program from its row, with its validated config (read and validated only when this version is not cached). */
+export async function programOf(db: Db, row: ProgramRow): Promise<Program> {
+  const id = num(row.id);
+  const version = `${row.key}|${id}|${row.created_at.getTime()}|${row.config_version}`;
   let config = validated.get(version);
   if (!config) {
-    const stored = await db.selectFrom("kinship_program").select("config").where("id", "=", num(row.id)).executeTakeFirstOrThrow();
+    const stored = await db.selectFrom("kinship_program").select("config").where("id", "=", id).executeTakeFirstOrThrow();
     const valid = validateConfig(stored.config);
-    if (!valid.ok) throw new Error(`bug: stored config of ${key} no longer validates: ${valid.error.message}`);
+    if (!valid.ok) throw new Error(`bug: stored config of ${row.key} no longer validates: ${valid.error.message}`);
     config = valid.value;
     if (validated.size > 10_000) validated.clear();
     validated.set(version, config);
   }
-  return ok({ id: num(row.id), key: row.key, platform: row.platform, config, configVersion: row.config_version });
+  return { id, key: row.key, platform: row.platform, config, configVersion: row.config_version };
 }
 
 export async function listPrograms(db: Db): Promise<{ key: string; platform: Platform; configVersion: number }[]> {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Decision, Lot, Member } from "../core/index.ts";
 import type { Db } from "./connect.ts";
-import { num } from "./schema.ts";
+import { PREPARED } from "./prepared.ts";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
@@ -62,9 +62,10 @@ export async function writeDecision(
   d: Decision,
   now: Date,
   event: { key: string; status: string } | null = null,
-): Promise<number | null> {
+): Promise<void> {
   const ctes: RawBuilder<unknown>[] = [];
-  const member = sql`(SELECT id FROM m)`;
+  // A member loaded before is named by its id; a new one by what the member CTE inserts.
+  const member = memberId === null ? sql`(SELECT id FROM m)` : sql`${memberId}::bigint`;
   const idOf = (key: string | null) => (key === null ? null : (lotIds.get(key) ?? null));
 
   if (d.member) {
@@ -157,15 +158,11 @@ export async function writeDecision(
     ctes.push(sql`dh AS (DELETE FROM kinship_held_event WHERE program_id = ${programId} AND key = ANY(${d.release}::text[]))`);
   if (event)
     ctes.push(sql`ev AS (UPDATE kinship_event SET status = ${event.status} WHERE program_id = ${programId} AND key = ${event.key})`);
-  if (ctes.length === 0) return memberId;
+  if (ctes.length === 0) return;
 
-  const result = await sql<{ member_id: string | number | null; lots: { id: number; key: string }[] | null }>`
+  await sql`${sql.raw(PREPARED)}
     WITH ${sql.join(ctes, sql`, `)}
-    SELECT ${d.member ? sql`(SELECT id FROM m)` : sql`NULL::bigint`} AS member_id,
-           ${d.member ? sql`(SELECT jsonb_agg(jsonb_build_object('id', id, 'key', key)) FROM nl)` : sql`NULL::jsonb`} AS lots`.execute(trx);
-  const row = result.rows[0];
-  for (const l of row?.lots ?? []) lotIds.set(l.key, num(l.id));
-  return row?.member_id === null || row?.member_id === undefined ? memberId : num(row.member_id);
+    SELECT 1 AS written`.execute(trx);
 }
 
 function missing(key: string): never {

@@ -7,10 +7,12 @@ export interface BatchProgress {
 }
 
 /**
- * Expires every lot whose date has passed, in batches of `batchSize` lots, each its own
+ * Expires every lot whose date has passed, in batches of about `batchSize` lots, each its own
  * transaction (resumable: a rerun picks up what is left). Set-based SQL for speed; the same
  * effect as the core's per-member expiry, which the verify check and the tests hold it to.
- * Member rows are locked first, in id order, as every per-member writer does.
+ * Batches are consecutive ranges of member ids, handed out in member order from the open-lot
+ * index, so each one reads only its own lots; `parallel` of them run side by side. Member rows are
+ * locked first, in id order, as every per-member writer does.
  */
 export async function expireDueLots(
   db: Db,
@@ -18,34 +20,58 @@ export async function expireDueLots(
   now: Date,
   batchSize = 20_000,
   onBatch?: (n: number) => void,
-  /** Members are split into this many disjoint shares (by id), expired side by side. */
+  /** Batches in flight at once (disjoint member ranges). */
   parallel = 2,
 ): Promise<number> {
-  const shares = await Promise.all(
-    Array.from({ length: parallel }, (_, share) => expireShare(db, programId, now, batchSize, share, parallel, onBatch)),
-  );
-  return shares.reduce((a, b) => a + b, 0);
+  const nextRange = memberRanges(db, programId, now, batchSize);
+  const workers = await Promise.all(Array.from({ length: parallel }, () => expireRanges(db, programId, now, nextRange, onBatch)));
+  return workers.reduce((a, b) => a + b, 0);
 }
 
-async function expireShare(
+type Range = { after: number; last: number };
+
+/** Successive member-id ranges, each holding about `size` due lots; null when none is left. One query at a time. */
+function memberRanges(db: Db, programId: number, now: Date, size: number): () => Promise<Range | null> {
+  let after = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = tail.then(async () => {
+      const { rows } = await sql<{ last: string | null }>`
+        SELECT max(member_id) AS last FROM (
+          SELECT l.member_id FROM kinship_lot l
+          WHERE l.program_id = ${programId} AND l.status IN ('pending', 'available') AND l.expires_at <= ${now} AND l.remaining > 0
+            AND l.member_id > ${after}
+          ORDER BY l.member_id LIMIT ${size}) AS due`.execute(db);
+      const last = rows[0]?.last;
+      if (last === null || last === undefined) return null;
+      const range = { after, last: num(last) };
+      after = range.last;
+      return range;
+    });
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+async function expireRanges(
   db: Db,
   programId: number,
   now: Date,
-  batchSize: number,
-  share: number,
-  shares: number,
+  nextRange: () => Promise<Range | null>,
   onBatch?: (n: number) => void,
 ): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let range = await nextRange(); range; range = await nextRange()) {
+    const { after, last } = range;
     const n = await db.transaction().execute(async (trx) => {
+      // The program row first, share-locked, as every writer of consumption rows does (see deleteProgram).
+      await sql`SELECT 1 FROM kinship_program WHERE id = ${programId} FOR KEY SHARE`.execute(trx);
       const members = await sql<{ id: string }>`
         SELECT m.id FROM kinship_member m
-        WHERE m.id IN (
+        WHERE m.id > ${after} AND m.id <= ${last} AND m.id IN (
           SELECT l.member_id FROM kinship_lot l
-          WHERE l.program_id = ${programId} AND l.status IN ('pending', 'available') AND l.remaining > 0 AND l.expires_at <= ${now}
-            AND l.member_id % ${shares} = ${share}
-          ORDER BY l.member_id LIMIT ${batchSize})
+          WHERE l.program_id = ${programId} AND l.status IN ('pending', 'available') AND l.expires_at <= ${now} AND l.remaining > 0
+            AND l.member_id > ${after} AND l.member_id <= ${last})
         ORDER BY m.id FOR UPDATE`.execute(trx);
       if (members.rows.length === 0) return 0;
       const ids = members.rows.map((r) => num(r.id));
@@ -89,8 +115,8 @@ async function expireShare(
         SELECT count(*)::text AS expired FROM due`.execute(trx);
       return num(result.rows[0]?.expired);
     });
-    if (n === 0) return total;
     total += n;
-    onBatch?.(n);
+    if (n > 0) onBatch?.(n);
   }
+  return total;
 }

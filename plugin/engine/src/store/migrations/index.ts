@@ -3,6 +3,7 @@ import { sql as intake } from "./0002_intake.ts";
 import { sql as api } from "./0003_api.ts";
 import { sql as giveBack } from "./0004_give_back.ts";
 import { sql as lotMember } from "./0005_lot_member_index.ts";
+import { sql as leanLedger } from "./0006_lean_ledger.ts";
 
 export interface Migration {
   id: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { id: "0003_api", sql: api },
   { id: "0004_give_back", sql: giveBack },
   { id: "0005_lot_member_index", sql: lotMember },
+  { id: "0006_lean_ledger", sql: leanLedger },
 ];
