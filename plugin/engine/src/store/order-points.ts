@@ -14,15 +14,29 @@ export interface OrderPoints {
   lines: LedgerLine[];
 }
 
-/** What one order did to its member's points and growth; null when no ledger line names it. */
+/**
+ * What one order did to its member's points and growth; null when the order never reached the
+ * ledger. Read through the order's member, so the member indexes serve it at any ledger size.
+ */
 export async function orderPoints(db: Db, programId: number, orderId: string): Promise<OrderPoints | null> {
-  const rows = await programEntries(db, programId).where("kinship_entry.order_id", "=", orderId).orderBy("kinship_entry.id").execute();
+  const order = await db
+    .selectFrom("kinship_order")
+    .select("member_id")
+    .where("program_id", "=", programId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirst();
+  if (!order) return null;
+  const rows = await programEntries(db, programId)
+    .where("kinship_entry.member_id", "=", order.member_id)
+    .where("kinship_entry.order_id", "=", orderId)
+    .orderBy("kinship_entry.id")
+    .execute();
   const first = rows[0];
   if (!first) return null;
   const growth = await db
     .selectFrom("kinship_growth")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("amount"), eb.lit(0)).as("total"))
-    .where("program_id", "=", programId)
+    .where("member_id", "=", order.member_id)
     .where("order_id", "=", orderId)
     .executeTakeFirstOrThrow();
   const lines = rows.map(lineOf);
