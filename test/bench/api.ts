@@ -19,7 +19,7 @@
  * BENCH_API_POOL (the server's Postgres pool, 10), BENCH_API_CPU_PROF (a directory: the server
  * runs with --cpu-prof into it); KINSHIP_BENCH_PG_ADMIN_URL.
  * Prints a table, then one JSON line with every figure. Exits 1 if a check failed (an answer
- * without its 50 prices, the embed over budget); the goals (the rate held, server p99 ≤ 50 ms)
+ * without its 50 prices, the embed over budget); the goals (the rate held, server p99 ≤ 20 ms)
  * are reported ok or MISSED.
  */
 import { execFileSync, fork } from "node:child_process";
@@ -36,7 +36,7 @@ const PRICES_QUERY =
 const GRID = 50;
 const SHOP = "bench-api.myshopify.com";
 const EMBED_BUDGET = 10_000;
-const GOAL_P99_MS = 50;
+const GOAL_P99_MS = 20;
 
 function envInt(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];

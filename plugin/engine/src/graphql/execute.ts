@@ -67,6 +67,41 @@ export async function run<C>(
   const variables = request.variables ?? undefined;
   if (variables !== undefined && (typeof variables !== "object" || Array.isArray(variables)))
     return fail("BAD_REQUEST", "variables must be an object");
+  const checked = checkedDocument(schema, query);
+  if ("errors" in checked) return { errors: checked.errors };
+  const { document } = checked;
+  const result = await execute({
+    schema,
+    document,
+    variableValues: variables,
+    operationName: request.operationName ?? undefined,
+    contextValue,
+  });
+  return maskErrors(result, onError);
+}
+
+type Checked = { document: DocumentNode } | { errors: GraphQLError[] };
+
+/** Valid documents by schema and text: storefronts send the same few queries again and again. */
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, Checked>>();
+const MAX_CACHED_DOCUMENTS = 500;
+
+function checkedDocument(schema: GraphQLSchema, query: string): Checked {
+  let cache = checkedDocuments.get(schema);
+  if (!cache) {
+    cache = new Map();
+    checkedDocuments.set(schema, cache);
+  }
+  const hit = cache.get(query);
+  if (hit) return hit;
+  const checked = parseAndValidate(schema, query);
+  if ("errors" in checked) return checked;
+  if (cache.size >= MAX_CACHED_DOCUMENTS) cache.clear();
+  cache.set(query, checked);
+  return checked;
+}
+
+function parseAndValidate(schema: GraphQLSchema, query: string): Checked {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: MAX_TOKENS });
@@ -76,14 +111,7 @@ export async function run<C>(
   }
   const invalid = validate(schema, document, [...specifiedRules, maxFields(MAX_FIELDS)]);
   if (invalid.length > 0) return { errors: invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")) };
-  const result = await execute({
-    schema,
-    document,
-    variableValues: variables,
-    operationName: request.operationName ?? undefined,
-    contextValue,
-  });
-  return maskErrors(result, onError);
+  return { document };
 }
 
 function fail(code: "BAD_REQUEST", message: string): ExecutionResult {

@@ -3,7 +3,7 @@ import { priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
 import { variantsByIds } from "../store/catalog.ts";
 import { expiringPoints } from "../store/expiring.ts";
-import type { MemberView } from "../store/members.ts";
+import { type MemberView, memberIn } from "../store/members.ts";
 import type { Program } from "../store/programs.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
@@ -46,7 +46,7 @@ function shopperOf(engine: Engine, ctx: StorefrontContext): Shopper {
   const program = once(async () => unwrap(await engine.program(ctx.program)));
   const member = once(async () => {
     if (ctx.customerId === null) return null;
-    const found = await engine.member(ctx.program, ctx.customerId, ctx.now);
+    const found = await memberIn(engine.connection.db, await program(), ctx.customerId, ctx.now);
     if (!found.ok && found.error.code === "UnknownMember") return null;
     return unwrap(found);
   });

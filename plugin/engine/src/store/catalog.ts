@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type EngineError, ok, type Result } from "../core/index.ts";
 import type { PricedVariant } from "../core/pricing/member-price.ts";
 import type { Db } from "./connect.ts";
+import { PREPARED } from "./prepared.ts";
 import { findProgram } from "./programs.ts";
 import { num } from "./schema.ts";
 
@@ -105,7 +106,7 @@ export async function variantsByIds(db: Db, programId: number, ids: readonly str
     collection_ids: string[];
     price: string | number | bigint;
     currency: string;
-  }>`SELECT variant_id, product_id, collection_ids, price, currency
+  }>`${sql.raw(PREPARED)} SELECT variant_id, product_id, collection_ids, price, currency
        FROM kinship_variant
       WHERE program_id = ${programId} AND variant_id = ANY(${[...ids]}::text[])`.execute(db);
   return rows.map((r) => ({

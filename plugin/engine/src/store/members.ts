@@ -2,7 +2,8 @@ import { type Selectable, sql } from "kysely";
 import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../core/index.ts";
 import type { Db } from "./connect.ts";
 import { ledgerPage } from "./ledger-page.ts";
-import { findProgram } from "./programs.ts";
+import { PREPARED } from "./prepared.ts";
+import { findProgram, type Program } from "./programs.ts";
 import { toMember } from "./rows.ts";
 import type { MemberTable } from "./schema.ts";
 import { num } from "./schema.ts";
@@ -55,17 +56,23 @@ export async function windowGrowthOf(db: Db, memberIds: number[], start: Date | 
 export async function getMember(db: Db, programKey: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>> {
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
-  const { id, config } = program.value;
-  const row = await db
-    .selectFrom("kinship_member")
-    .selectAll()
-    .where("program_id", "=", id)
-    .where("customer_id", "=", customerId)
-    .executeTakeFirst();
-  if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${programKey}`, customerId });
+  return memberIn(db, program.value, customerId, now);
+}
+
+/** A member of a program already loaded (the storefront's hot path: two prepared reads at most). */
+export async function memberIn(db: Db, program: Program, customerId: string, now: Date): Promise<Result<MemberView, EngineError>> {
+  const { id, config } = program;
+  const { rows } = await sql<Selectable<MemberTable>>`${sql.raw(PREPARED)}
+    SELECT id, program_id, customer_id, available, pending, debt, growth, tier_key, tier_since, downgrade_due_at,
+      last_activity_at, profile, profile_updated_at, created_at, updated_at
+    FROM kinship_member WHERE program_id = ${id} AND customer_id = ${customerId}`.execute(db);
+  const row = rows[0];
+  if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${program.key}`, customerId });
   const start = windowStart(config.growth.window, now, config.timezone);
-  const growth = start ? ((await windowGrowthOf(db, [num(row.id)], start)).get(num(row.id)) ?? 0) : num(row.growth);
-  return ok(memberView(row, growth, config));
+  if (!start) return ok(memberView(row, num(row.growth), config));
+  const { rows: growth } = await sql<{ total: string | null }>`${sql.raw(PREPARED)}
+    SELECT sum(amount) AS total FROM kinship_growth WHERE member_id = ${num(row.id)} AND occurred_at >= ${start}`.execute(db);
+  return ok(memberView(row, num(growth[0]?.total ?? 0), config));
 }
 
 /** Members in a stable order, a page at a time (keyset on row id). */

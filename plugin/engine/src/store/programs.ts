@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import { type EngineError, err, ok, type ProgramConfig, ProgramKey, type Result, validateConfig } from "../core/index.ts";
 import type { Db } from "./connect.ts";
+import { PREPARED } from "./prepared.ts";
 import { num } from "./schema.ts";
 
 export type Platform = "shopify" | "medusa" | "custom";
@@ -73,11 +75,9 @@ export async function createProgram(db: Db, input: CreateProgramInput): Promise<
 const validated = new Map<string, ProgramConfig>();
 
 export async function findProgram(db: Db, key: string): Promise<Result<Program, EngineError>> {
-  const row = await db
-    .selectFrom("kinship_program")
-    .select(["id", "key", "platform", "config_version", "created_at"])
-    .where("key", "=", key)
-    .executeTakeFirst();
+  const { rows } = await sql<ProgramRow>`${sql.raw(PREPARED)}
+    SELECT id, key, platform, config_version, created_at FROM kinship_program WHERE key = ${key}`.execute(db);
+  const row = rows[0];
   if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
   return ok(await programOf(db, row));
 }
