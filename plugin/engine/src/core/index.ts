@@ -9,6 +9,7 @@ export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";
 export * from "./ledger/types.ts";
 export * from "./money.ts";
+export * from "./partners/claims.ts";
 export { type MemberPriceQuote, type PricedVariant, type PriceTeaser, priceFor } from "./pricing/member-price.ts";
 export * from "./reduce.ts";
 export * from "./result.ts";

@@ -12,6 +12,11 @@ export type EngineError =
   | { code: "RewardNotAvailable"; message: string; rewardId: string }
   | { code: "UnknownRedemption"; message: string; key: string }
   | { code: "RedemptionClosed"; message: string; key: string; status: "confirmed" | "cancelled" }
+  | { code: "UnknownPartner"; message: string; partner: string }
+  | { code: "InvalidPerkCodes"; message: string; issues: string[] }
+  | { code: "PerkNotAvailable"; message: string; partner: string }
+  | { code: "ClaimLimitReached"; message: string; partner: string; limit: number }
+  | { code: "PerksSoldOut"; message: string; partner: string }
   /** The platform would not create the discount; the points were given back. */
   | { code: "DiscountFailed"; message: string; retryable: boolean };
 

@@ -6,6 +6,7 @@ import { expiringPoints } from "../store/expiring.ts";
 import { ledgerPage } from "../store/ledger-page.ts";
 import type { LedgerLine, MemberView } from "../store/members.ts";
 import { orderPoints } from "../store/order-points.ts";
+import { importPerkCodes, partnerSettlement } from "../store/partners.ts";
 import type { Program } from "../store/programs.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { badInput, unwrap } from "./errors.ts";
@@ -83,6 +84,12 @@ async function memberOf(a: Admin, customerId: string) {
   return adminMember(a, program, unwrap(found));
 }
 
+function instant(value: unknown, name: string): Date {
+  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw badInput(`${name} must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z`);
+  return at;
+}
+
 function programNode(p: Program) {
   return { key: p.key, version: p.configVersion, config: p.config };
 }
@@ -99,6 +106,12 @@ const resolvers: Resolvers<Admin> = {
     async audit(_source, args, a) {
       const program = await a.program();
       return auditLog(a.engine.connection.db, program.id, pageSize(args.first as number));
+    },
+    async partners(_source, args, a) {
+      const from = instant(args.from, "from");
+      const to = instant(args.to, "to");
+      if (from >= to) throw badInput("from must be before to");
+      return unwrap(await partnerSettlement(a.engine, { program: a.ctx.program, from, to }));
     },
   },
   Mutation: {
@@ -119,6 +132,11 @@ const resolvers: Resolvers<Admin> = {
     },
     async updateProgram(_source, args, a) {
       return programNode(unwrap(await a.engine.updateConfig(a.ctx.program, args.config, a.ctx.actor, a.ctx.now)));
+    },
+    async importPerkCodes(_source, args, a) {
+      const partner = args.partner as string;
+      const input = { program: a.ctx.program, partner, codes: args.codes as string[], actor: a.ctx.actor, now: a.ctx.now };
+      return { partner, ...unwrap(await importPerkCodes(a.engine, input)) };
     },
   },
 };

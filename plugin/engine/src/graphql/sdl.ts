@@ -92,17 +92,53 @@ export const storefrontSdl = /* GraphQL */ `
     points: Int!
   }
 
+  type PerkCode {
+    partner: ID!
+    code: String!
+    claimedAt: DateTime!
+  }
+
+  enum PerkBlock {
+    "A guest: sign in (or join) to claim."
+    SIGN_IN
+    "The member's tier is below the partner's minimum."
+    TIER
+    "The member used up this period's claims."
+    LIMIT
+    "The partner's pool has no codes left."
+    SOLD_OUT
+  }
+
+  "A co-branded partner's perk, as this shopper sees it."
+  type Perk {
+    partner: ID!
+    name: String!
+    perk: String!
+    minTier: ID
+    claimable: Boolean!
+    "Why the shopper cannot claim now; null when claimable."
+    blockedBy: PerkBlock
+    "Claims left in the current period."
+    claimsLeft: Int!
+    "The codes this member already claimed, newest first."
+    codes: [PerkCode!]!
+  }
+
   type Query {
     "Null for a guest."
     me: Member
     "One answer for a whole product grid; unknown variants are left out."
     memberPrices(variantIds: [ID!]!): [MemberPrice!]!
     rewards: [Reward!]!
+    "Partner perks; a guest sees them with blockedBy SIGN_IN."
+    perks: [Perk!]!
     referralLink: String
   }
 
   type Mutation {
     redeem(rewardId: ID!): Redemption!
+    "Pass the same idempotencyKey when retrying: the member gets the code already given."
+    claimPerk(partner: ID!, idempotencyKey: String): PerkCode!
   }
 `;
 
@@ -166,12 +202,35 @@ export const adminSdl = /* GraphQL */ `
     at: DateTime!
   }
 
+  "One partner's claims in a period and its pool, for settling up with the partner."
+  type PartnerSettlement {
+    partner: ID!
+    name: String!
+    claimed: Int!
+    "Minor units per claimed code."
+    settlementPrice: Int!
+    "claimed × settlementPrice, minor units."
+    amountDue: Int!
+    currency: String!
+    codesImported: Int!
+    codesLeft: Int!
+  }
+
+  type PerkImport {
+    partner: ID!
+    added: Int!
+    "Codes that were already in the pool (not added twice)."
+    alreadyThere: Int!
+  }
+
   type Query {
     member(customerId: ID!): AdminMember
     "Null when the order touched no member's ledger."
     order(orderId: ID!): OrderPoints
     program: ProgramConfig!
     audit(first: Int = 50): [AuditEntry!]!
+    "Every partner with its claims in [from, to) and its pool."
+    partners(from: DateTime!, to: DateTime!): [PartnerSettlement!]!
   }
 
   type Mutation {
@@ -179,5 +238,7 @@ export const adminSdl = /* GraphQL */ `
     adjustPoints(customerId: ID!, points: Int!, reason: String!, idempotencyKey: String): AdminMember!
     "Validated; the old and new versions are kept in the audit log."
     updateProgram(config: JSON!): ProgramConfig!
+    "Adds codes to a partner's pool (at most 10,000 per call); audited."
+    importPerkCodes(partner: ID!, codes: [String!]!): PerkImport!
   }
 `;

@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
+import type { Partner } from "../core/index.ts";
 import { priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
 import { variantsByIds } from "../store/catalog.ts";
 import { expiringPoints } from "../store/expiring.ts";
 import { type MemberView, memberIn } from "../store/members.ts";
+import type { PerkClaim } from "../store/partners.ts";
+import { claimPerk, memberPerks } from "../store/partners.ts";
 import type { Program } from "../store/programs.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
@@ -33,6 +37,12 @@ export interface StorefrontContext {
 export const MAX_VARIANTS = 250;
 
 const REWARD_KIND = { amountOff: "AMOUNT_OFF", percentOff: "PERCENT_OFF", freeShipping: "FREE_SHIPPING" } as const;
+
+const PERK_BLOCK = { disabled: "SIGN_IN", tier: "TIER", limit: "LIMIT" } as const;
+
+function perkNode(p: Partner, state: { claimable: boolean; blockedBy: string | null; claimsLeft: number; codes: readonly PerkClaim[] }) {
+  return { partner: p.key, name: p.name, perk: p.perk, minTier: p.minTier ?? null, ...state };
+}
 
 interface Shopper {
   engine: Engine;
@@ -92,6 +102,24 @@ const resolvers: Resolvers<Shopper> = {
         }));
     },
 
+    async perks(_source, _args, s) {
+      const [program, member] = await Promise.all([s.program(), s.member()]);
+      if (!member)
+        return program.config.partners
+          .filter((p) => p.enabled)
+          .map((p) => perkNode(p, { claimable: false, blockedBy: "SIGN_IN", claimsLeft: p.claimLimit.count, codes: [] }));
+      const perks = await memberPerks(s.engine.connection.db, program, member.customerId, member.tier.key, s.ctx.now);
+      return perks.map(({ partner, standing, claims, codesLeft }) => {
+        const soldOut = standing.claimable && codesLeft === 0;
+        return perkNode(partner, {
+          claimable: standing.claimable && !soldOut,
+          blockedBy: soldOut ? "SOLD_OUT" : standing.claimable ? null : PERK_BLOCK[standing.reason],
+          claimsLeft: standing.left,
+          codes: claims,
+        });
+      });
+    },
+
     async referralLink(_source, _args, s) {
       const { customerId, referralLink } = s.ctx;
       if (customerId === null || !referralLink) return null;
@@ -106,6 +134,16 @@ const resolvers: Resolvers<Shopper> = {
       if (!redeem) throw new ApiError("NOT_CONFIGURED", "redemption is not configured");
       await s.program();
       return unwrap(await redeem(args.rewardId as string));
+    },
+    async claimPerk(_source, args, s) {
+      const { customerId } = s.ctx;
+      if (customerId === null) throw new ApiError("UNAUTHENTICATED", "sign in to claim partner perks");
+      const retry = typeof args.idempotencyKey === "string" ? args.idempotencyKey : null;
+      if (retry !== null && (retry.length < 1 || retry.length > 100)) throw badInput("idempotencyKey must be 1 to 100 characters");
+      // Scoped by customer, so one shopper's key can never collide with another's.
+      const key = `${customerId}:${retry ?? randomUUID()}`;
+      const input = { program: s.ctx.program, customerId, partner: args.partner as string, key, now: s.ctx.now };
+      return unwrap(await claimPerk(s.engine, input));
     },
   },
 };

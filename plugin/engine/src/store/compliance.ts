@@ -11,6 +11,8 @@ export interface MemberExport {
   member: MemberView;
   ledger: LedgerLine[];
   orders: string[];
+  /** Partner perk codes the member claimed. */
+  perks: { partner: string; code: string; claimedAt: string }[];
   exportedAt: string;
 }
 
@@ -36,11 +38,20 @@ export async function exportMember(
     .where("kinship_member.customer_id", "=", customerId)
     .orderBy("kinship_order.order_id")
     .execute();
+  const perks = await db
+    .selectFrom("kinship_perk_code")
+    .innerJoin("kinship_member", "kinship_member.id", "kinship_perk_code.member_id")
+    .select(["kinship_perk_code.partner_key", "kinship_perk_code.code", "kinship_perk_code.claimed_at"])
+    .where("kinship_member.program_id", "=", program.value.id)
+    .where("kinship_member.customer_id", "=", customerId)
+    .orderBy("kinship_perk_code.claimed_at")
+    .execute();
   const data: MemberExport = {
     program: programKey,
     member: member.value,
     ledger: ledger.value,
     orders: orders.map((o) => o.order_id),
+    perks: perks.map((p) => ({ partner: p.partner_key, code: p.code, claimedAt: (p.claimed_at as Date).toISOString() })),
     exportedAt: now.toISOString(),
   };
   await db

@@ -17,6 +17,7 @@ export * from "./migrate.ts";
 export { migrations } from "./migrations/index.ts";
 export * from "./order-points.ts";
 export * from "./outbox.ts";
+export * from "./partners.ts";
 export * from "./programs.ts";
 export * from "./redemptions.ts";
 export * from "./shops.ts";

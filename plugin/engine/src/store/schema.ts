@@ -215,6 +215,18 @@ export interface ApiKeyTable {
   revoked_at: Date | null;
 }
 
+export interface PerkCodeTable {
+  id: Id;
+  program_id: Int8;
+  partner_key: string;
+  code: string;
+  imported_at: Date;
+  /** Null while free, and again once the claiming member was erased (the claim still counts). */
+  member_id: Int8 | null;
+  claim_key: string | null;
+  claimed_at: Date | null;
+}
+
 export type RedemptionStatus = "reserved" | "confirmed" | "cancelled";
 
 export interface RedemptionTable {
@@ -258,6 +270,7 @@ export interface Database {
   kinship_variant: VariantTable;
   kinship_api_key: ApiKeyTable;
   kinship_redemption: RedemptionTable;
+  kinship_perk_code: PerkCodeTable;
   kinship_migrations: MigrationTable;
 }
 

@@ -107,6 +107,22 @@ export const Reward = z.strictObject({
 });
 export type Reward = z.infer<typeof Reward>;
 
+/**
+ * A co-branded partner: members from `minTier` up claim one of the partner's perk codes (a pool
+ * the merchant imports), at most `claimLimit.count` per member per period; `settlementPrice` is
+ * what the merchant pays the partner per claimed code, for the settlement report.
+ */
+export const Partner = z.strictObject({
+  key,
+  name: z.string().min(1).max(200),
+  perk: z.string().min(1).max(500).describe("what the member gets, as shoppers read it"),
+  minTier: key.optional(),
+  claimLimit: z.strictObject({ count: z.number().int().min(1).max(1000), period: Period }).default({ count: 1, period: "lifetime" }),
+  settlementPrice: nonNegInt.default(0).describe("minor units per claimed code"),
+  enabled: z.boolean().default(true),
+});
+export type Partner = z.infer<typeof Partner>;
+
 export const ExpiryPolicy = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
   z.strictObject({ kind: z.literal("afterEarn"), days: z.number().int().positive(), roundToMonthEnd: z.boolean().default(false) }),
@@ -143,6 +159,7 @@ export const ProgramConfig = z
     rules: z.array(EarnRule).max(200),
     benefits: z.array(Benefit).max(200).default([]),
     rewards: z.array(Reward).max(100).default([]),
+    partners: z.array(Partner).max(50).default([]),
   })
   .superRefine((c, ctx) => {
     if (!isTimeZone(c.timezone)) ctx.addIssue({ code: "custom", path: ["timezone"], message: `unknown time zone ${c.timezone}` });
@@ -182,6 +199,12 @@ export const ProgramConfig = z
       ctx.addIssue({ code: "custom", path: ["benefits"], message: `duplicate benefit id ${k}` });
     for (const k of duplicates(c.rewards.map((r) => r.id)))
       ctx.addIssue({ code: "custom", path: ["rewards"], message: `duplicate reward id ${k}` });
+    c.partners.forEach((p, i) => {
+      if (p.minTier && !tierKeys.has(p.minTier))
+        ctx.addIssue({ code: "custom", path: ["partners", i, "minTier"], message: `unknown tier ${p.minTier}` });
+    });
+    for (const k of duplicates(c.partners.map((p) => p.key)))
+      ctx.addIssue({ code: "custom", path: ["partners"], message: `duplicate partner key ${k}` });
     if (c.expiry.kind === "afterEarn" && c.expiry.days <= c.pendingDays)
       ctx.addIssue({ code: "custom", path: ["expiry", "days"], message: "points must not expire before they become available" });
   });

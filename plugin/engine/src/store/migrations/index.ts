@@ -4,6 +4,7 @@ import { sql as api } from "./0003_api.ts";
 import { sql as giveBack } from "./0004_give_back.ts";
 import { sql as lotMember } from "./0005_lot_member_index.ts";
 import { sql as leanLedger } from "./0006_lean_ledger.ts";
+import { sql as partners } from "./0007_partners.ts";
 
 export interface Migration {
   id: string;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { id: "0004_give_back", sql: giveBack },
   { id: "0005_lot_member_index", sql: lotMember },
   { id: "0006_lean_ledger", sql: leanLedger },
+  { id: "0007_partners", sql: partners },
 ];
