@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Engine } from "../engine.ts";
 
@@ -153,4 +154,18 @@ export async function selectProgram(engine: Engine, values: Values): Promise<str
   const listed = programs.slice(0, LISTED).map((p) => p.key);
   if (programs.length > LISTED) listed.push(`… and ${programs.length - LISTED} more (kinship program list)`);
   throw new UsageError(`${programs.length} programs exist; choose one with --shop <key>:`, listed);
+}
+
+/** A file's text, or standard input's for `-`. */
+export async function readSource(io: Io, file: string): Promise<string> {
+  if (file === "-") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  try {
+    return await readFile(resolve(io.cwd, file), "utf8");
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${messageOf(e)}`);
+  }
 }

@@ -9,6 +9,7 @@ import { maintainCommand } from "./commands/maintain.ts";
 import { memberShowCommand } from "./commands/member-show.ts";
 import { membersListCommand } from "./commands/members-list.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { partnersImportCommand, partnersReportCommand } from "./commands/partners.ts";
 import { programCreateCommand } from "./commands/program-create.ts";
 import { programListCommand } from "./commands/program-list.ts";
 import { programSecretCommand } from "./commands/program-secret.ts";
@@ -28,6 +29,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   membersListCommand,
   eventsApplyCommand,
   catalogImportCommand,
+  partnersImportCommand,
+  partnersReportCommand,
   apikeyCreateCommand,
   maintainCommand,
   verifyCommand,

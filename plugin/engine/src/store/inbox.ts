@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./connect.ts";
+import { PREPARED } from "./prepared.ts";
 import { type InboxStatus, type InboxTable, num } from "./schema.ts";
 
 export interface Delivery {
@@ -22,21 +23,13 @@ export interface InboxRow extends Delivery {
 
 /** Stores a delivery once; a redelivery returns the first one's id with `duplicate: true`. */
 export async function receive(db: Db, d: Delivery, now: Date): Promise<{ id: number; duplicate: boolean; status: InboxStatus }> {
-  const inserted = await db
-    .insertInto("kinship_inbox")
-    .values({
-      source: d.source,
-      program_key: d.programKey,
-      delivery_key: d.deliveryKey,
-      topic: d.topic,
-      payload: d.payload,
-      meta: JSON.stringify(d.meta),
-      status: "queued",
-      received_at: now,
-    })
-    .onConflict((oc) => oc.columns(["source", "program_key", "delivery_key"]).doNothing())
-    .returning(["id"])
-    .executeTakeFirst();
+  // The one statement on the webhook request path: prepared once per connection.
+  const { rows } = await sql<{ id: string | number | bigint }>`${sql.raw(PREPARED)}
+    INSERT INTO kinship_inbox (source, program_key, delivery_key, topic, payload, meta, status, received_at)
+    VALUES (${d.source}, ${d.programKey}, ${d.deliveryKey}, ${d.topic}, ${d.payload}, ${JSON.stringify(d.meta)}, 'queued', ${now})
+    ON CONFLICT (source, program_key, delivery_key) DO NOTHING
+    RETURNING id`.execute(db);
+  const inserted = rows[0];
   if (inserted) return { id: num(inserted.id), duplicate: false, status: "queued" };
   const existing = await db
     .selectFrom("kinship_inbox")
@@ -77,7 +70,10 @@ function toRow(r: {
 }
 
 export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
-  const r = await db.selectFrom("kinship_inbox").selectAll().where("id", "=", id).executeTakeFirst();
+  const { rows } = await sql<Parameters<typeof toRow>[0]>`${sql.raw(PREPARED)}
+    SELECT id, source, program_key, delivery_key, topic, payload, meta, status, attempts, last_error, received_at
+    FROM kinship_inbox WHERE id = ${id}`.execute(db);
+  const r = rows[0];
   return r ? toRow(r) : null;
 }
 
@@ -87,17 +83,11 @@ export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
  * applied: it may hold personal data.
  */
 export async function settle(db: Db, id: number, status: Exclude<InboxStatus, "queued">, error: string | null, now: Date): Promise<void> {
-  await db
-    .updateTable("kinship_inbox")
-    .set({
-      status,
-      last_error: error,
-      processed_at: now,
-      ...(status === "dead" ? {} : { payload: null }),
-    })
-    .where("id", "=", id)
-    .where("status", "=", "queued")
-    .execute();
+  // A dead letter keeps its payload for the replay; a settled delivery drops it.
+  await sql`${sql.raw(PREPARED)}
+    UPDATE kinship_inbox SET status = ${status}, last_error = ${error}, processed_at = ${now},
+      payload = CASE WHEN ${status}::text = 'dead' THEN payload END
+    WHERE id = ${id} AND status = 'queued'`.execute(db);
 }
 
 export async function recordAttempt(db: Db, id: number, error: string): Promise<void> {

@@ -19,7 +19,7 @@ import { num } from "./schema.ts";
 
 type EngineLike = Pick<Engine, "connection">;
 
-/** The most codes one import takes; bigger pools arrive in several imports. */
+/** The most codes one API import takes (the CLI takes a whole file, up to a million). */
 export const MAX_PERK_CODES_PER_IMPORT = 10_000;
 
 export interface PerkClaim {
@@ -53,8 +53,9 @@ export interface PartnerSettlement {
 /** Adds codes to a partner's pool, audited; a code already in the pool is counted, not added again. */
 export async function importPerkCodes(
   engine: EngineLike,
-  input: { program: string; partner: string; codes: readonly string[]; actor: string; now: Date },
+  input: { program: string; partner: string; codes: readonly string[]; actor: string; now: Date; maxCodes?: number },
 ): Promise<Result<{ added: number; alreadyThere: number }, EngineError>> {
+  const max = input.maxCodes ?? MAX_PERK_CODES_PER_IMPORT;
   const db = engine.connection.db;
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
@@ -62,8 +63,7 @@ export async function importPerkCodes(
   const partner = partnerOf(program, input.partner);
   if (!partner.ok) return partner;
   const { codes, issues } = cleanPerkCodes(input.codes);
-  if (codes.length > MAX_PERK_CODES_PER_IMPORT)
-    issues.push(`at most ${MAX_PERK_CODES_PER_IMPORT.toLocaleString("en")} codes per import, got ${codes.length.toLocaleString("en")}`);
+  if (codes.length > max) issues.push(`at most ${max.toLocaleString("en")} codes per import, got ${codes.length.toLocaleString("en")}`);
   if (codes.length === 0 && issues.length === 0) issues.push("no codes given");
   if (issues.length > 0) return err({ code: "InvalidPerkCodes", message: `perk codes rejected: ${issues.join("; ")}`, issues });
   const added = await db.transaction().execute(async (trx) => {

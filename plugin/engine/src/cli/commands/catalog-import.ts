@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { CliError, type CommandSpec, type Io, messageOf, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
+import { CliError, type CommandSpec, messageOf, readSource, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
 
 export const catalogImportCommand: CommandSpec = {
   name: "catalog import",
@@ -47,16 +45,3 @@ export const catalogImportCommand: CommandSpec = {
     });
   },
 };
-
-async function readSource(io: Io, file: string): Promise<string> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  try {
-    return await readFile(resolve(io.cwd, file), "utf8");
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${messageOf(e)}`);
-  }
-}
