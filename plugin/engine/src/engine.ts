@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
-import { type Applied, applyInput } from "./store/apply.ts";
+import { type Applied, type ApplyOptions, applyInput } from "./store/apply.ts";
 import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
 import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
 import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members.ts";
@@ -11,7 +11,7 @@ import { type Drift, verifyLedger } from "./store/verify.ts";
 /** The engine on its store: what the faces (CLI, server, Medusa plugin) call. Time is always passed in. */
 export interface Engine {
   connection: Connection;
-  apply(program: string, input: unknown, now: Date): Promise<Result<Applied, EngineError>>;
+  apply(program: string, input: unknown, now: Date, options?: ApplyOptions): Promise<Result<Applied, EngineError>>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;
   updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
@@ -35,7 +35,7 @@ export function engineOn(connection: Connection): Engine {
   const { db } = connection;
   return {
     connection,
-    apply: (program, input, now) => applyInput(db, program, input, now),
+    apply: (program, input, now, options) => applyInput(db, program, input, now, options),
     createProgram: (input) => createProgram(db, input),
     program: (key) => findProgram(db, key),
     updateConfig: (key, config, actor, now) => updateProgramConfig(db, key, config, actor, now),

@@ -76,7 +76,7 @@ export async function processDelivery(deps: DeliveryDeps, inboxId: number, attem
   const fields = { inboxId, source: row.source, topic: row.topic, program: row.programKey, attempt: attempt.number };
   try {
     const done = await carryOut(deps, row);
-    await settle(db, inboxId, done.outcome, done.note, deps.now());
+    if (!done.settled) await settle(db, inboxId, done.outcome, done.note, deps.now());
     log.info(done.note ? { ...fields, note: done.note } : fields, `delivery ${done.outcome}`);
     return done.outcome;
   } catch (e) {
@@ -97,6 +97,8 @@ export async function processDelivery(deps: DeliveryDeps, inboxId: number, attem
 interface Done {
   outcome: "applied" | "ignored";
   note: string | null;
+  /** The row was settled in the transaction of the delivery's last ledger write. */
+  settled?: boolean;
 }
 
 const applied: Done = { outcome: "applied", note: null };
@@ -107,13 +109,23 @@ async function carryOut(deps: DeliveryDeps, row: InboxRow): Promise<Done> {
   const mapped = mapRow(deps, row);
   switch (mapped.kind) {
     case "apply": {
-      for (const input of mapped.inputs) {
-        const r = await deps.engine.apply(program, input, deps.now());
+      // The last input's transaction also settles the row: one commit fewer per delivery.
+      let settled = false;
+      const settleWith = {
+        alsoInTransaction: async (trx: typeof db) => {
+          await settle(trx, row.id, "applied", null, deps.now());
+          settled = true;
+        },
+      };
+      for (const [i, input] of mapped.inputs.entries()) {
+        const last = i === mapped.inputs.length - 1;
+        const r = await deps.engine.apply(program, input, deps.now(), last ? settleWith : undefined);
+        if (!r.ok) settled = false; // its transaction rolled back, the settle with it
         if (r.ok || r.error.code === "AlreadyApplied") continue;
         if (r.error.code === "UnknownProgram") return gone(r.error);
         throw new Retry(describe(r.error));
       }
-      return applied;
+      return { ...applied, settled };
     }
     case "export": {
       const r = await exportMember(db, program, mapped.customerId, mapped.requestRef, deps.now());

@@ -53,7 +53,22 @@ function orderOf(input: Input): string | null {
  * event's key claimed in a unique index and the member locked (one statement), the pure core
  * decides, the decision is written (one statement).
  */
-export async function applyInput(db: Db, programKey: string, raw: unknown, now: Date): Promise<Result<Applied, EngineError>> {
+/** What a caller may add to an apply's transaction. */
+export interface ApplyOptions {
+  /**
+   * Runs inside the transaction once the input is written (not for a duplicate or a refusal), so
+   * the caller's own bookkeeping (an inbox row settled) commits with the ledger change or not at all.
+   */
+  alsoInTransaction?: (trx: Db) => Promise<void>;
+}
+
+export async function applyInput(
+  db: Db,
+  programKey: string,
+  raw: unknown,
+  now: Date,
+  options: ApplyOptions = {},
+): Promise<Result<Applied, EngineError>> {
   const parsed = parseInput(raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
@@ -62,7 +77,9 @@ export async function applyInput(db: Db, programKey: string, raw: unknown, now: 
     return await db.transaction().execute(async (trx) => {
       const claim = await claimFor(trx, { key: programKey }, input, now);
       if (!claim.program) return unknownProgram(programKey);
-      return applyClaimed(trx, await programOf(trx, claim.program), input, now, claim.claimed);
+      const applied = await applyClaimed(trx, await programOf(trx, claim.program), input, now, claim.claimed);
+      if (applied.ok) await options.alsoInTransaction?.(trx);
+      return applied;
     });
   } catch (e) {
     if (e instanceof EngineFailure) return err(e.error);
