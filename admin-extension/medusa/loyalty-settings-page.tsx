@@ -7,6 +7,7 @@ import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { useValidityTracker, ValidityProvider } from "./parts/validity.tsx";
 import { EarnRulesTab } from "./settings/earn-rules-tab.tsx";
 import { MemberPricesTab } from "./settings/member-prices-tab.tsx";
+import { PartnersTab } from "./settings/partners-tab.tsx";
 import { RewardsTab } from "./settings/rewards-tab.tsx";
 import type { TabProps } from "./settings/tab-props.ts";
 import { TiersTab } from "./settings/tiers-tab.tsx";
@@ -16,11 +17,13 @@ const tabs = [
   { value: "rules", label: "Earn rules", Component: EarnRulesTab },
   { value: "rewards", label: "Rewards", Component: RewardsTab },
   { value: "benefits", label: "Member prices", Component: MemberPricesTab },
+  { value: "partners", label: "Partners", Component: PartnersTab },
 ] as const;
 
 /**
- * The loyalty program's settings: tiers, earn rules, rewards and member prices. Saving sends the
- * whole config; the engine validates it, and its issues appear next to the fields they name.
+ * The loyalty program's settings: tiers, earn rules, rewards, member prices and partners. Saving
+ * sends the whole config; the engine validates it, and its issues appear next to the fields they
+ * name. A saved partner's perk codes are imported on their own, without saving.
  */
 export function LoyaltySettingsPage() {
   const headingId = useId();
@@ -69,7 +72,7 @@ export function LoyaltySettingsPage() {
       </Container>
     );
 
-  const tabProps: TabProps = { config: draft, edit: editor.edit, issues: editor.issues };
+  const tabProps: TabProps = { config: draft, saved: editor.saved ?? draft, edit: editor.edit, issues: editor.issues };
   const issueCount = (section: string) => editor.issues.filter((i) => issueSection(i) === section).length;
   const otherIssues = editor.issues.filter((i) => issueSection(i) === null);
 

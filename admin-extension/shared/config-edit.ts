@@ -5,8 +5,10 @@ import type {
   BenefitDiscountKind,
   BenefitScope,
   BenefitScopeKind,
+  ClaimLimit,
   EarnRule,
   MemberPriceBenefit,
+  Partner,
   ProgramConfig,
   Reward,
   Tier,
@@ -77,7 +79,7 @@ export function addTier(config: ProgramConfig, name = "New tier"): ProgramConfig
 
 /**
  * Changes a tier; when its key changes, every reference to the old key (tier multipliers, the
- * minimum tier of member prices and rewards) follows it.
+ * minimum tier of member prices, rewards and partners) follows it.
  */
 export function updateTier(config: ProgramConfig, index: number, patch: Partial<Tier>): ProgramConfig {
   const before = config.tiers[index];
@@ -94,7 +96,7 @@ export function updateTierBadge(config: ProgramConfig, index: number, patch: Par
   return updateTier(config, index, { badge: { label: tier.name, color: "#6b7280", ...tier.badge, ...patch } });
 }
 
-/** Removes a tier and its tier multipliers; member prices and rewards that need it keep the key, for the engine to flag. */
+/** Removes a tier and its tier multipliers; member prices, rewards and partners that need it keep the key, for the engine to flag. */
 export function removeTier(config: ProgramConfig, index: number): ProgramConfig {
   const tier = config.tiers[index];
   if (!tier) return config;
@@ -125,6 +127,7 @@ function renameTierReferences(config: ProgramConfig, from: string, to: string): 
     }),
     ...(config.benefits ? { benefits: config.benefits.map((b) => (b.minTier === from ? { ...b, minTier: to } : b)) } : {}),
     ...(config.rewards ? { rewards: config.rewards.map((r) => (r.minTier === from ? { ...r, minTier: to } : r)) } : {}),
+    ...(config.partners ? { partners: config.partners.map((p) => (p.minTier === from ? { ...p, minTier: to } : p)) } : {}),
   };
 }
 
@@ -340,6 +343,58 @@ export function makeDiscount(kind: BenefitDiscountKind, value: number): BenefitD
   return { fixedPrice: value };
 }
 
+// ---- partners -----------------------------------------------------------------------------------
+
+export function partnersOf(config: ProgramConfig): Partner[] {
+  return config.partners ?? [];
+}
+
+/** The engine's defaults for what a partner leaves out. */
+export const DEFAULT_CLAIM_LIMIT: ClaimLimit = { count: 1, period: "lifetime" };
+
+/**
+ * Appends an enabled partner, one claim per member ever, free to the merchant. Its perk is left
+ * empty on purpose: the engine asks for one, so no partner reaches shoppers undescribed.
+ */
+export function addPartner(config: ProgramConfig, name = "New partner"): ProgramConfig {
+  const partners = partnersOf(config);
+  const partner: Partner = {
+    key: uniqueKey(
+      name,
+      partners.map((p) => p.key),
+    ),
+    name,
+    perk: "",
+    claimLimit: { ...DEFAULT_CLAIM_LIMIT },
+    settlementPrice: 0,
+    enabled: true,
+  };
+  return { ...config, partners: [...partners, partner] };
+}
+
+/** Changes a partner; a patch value of `undefined` removes that field (any tier). */
+export function updatePartner(config: ProgramConfig, index: number, patch: Partial<Partner>): ProgramConfig {
+  const partners = partnersOf(config);
+  const before = partners[index];
+  if (!before) throw new RangeError(`no partner at ${index}`);
+  return { ...config, partners: replaceAt(partners, index, withoutUndefined({ ...before, ...patch })) };
+}
+
+/** Changes a partner's claim limit (count or period), starting from the engine's default. */
+export function updatePartnerClaimLimit(config: ProgramConfig, index: number, patch: Partial<ClaimLimit>): ProgramConfig {
+  const partner = partnersOf(config)[index];
+  if (!partner) throw new RangeError(`no partner at ${index}`);
+  return updatePartner(config, index, { claimLimit: { ...DEFAULT_CLAIM_LIMIT, ...partner.claimLimit, ...patch } });
+}
+
+export function removePartner(config: ProgramConfig, index: number): ProgramConfig {
+  return { ...config, partners: removeAt(partnersOf(config), index) };
+}
+
+export function movePartner(config: ProgramConfig, from: number, to: number): ProgramConfig {
+  return { ...config, partners: moveItem(partnersOf(config), from, to) };
+}
+
 // ---- validation issues --------------------------------------------------------------------------
 
 /** One engine issue: "tiers.2.threshold: tier thresholds must increase" → path tiers/2/threshold. */
@@ -367,6 +422,14 @@ export function issuesAt(issues: readonly ConfigIssue[], ...segments: (string | 
   return issues.filter((i) => i.path === path).map((i) => i.message);
 }
 
+/**
+ * The engine names a duplicate key on the whole list ("partners: duplicate partner key cafe"):
+ * these are the ones about `key`, for the field of each item that has it.
+ */
+export function duplicateKeyIssues(issues: readonly ConfigIssue[], list: string, key: string): string[] {
+  return issuesAt(issues, list).filter((message) => /^duplicate [a-z ]+ (\S+)$/.exec(message)?.[1] === key);
+}
+
 /** The messages anywhere under a path (a whole rule, a whole tab), for summaries. */
 export function issuesUnder(issues: readonly ConfigIssue[], ...segments: (string | number)[]): ConfigIssue[] {
   const path = issuePath(...segments);
@@ -382,6 +445,7 @@ const sections: Record<string, { noun: string; list: (c: ProgramConfig) => reado
   rules: { noun: "Earn rule", list: (c) => c.rules },
   rewards: { noun: "Reward", list: (c) => rewardsOf(c) },
   benefits: { noun: "Member price", list: (c) => benefitsOf(c) },
+  partners: { noun: "Partner", list: (c) => partnersOf(c) },
 };
 
 /** Where an issue points, for people: "Tier “Gold” › threshold", "Program › currency". */
@@ -395,8 +459,11 @@ export function issueLocation(config: ProgramConfig, issue: ConfigIssue): string
   return [name, ...rest].join(" › ");
 }
 
-/** Which settings tab shows an issue: tiers, rules, rewards, benefits; null for the rest of the program. */
-export function issueSection(issue: ConfigIssue): "tiers" | "rules" | "rewards" | "benefits" | null {
+const tabSections = ["tiers", "rules", "rewards", "benefits", "partners"] as const;
+export type IssueSection = (typeof tabSections)[number];
+
+/** Which settings tab shows an issue: tiers, rules, rewards, benefits, partners; null for the rest of the program. */
+export function issueSection(issue: ConfigIssue): IssueSection | null {
   const head = issue.path.split(".")[0] ?? "";
-  return head === "tiers" || head === "rules" || head === "rewards" || head === "benefits" ? head : null;
+  return tabSections.find((s) => s === head) ?? null;
 }

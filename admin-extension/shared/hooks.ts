@@ -1,18 +1,28 @@
-import { QueryClient, QueryClientProvider, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { createContext, createElement, type ReactNode, useContext, useState } from "react";
 import { type AdminClient, isRetryable, medusaAdminClient } from "./client.ts";
 import { IdempotencyKeys } from "./idempotency.ts";
 import {
   adjustPointsMutation,
   auditQuery,
+  importPerkCodesMutation,
   memberLedgerQuery,
   memberQuery,
   orderQuery,
+  partnersQuery,
   programQuery,
   updateProgramMutation,
 } from "./operations.ts";
 import type { ProgramConfig } from "./program-config.ts";
-import type { LedgerPage } from "./types.ts";
+import type { LedgerPage, PartnerSettlement } from "./types.ts";
 
 const ClientContext = createContext<AdminClient | null>(null);
 
@@ -41,6 +51,9 @@ export const kinshipAdminKeys = {
   order: (c: AdminClient, orderId: string) => [...kinshipAdminKeys.all(c), "order", orderId] as const,
   program: (c: AdminClient) => [...kinshipAdminKeys.all(c), "program"] as const,
   audit: (c: AdminClient) => [...kinshipAdminKeys.all(c), "audit"] as const,
+  /** Every period's settlement: what an import or a saved config invalidates. */
+  partners: (c: AdminClient) => [...kinshipAdminKeys.all(c), "partners"] as const,
+  partnerSettlement: (c: AdminClient, from: string, to: string) => [...kinshipAdminKeys.partners(c), from, to] as const,
 };
 
 /** Retries only when the API could not be reached; the engine's own answers are final. */
@@ -100,6 +113,17 @@ export function useAudit(first = 20) {
   });
 }
 
+/** Every partner's claims in [from, to) (ISO instants) with its pool's stock; another period keeps the last answer until its own arrives. */
+export function usePartnerSettlement(from: string, to: string) {
+  const client = useKinshipAdminClient();
+  return useQuery({
+    queryKey: kinshipAdminKeys.partnerSettlement(client, from, to),
+    queryFn: ({ signal }): Promise<PartnerSettlement[]> => client.request(partnersQuery, { from, to }, signal).then((d) => d.partners),
+    placeholderData: keepPreviousData,
+    retry,
+  });
+}
+
 export interface AdjustPointsInput {
   customerId: string;
   /** Positive credits, negative debits. */
@@ -137,8 +161,31 @@ export function useUpdateProgram() {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.program(client) }),
         queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.audit(client) }),
+        // Partners' names and prices in the settlement come from the config.
+        queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.partners(client) }),
       ]);
     },
+  });
+}
+
+export interface ImportPerkCodesInput {
+  /** A partner key of the saved program. */
+  partner: string;
+  /** As pasted: the engine trims each and skips blank ones. */
+  codes: string[];
+}
+
+/** Adds codes to a partner's pool, then refreshes the pools' stock and the audit log. */
+export function useImportPerkCodes() {
+  const client = useKinshipAdminClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ImportPerkCodesInput) => client.request(importPerkCodesMutation, input).then((d) => d.importPerkCodes),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.partners(client) }),
+        queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.audit(client) }),
+      ]),
   });
 }
 

@@ -15,21 +15,25 @@ export * from "./config-edit.ts";
 export {
   type AdjustPointsInput,
   createKinshipQueryClient,
+  type ImportPerkCodesInput,
   KinshipAdminProvider,
   KinshipQueryClientProvider,
   kinshipAdminKeys,
   LEDGER_PAGE_SIZE,
   useAdjustPoints,
   useAudit,
+  useImportPerkCodes,
   useKinshipAdminClient,
   useMember,
   useMemberLedger,
   useOrderPoints,
+  usePartnerSettlement,
   useProgram,
   useUpdateProgram,
 } from "./hooks.ts";
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
 export type { Parsed } from "./money.ts";
+export { currentMonth, formatMonth, type MonthRange, monthRange, parseMonth } from "./months.ts";
 export * from "./operations.ts";
 export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
 export type * from "./program-config.ts";

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from "./program-config.ts";
-import type { AdminMember, AuditEntry, LedgerPage, OrderPoints, ProgramState } from "./types.ts";
+import type { AdminMember, AuditEntry, LedgerPage, OrderPoints, PartnerSettlement, PerkImport, ProgramState } from "./types.ts";
 
 /**
  * The GraphQL documents the admin screens send, against the admin surface (adminSdl in
@@ -101,12 +101,34 @@ export const updateProgramMutation = operation<{ updateProgram: ProgramState }, 
 }`,
 );
 
+/** Every partner's claims in [from, to) (ISO instants) and its pool's stock overall. */
+export const partnersQuery = operation<{ partners: PartnerSettlement[] }, { from: string; to: string }>(
+  "KinshipAdminPartners",
+  /* GraphQL */ `query KinshipAdminPartners($from: DateTime!, $to: DateTime!) {
+  partners(from: $from, to: $to) { partner name claimed settlementPrice amountDue currency codesImported codesLeft }
+}`,
+);
+
+/**
+ * Adds codes to a saved partner's pool (at most 10,000 per call; audited). The engine trims them and
+ * skips blank ones; a code with whitespace or over 200 characters refuses the whole batch
+ * (InvalidPerkCodes with issues), an unknown partner is UnknownPartner.
+ */
+export const importPerkCodesMutation = operation<{ importPerkCodes: PerkImport }, { partner: string; codes: string[] }>(
+  "KinshipAdminImportPerkCodes",
+  /* GraphQL */ `mutation KinshipAdminImportPerkCodes($partner: ID!, $codes: [String!]!) {
+  importPerkCodes(partner: $partner, codes: $codes) { partner added alreadyThere }
+}`,
+);
+
 export const adminOperations = [
   memberQuery,
   memberLedgerQuery,
   orderQuery,
   programQuery,
   auditQuery,
+  partnersQuery,
   adjustPointsMutation,
   updateProgramMutation,
+  importPerkCodesMutation,
 ] as const;

@@ -86,6 +86,31 @@ export interface Reward {
   [key: string]: unknown;
 }
 
+export interface ClaimLimit {
+  /** 1 to 1000 claims per member per period. */
+  count: number;
+  period: Period;
+}
+
+/**
+ * A co-branded partner: members from `minTier` up claim one of its perk codes (a pool the merchant
+ * imports), at most `claimLimit` per member; the merchant pays `settlementPrice` per claimed code.
+ */
+export interface Partner {
+  /** Lowercase letters, digits, _ and -; the code pool and the storefront refer to the partner by it. */
+  key: string;
+  name: string;
+  /** What the member gets, as shoppers read it. */
+  perk: string;
+  minTier?: string;
+  /** The engine's default: once per member, ever. */
+  claimLimit?: ClaimLimit;
+  /** Minor units per claimed code; 0 when left out. */
+  settlementPrice?: number;
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
 export interface ProgramConfig {
   name?: string;
   currency: string;
@@ -94,5 +119,6 @@ export interface ProgramConfig {
   rules: EarnRule[];
   benefits?: MemberPriceBenefit[];
   rewards?: Reward[];
+  partners?: Partner[];
   [key: string]: unknown;
 }

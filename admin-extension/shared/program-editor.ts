@@ -31,6 +31,8 @@ export function useProgramEditor() {
     program,
     /** The config being edited; null until the program has loaded. */
     draft,
+    /** The config as last loaded or saved; null until the program has loaded. */
+    saved: base?.config ?? null,
     version: base?.version ?? null,
     key: base?.key ?? null,
     dirty,

@@ -101,3 +101,26 @@ export interface AuditEntry {
   after: unknown;
   at: string;
 }
+
+/** One partner's claims in a period and its pool, for settling up with the partner. */
+export interface PartnerSettlement {
+  partner: string;
+  name: string;
+  /** Codes claimed in the period. */
+  claimed: number;
+  /** Minor units per claimed code. */
+  settlementPrice: number;
+  /** claimed × settlementPrice, minor units of `currency`. */
+  amountDue: number;
+  currency: string;
+  /** The pool's stock overall, not only the period's. */
+  codesImported: number;
+  codesLeft: number;
+}
+
+export interface PerkImport {
+  partner: string;
+  added: number;
+  /** Codes that were already in the pool (not added twice). */
+  alreadyThere: number;
+}

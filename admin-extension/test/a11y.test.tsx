@@ -3,7 +3,7 @@ import { defaultProgramConfig, type Engine } from "@kinship/engine";
 import axe from "axe-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CustomerLoyaltyWidget, LoyaltySettingsPage, OrderPointsWidget } from "../medusa/index.ts";
-import { allByRole, byRole, click, nameOf, openTab } from "./support/dom.ts";
+import { allByRole, byLabel, byRole, click, group, nameOf, openTab, type } from "./support/dom.ts";
 import { render, until } from "./support/render.tsx";
 import { adjust, openShop, openTestEngine, order, refund } from "./support/shop.ts";
 
@@ -106,6 +106,28 @@ describe("accessibility of the Medusa screens", () => {
       "Silver",
       "Gold",
     ]);
+    expect(unlabelled(c)).toEqual([]);
+    expect(withoutFocusStyle(c)).toEqual([]);
+    expect(await violations(c)).toEqual([]);
+  });
+
+  it("the Partners tab with a code pool, a refused import and the settlement table: named controls, visible focus, no axe violations", async () => {
+    const shop = await openShop(engine, {
+      config: {
+        ...defaultProgramConfig("USD"),
+        partners: [{ key: "cafe", name: "Corner Café", perk: "A free coffee", minTier: "gold", settlementPrice: 150 }],
+      },
+    });
+    const { container: c } = await render(<LoyaltySettingsPage />, shop.client);
+    await until(() => expect(c.querySelector("h1")?.textContent).toBe("Loyalty program"));
+    await openTab(c, "Partners");
+    await click(byRole(c, "button", "Add partner"));
+    const cafe = group(c, "Corner Café");
+    await type(byLabel(cafe, "Perk codes, one per line"), "BAD CODE");
+    await click(byRole(cafe, "button", "Import codes"));
+    await until(() => expect(allByRole(cafe, "alert")).toHaveLength(1));
+    await until(() => expect(allByRole(c, "table", /^Partner settlement, /)).toHaveLength(1));
+    expect(byRole(c, "table", /^Partner settlement, /).querySelectorAll("th[scope=col]")).toHaveLength(5);
     expect(unlabelled(c)).toEqual([]);
     expect(withoutFocusStyle(c)).toEqual([]);
     expect(await violations(c)).toEqual([]);

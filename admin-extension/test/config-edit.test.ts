@@ -3,26 +3,33 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addMemberPrice,
+  addPartner,
   addReward,
   addRule,
   addTier,
   decimalToMinor,
+  duplicateKeyIssues,
   formatMoney,
   issueLocation,
+  issueSection,
   issuesAt,
   issuesUnder,
   minorToDecimal,
   moveItem,
+  movePartner,
   moveRule,
   moveTier,
   parseIdList,
   parseIssues,
+  removePartner,
   removeTier,
   rewardKindPatch,
   setTierMultiplier,
   toggleWeekday,
   uniqueKey,
   updateMemberPrice,
+  updatePartner,
+  updatePartnerClaimLimit,
   updateReward,
   updateRule,
   updateTier,
@@ -42,6 +49,7 @@ function base(): ProgramConfig {
       { id: "gold-10", name: "Gold 10%", kind: "memberPrice", minTier: "gold", scope: { all: true }, discount: { percentOff: 10 } },
     ],
     rewards: [{ id: "ship", name: "Free shipping", cost: 100, kind: "freeShipping", value: 0, minTier: "gold" }],
+    partners: [{ key: "cafe", name: "Corner Café", perk: "A free coffee", minTier: "gold", settlementPrice: 150 }],
   });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value as unknown as ProgramConfig;
@@ -64,6 +72,7 @@ describe("editing a program config", () => {
     expect(after.rules[0]?.tierMultipliers).toEqual({ vip: 2, silver: 1.5 });
     expect(after.benefits?.[0]?.minTier).toBe("vip");
     expect(after.rewards?.[0]?.minTier).toBe("vip");
+    expect(after.partners?.[0]?.minTier).toBe("vip");
     expect(before.tiers[2]?.key).toBe("gold");
     expect(validateConfig(after).ok).toBe(true);
   });
@@ -86,6 +95,7 @@ describe("editing a program config", () => {
     expect(result.ok || parseIssues(result.error.issues)).toEqual([
       { path: "benefits.0.minTier", message: "unknown tier gold" },
       { path: "rewards.0.minTier", message: "unknown tier gold" },
+      { path: "partners.0.minTier", message: "unknown tier gold" },
     ]);
   });
 
@@ -149,6 +159,51 @@ describe("editing a program config", () => {
       discount: { fixedPrice: 1299 },
     });
     expect(validateConfig(next).ok).toBe(true);
+  });
+
+  it("partners: a new one waits for its perk; claim limits, moves and removals; a duplicate key lands on the fields that have it", () => {
+    const config = deepFreeze(base());
+    let next = addPartner(config);
+    expect(next.partners?.[1]).toEqual({
+      key: "new-partner",
+      name: "New partner",
+      perk: "",
+      claimLimit: { count: 1, period: "lifetime" },
+      settlementPrice: 0,
+      enabled: true,
+    });
+    const undescribed = validateConfig(next);
+    expect(undescribed.ok || parseIssues(undescribed.error.issues).map((i) => i.path)).toEqual(["partners.1.perk"]);
+
+    next = updatePartner(next, 1, { perk: "One ticket", minTier: "silver", settlementPrice: 700 });
+    next = updatePartnerClaimLimit(next, 1, { count: 2 });
+    next = updatePartnerClaimLimit(next, 1, { period: "year" });
+    next = updatePartner(next, 1, { minTier: undefined });
+    expect(next.partners?.[1]).toEqual({
+      key: "new-partner",
+      name: "New partner",
+      perk: "One ticket",
+      claimLimit: { count: 2, period: "year" },
+      settlementPrice: 700,
+      enabled: true,
+    });
+    expect(validateConfig(next).ok).toBe(true);
+    // a partner saved without a claim limit gets the engine's default under the changed field
+    const bare = { ...config, partners: [{ key: "cinema", name: "Lux Cinema", perk: "One ticket" }] };
+    expect(updatePartnerClaimLimit(bare, 0, { count: 3 }).partners?.[0]?.claimLimit).toEqual({ count: 3, period: "lifetime" });
+    expect(movePartner(next, 1, 0).partners?.map((p) => p.key)).toEqual(["new-partner", "cafe"]);
+    expect(removePartner(next, 0).partners?.map((p) => p.key)).toEqual(["new-partner"]);
+
+    const twice = updatePartner(next, 1, { key: "cafe" });
+    const refused = validateConfig(twice);
+    if (refused.ok) throw new Error("expected issues");
+    const issues = parseIssues(refused.error.issues);
+    expect(issues).toEqual([{ path: "partners", message: "duplicate partner key cafe" }]);
+    expect(duplicateKeyIssues(issues, "partners", "cafe")).toEqual(["duplicate partner key cafe"]);
+    expect(duplicateKeyIssues(issues, "partners", "caf")).toEqual([]);
+    expect(issues.map(issueSection)).toEqual(["partners"]);
+    expect(issueLocation(twice, issues[0] as (typeof issues)[number])).toBe("Partners");
+    expect(issueLocation(twice, { path: "partners.1.claimLimit.count", message: "x" })).toBe("Partner “New partner” › claimLimit › count");
   });
 
   it("keys, id lists, moves and issue paths", () => {
