@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launchChromium } from "../browser/support.ts";
 import { call } from "./support/http.ts";
@@ -240,6 +241,53 @@ describe("Kinship in a real Medusa store", () => {
     });
   });
 
+  it("a partner's perk: the owner adds the partner and imports its codes through the admin route; Ada claims one through the store route, once; the settlement counts it", async () => {
+    const { data } = await admin("{ program { config } }");
+    const partners = [
+      {
+        key: "cafe",
+        name: "Corner Café",
+        perk: "A free coffee",
+        minTier: "silver",
+        claimLimit: { count: 1, period: "month" },
+        settlementPrice: 150,
+      },
+    ];
+    const updated = await admin("mutation U($c: JSON!) { updateProgram(config: $c) { version } }", {
+      c: { ...data.program.config, partners },
+    });
+    expect(updated.errors).toBeUndefined();
+    const imported = await admin(
+      'mutation I($codes: [String!]!) { importPerkCodes(partner: "cafe", codes: $codes) { added alreadyThere } }',
+      {
+        codes: ["CAFE-1", "CAFE-2", " CAFE-2 "],
+      },
+    );
+    expect(imported.data.importPerkCodes).toEqual({ added: 2, alreadyThere: 0 });
+
+    const claim = 'mutation { claimPerk(partner: "cafe", idempotencyKey: "tap-1") { partner code } }';
+    expect((await storefront(store, ada)(claim)).data.claimPerk).toEqual({ partner: "cafe", code: "CAFE-1" });
+    expect((await storefront(store, ada)(claim)).data.claimPerk).toEqual({ partner: "cafe", code: "CAFE-1" });
+    const again = await storefront(store, ada)('mutation { claimPerk(partner: "cafe") { code } }');
+    expect(again.errors[0].extensions.code).toBe("ClaimLimitReached");
+    expect((await storefront(store, ada)("{ perks { partner claimable blockedBy codes { code } } }")).data.perks).toEqual([
+      { partner: "cafe", claimable: false, blockedBy: "LIMIT", codes: [{ code: "CAFE-1" }] },
+    ]);
+    expect((await storefront(store, null)("{ perks { partner blockedBy } }")).data.perks).toEqual([
+      { partner: "cafe", blockedBy: "SIGN_IN" },
+    ]);
+
+    const day = 86_400_000;
+    const report = await admin(
+      "query R($from: DateTime!, $to: DateTime!) { partners(from: $from, to: $to) { partner claimed amountDue codesLeft } }",
+      {
+        from: new Date(Date.now() - day).toISOString(),
+        to: new Date(Date.now() + day).toISOString(),
+      },
+    );
+    expect(report.data.partners).toEqual([{ partner: "cafe", claimed: 1, amountDue: 150, codesLeft: 1 }]);
+  });
+
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {
@@ -284,9 +332,23 @@ describe("Kinship in a real Medusa store", () => {
       await page.goto(`${store.url}/app/settings/loyalty`);
       await page.getByRole("tab", { name: "Member prices" }).click({ timeout: 120_000 });
       await expect.poll(() => page.getByRole("main").innerText(), { timeout: 90_000 }).toMatch(/Silver: 20% off/);
+      await settledTab(page, "Member prices");
       await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings.png` });
+
+      await page.getByRole("tab", { name: "Partners" }).click();
+      await expect.poll(() => page.getByRole("main").innerText(), { timeout: 90_000 }).toMatch(/1 of 2 codes left/);
+      expect(await page.getByRole("main").innerText()).toMatch(/Corner Café/);
+      await settledTab(page, "Partners");
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-partners.png`, fullPage: true });
     } finally {
       await browser.close();
     }
   }, 600_000);
 });
+
+/** The tab is selected and its trigger's style transition has run, so a screenshot shows which tab is open. */
+async function settledTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole("tab", { name });
+  await expect.poll(() => tab.getAttribute("aria-selected"), { timeout: 30_000 }).toBe("true");
+  await page.waitForTimeout(400);
+}
