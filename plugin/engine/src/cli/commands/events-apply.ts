@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { applyBatch, BatchAborted, type BatchSummary, parseBatch, summaryLines } from "../batch.ts";
-import { CliError, type CommandSpec, type Io, messageOf, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
+import { CliError, type CommandSpec, type Io, readSource, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
 
 export const eventsApplyCommand: CommandSpec = {
   name: "events apply",
@@ -41,19 +39,6 @@ export const eventsApplyCommand: CommandSpec = {
     });
   },
 };
-
-async function readSource(io: Io, file: string): Promise<string> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  try {
-    return await readFile(resolve(io.cwd, file), "utf8");
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${messageOf(e)}`);
-  }
-}
 
 /** A bar on stderr while applying, only for a person watching a terminal. */
 async function progressBar(io: Io, total: number): Promise<{ update(done: number): void; stop(): void } | null> {
