@@ -1,6 +1,7 @@
 import type { Engine } from "@kinship/engine";
 import { customIntake, type InboxQueue, type IntakeReply, shopifyClient, shopifyIntake } from "@kinship/webhooks";
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
+import pino from "pino";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { registerApi } from "./api/routes.ts";
 import { type DemoOptions, registerDemo } from "./demo/route.ts";
@@ -23,6 +24,14 @@ export interface ServerOptions {
   demo?: DemoOptions;
 }
 
+let stdoutDestination: pino.DestinationStream | undefined;
+
+/** One asynchronous stdout for every server in the process (pino flushes it on exit). */
+function stdoutLog(): pino.DestinationStream {
+  stdoutDestination ??= pino.destination({ dest: 1, sync: false });
+  return stdoutDestination;
+}
+
 /** Shopify's limit is far below this; anything larger is not a webhook. */
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -34,7 +43,8 @@ function send(res: FastifyReply, r: IntakeReply): FastifyReply {
 export function buildServer(options: ServerOptions): FastifyInstance {
   // Each webhook logs one line of its own outcome; per-request access logs would double it.
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    // Written asynchronously: a line per webhook must not cost a blocking write each.
+    logger: { level: options.logLevel ?? "info", stream: stdoutLog() },
     bodyLimit: BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
   });

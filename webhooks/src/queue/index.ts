@@ -1,3 +1,3 @@
 export { type BullQueueOptions, createBullQueue, jobIdOf } from "./bull.ts";
 export { createMemoryQueue, type MemoryQueueOptions } from "./memory.ts";
-export { type Attempt, backoffDelay, type InboxHandler, type InboxQueue, jsonLogger, type Logger, silentLogger } from "./types.ts";
+export { type Attempt, backoffDelay, type InboxHandler, type InboxQueue, type Logger, silentLogger } from "./types.ts";

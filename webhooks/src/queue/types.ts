@@ -40,19 +40,6 @@ export const silentLogger: Logger = {
   error() {},
 };
 
-/** One JSON object per line, pino's shape (level, time, msg, fields), for processes without pino. */
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l), fields: Record<string, unknown> = {}): Logger {
-  const at =
-    (level: number) =>
-    (obj: object, msg?: string): void => {
-      const o: Record<string, unknown> = { level, time: Date.now(), ...fields };
-      for (const [k, v] of Object.entries(obj)) o[k] = v instanceof Error ? { type: v.name, message: v.message, stack: v.stack } : v;
-      if (msg !== undefined) o.msg = msg;
-      write(`${JSON.stringify(o)}\n`);
-    };
-  return { debug: at(20), info: at(30), warn: at(40), error: at(50) };
-}
-
 /** Exponential backoff as bull computes it: (2^failures − 1) × backoffMs, i.e. 1×, 3×, 7×, 15× ... */
 export function backoffDelay(backoffMs: number, failures: number): number {
   return Math.round((2 ** Math.max(1, failures) - 1) * backoffMs);

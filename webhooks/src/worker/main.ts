@@ -1,7 +1,8 @@
 import { type Engine, openEngine } from "@kinship/engine";
+import pino from "pino";
 import { mapCustom, mapShopify } from "../mappers/index.ts";
 import { createBullQueue } from "../queue/bull.ts";
-import { type InboxQueue, jsonLogger, type Logger } from "../queue/types.ts";
+import type { InboxQueue, Logger } from "../queue/types.ts";
 import { startWorker } from "./run.ts";
 
 /** The worker process's settings, from its environment. */
@@ -16,7 +17,11 @@ export interface WorkerEnv {
   stalledIntervalMs: number;
   sweepEveryMs: number;
   sweepAfterMs: number;
+  logLevel: LogLevel;
 }
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const ENV_HELP = `kinship-worker: applies webhook deliveries from the queue through the engine.
   DATABASE_URL              Postgres (required: the inbox and ledger the server writes to)
@@ -29,6 +34,7 @@ export const ENV_HELP = `kinship-worker: applies webhook deliveries from the que
   KINSHIP_QUEUE_STALLED_MS  how often to look for them (default 5000)
   KINSHIP_SWEEP_EVERY_MS    inbox sweep interval (default 5000)
   KINSHIP_SWEEP_AFTER_MS    sweep deliveries queued longer than this (default 30000)
+  LOG_LEVEL                 ${LOG_LEVELS.join(" | ")} (default info): JSON lines on stdout
 `;
 
 export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
@@ -43,9 +49,12 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
     if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
     return n;
   };
+  const logLevel = (env.LOG_LEVEL || "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   return {
     databaseUrl,
     redisUrl,
+    logLevel,
     queueName: env.KINSHIP_QUEUE_NAME || "kinship-inbox",
     attempts: int("KINSHIP_QUEUE_ATTEMPTS", 5, 1),
     backoffMs: int("KINSHIP_QUEUE_BACKOFF_MS", 1000, 0),
@@ -58,7 +67,7 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
 }
 
 /** Runs the worker until SIGTERM or SIGINT; resolves to the exit code. */
-export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log: Logger = jsonLogger()): Promise<number> {
+export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<number> {
   let config: WorkerEnv;
   try {
     config = readWorkerEnv(env);
@@ -66,6 +75,8 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log
     process.stderr.write(`kinship-worker: ${(e as Error).message}\n\n${ENV_HELP}`);
     return 2;
   }
+  // Written asynchronously: a line per delivery must not cost a blocking write each.
+  const log = logger ?? pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: false }));
   let engine: Engine | null = null;
   let queue: InboxQueue | null = null;
   try {

@@ -1,8 +1,16 @@
 export type Rounding = "floor" | "round" | "ceil";
 
+const exponents = new Map<string, number>();
+
 /** Minor-unit exponent of an ISO 4217 currency (2 for USD, 0 for JPY, 3 for KWD). */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits as number;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    // Building a NumberFormat costs more than the rest of an order's decision; currencies are few.
+    exponent = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits as number;
+    if (exponents.size < 1000) exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 /** Integer division of non-negative integers with the program's rounding. */
