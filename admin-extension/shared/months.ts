@@ -23,8 +23,13 @@ function knownZone(timeZone: string | undefined): string {
  * midnight, or the end of a DST gap that skips it, or the first of two midnights in an overlap.
  */
 function startOfMonth(year: number, month: number, timeZone: string): Date {
-  const first = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone }).plus({ months: month - 1 });
-  return first.startOf("day").toJSDate();
+  const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone })
+    .plus({ months: month - 1 })
+    .startOf("day");
+  // Where clocks fall back across midnight, luxon picks the later of the two midnights.
+  const before = start.minus({ hours: 6 });
+  const earlier = start.minus({ minutes: before.offset - start.offset });
+  return (earlier < start && earlier.day === start.day && earlier.hour === 0 && earlier.minute === 0 ? earlier : start).toJSDate();
 }
 
 function split(month: string): [number, number] {

@@ -12,6 +12,8 @@ describe("settlement months in the program's time zone", () => {
     // Damascus, 2005: clocks jumped from midnight to 01:00 on April 1 and fell back from midnight to 23:00 on October 1
     expect(monthRange("2005-04", "Asia/Damascus")).toEqual({ from: "2005-03-31T22:00:00.000Z", to: "2005-04-30T21:00:00.000Z" });
     expect(monthRange("2005-10", "Asia/Damascus").from).toBe("2005-09-30T22:00:00.000Z");
+    // Havana, 2015: clocks fell back from 01:00 to midnight on November 1: the month starts at the first midnight
+    expect(monthRange("2015-11", "America/Havana").from).toBe("2015-11-01T04:00:00.000Z");
     // an unknown zone (the engine refuses it on save) reads as UTC
     expect(monthRange("2026-06", "Mars/Olympus")).toEqual(monthRange("2026-06", "UTC"));
   });
