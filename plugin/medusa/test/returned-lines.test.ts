@@ -27,6 +27,33 @@ describe("what a received return gives back", () => {
     expect(returnedLines(lines, [{ item_id: "ordli_cap", quantity: 1, received_quantity: 0 }], "usd")).toEqual([]);
   });
 
+  it("reads quantities as Medusa's Query gives them: a line's raw_quantity (a BigNumber's raw form), the return's numbers", () => {
+    const line = {
+      id: "ordli_tee",
+      raw_quantity: { value: "3", precision: 20 },
+      unit_price: 20,
+      adjustments: [{ amount: { value: "6" } }],
+    };
+    const asQueried = [line];
+    expect(returnedLines(asQueried, [{ item_id: "ordli_tee", quantity: 1, received_quantity: { value: "1" } }], "usd")).toEqual([
+      { itemId: "ordli_tee", quantity: 1, amount: 1800 },
+    ]);
+    // Once the order has changed, only the order item (`detail`) carries the quantity.
+    expect(
+      returnedLines(
+        [{ id: "ordli_tee", unit_price: 20, detail: { raw_quantity: { value: "2" } } }],
+        [{ item_id: "ordli_tee", quantity: 1 }],
+        "usd",
+      ),
+    ).toEqual([{ itemId: "ordli_tee", quantity: 1, amount: 2000 }]);
+    expect(() => returnedLines([{ id: "ordli_tee", unit_price: 20 }], [{ item_id: "ordli_tee", quantity: 1 }], "usd")).toThrow(
+      /1 of undefined is not a returnable quantity/,
+    );
+    expect(() => returnedLines([{ ...line, raw_quantity: "2.5" }], [{ item_id: "ordli_tee", quantity: 1 }], "usd")).toThrow(
+      /not a returnable quantity/,
+    );
+  });
+
   it("refuses lines the order does not have and quantities it did not order", () => {
     expect(() => returnedLines(lines, [{ item_id: "ordli_other", quantity: 1 }], "usd")).toThrow(/not a line of the order/);
     expect(() => returnedLines(lines, [{ item_id: "ordli_cap", quantity: 2 }], "usd")).toThrow(/2 of 1 is not a returnable quantity/);

@@ -39,7 +39,14 @@ export interface PreparedStore {
  * (`medusa db:migrate`), the seed script's catalog and checkout, and an admin user.
  * Medusa needs "localhost" in its database URL (with 127.0.0.1 its test tooling forces SSL).
  */
-export async function prepareTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<PreparedStore> {
+export interface StoreOptions {
+  /** Serve Medusa's admin (slow to build on the first page). */
+  admin?: boolean;
+  /** Added to the store's environment, e.g. KINSHIP_EARN_ON / KINSHIP_REVERSE_ON for the plugin's options. */
+  env?: Record<string, string>;
+}
+
+export async function prepareTestStore(adminUrl: string, label: string, options: StoreOptions = {}): Promise<PreparedStore> {
   const name = `kinship_medusa_${label}_${process.pid}`.slice(0, 63);
   const server = new URL(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -56,6 +63,7 @@ export async function prepareTestStore(adminUrl: string, label: string, options:
     NODE_ENV: "development",
     KINSHIP_SEED_OUT: seedFile,
     LOG_LEVEL: "info",
+    ...options.env,
   };
   const drop = async () => {
     const c = new pg.Client({ connectionString: adminUrl });
@@ -76,7 +84,7 @@ export async function prepareTestStore(adminUrl: string, label: string, options:
 }
 
 /** A prepared store, started with `medusa start`, and the admin's token. */
-export async function openTestStore(adminUrl: string, label: string, options: { admin?: boolean } = {}): Promise<TestStore> {
+export async function openTestStore(adminUrl: string, label: string, options: StoreOptions = {}): Promise<TestStore> {
   const prepared = await prepareTestStore(adminUrl, label, options);
   try {
     const port = await freePort();

@@ -1,8 +1,10 @@
-import { minorOf } from "./money";
+import { countOf, minorOf } from "./money";
 
 export interface OrderLine {
   id: string;
-  quantity: unknown;
+  quantity?: unknown;
+  raw_quantity?: unknown;
+  detail?: { quantity?: unknown; raw_quantity?: unknown } | null;
   unit_price: unknown;
   adjustments?: { amount: unknown }[] | null;
 }
@@ -22,10 +24,13 @@ export function returnedLines(lines: readonly OrderLine[], returned: readonly Re
   return returned.flatMap((r) => {
     const line = byId.get(r.item_id);
     if (!line) throw new Error(`returned item ${r.item_id} is not a line of the order`);
-    const ordered = Number(line.quantity);
-    const back = Number(r.received_quantity ?? r.quantity);
+    const orderedAs = line.raw_quantity ?? line.quantity ?? line.detail?.raw_quantity ?? line.detail?.quantity;
+    const ordered = countOf(orderedAs);
+    const back = countOf(r.received_quantity ?? r.quantity);
     if (!Number.isInteger(ordered) || ordered <= 0 || !Number.isInteger(back) || back < 0 || back > ordered)
-      throw new Error(`returned item ${r.item_id}: ${back} of ${ordered} is not a returnable quantity`);
+      throw new Error(
+        `returned item ${r.item_id}: ${JSON.stringify(r.received_quantity ?? r.quantity)} of ${JSON.stringify(orderedAs)} is not a returnable quantity`,
+      );
     if (back === 0) return [];
     const discount = (line.adjustments ?? []).reduce((s, a) => s + minorOf(a.amount, currency), 0);
     const net = BigInt(Math.max(0, minorOf(line.unit_price, currency) * ordered - discount));

@@ -16,7 +16,19 @@ export async function loadReceivedReturn(container: Pick<MedusaContainer, "resol
   const order = await one(
     container,
     "order",
-    ["id", "currency_code", "items.id", "items.quantity", "items.unit_price", "items.adjustments.amount"],
+    // An order line's quantity lives in its order item (`detail`); once the order has changed
+    // (a return), Query no longer puts it on the line itself.
+    [
+      "id",
+      "currency_code",
+      "items.id",
+      "items.quantity",
+      "items.raw_quantity",
+      "items.detail.quantity",
+      "items.detail.raw_quantity",
+      "items.unit_price",
+      "items.adjustments.amount",
+    ],
     String(ret.order_id),
   );
   if (!order) return null;
