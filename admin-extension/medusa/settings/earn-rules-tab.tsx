@@ -3,6 +3,7 @@ import { useState } from "react";
 import { addRule, issuesAt, issuesUnder, moveRule, removeRule, updateRule } from "../../shared/config-edit.ts";
 import { SwitchField } from "../parts/switch-field.tsx";
 import { ItemCard } from "./item-card.tsx";
+import { ItemList } from "./item-list.tsx";
 import { RuleEditor, triggerKind, triggerLabels } from "./rule-editor.tsx";
 import type { TabProps } from "./tab-props.ts";
 
@@ -34,83 +35,70 @@ export function EarnRulesTab(props: TabProps) {
 
   return (
     <div className="flex flex-col gap-y-4">
-      <Text size="small" className="text-ui-fg-subtle">
-        Rules turn orders and events into points and growth. Rules with a higher priority are applied first.
-      </Text>
-      {listIssues.length > 0 ? (
-        <Text size="small" className="text-ui-fg-error" role="alert">
-          {listIssues.join(" ")}
-        </Text>
-      ) : null}
-      {config.rules.length === 0 ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          No earn rules: members earn nothing.
-        </Text>
-      ) : null}
-      {config.rules.map((rule, i) => {
-        const isOpen = open.has(i) || issuesUnder(issues, "rules", i).length > 0;
-        const editorId = `kinship-rule-editor-${i}`;
-        return (
-          <ItemCard
-            // biome-ignore lint/suspicious/noArrayIndexKey: rule ids are editable; fields resync from their values
-            key={i}
-            name={rule.name}
-            noun="rule"
-            index={i}
-            count={config.rules.length}
-            onMove={(to) => move(i, to)}
-            onRemove={() => remove(i)}
-            actions={
-              <SwitchField
-                label="Enabled"
-                checked={rule.enabled !== false}
-                onChange={(enabled) => edit((c) => updateRule(c, i, { enabled }))}
-              />
-            }
-          >
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <div className="flex items-center gap-x-2">
-                <Text size="small" className="text-ui-fg-subtle">
-                  {triggerLabels[triggerKind(rule.trigger)] ?? rule.trigger}
-                  {triggerKind(rule.trigger) === "custom" ? ` (${rule.trigger.slice("custom:".length)})` : ""}
-                </Text>
-                <StatusBadge color={rule.enabled === false ? "grey" : "green"}>
-                  {rule.enabled === false ? "Disabled" : "Active"}
-                </StatusBadge>
+      <ItemList
+        intro="Rules turn orders and events into points and growth. Rules with a higher priority are applied first."
+        listIssues={listIssues}
+        empty="No earn rules: members earn nothing."
+        count={config.rules.length}
+        addLabel="Add earn rule"
+        onAdd={() => {
+          setOpen((s) => new Set([...s, config.rules.length]));
+          edit((c) => addRule(c));
+        }}
+      >
+        {" "}
+        {config.rules.map((rule, i) => {
+          const isOpen = open.has(i) || issuesUnder(issues, "rules", i).length > 0;
+          const editorId = `kinship-rule-editor-${i}`;
+          return (
+            <ItemCard
+              // biome-ignore lint/suspicious/noArrayIndexKey: rule ids are editable; fields resync from their values
+              key={i}
+              name={rule.name}
+              noun="rule"
+              index={i}
+              count={config.rules.length}
+              onMove={(to) => move(i, to)}
+              onRemove={() => remove(i)}
+              actions={
+                <SwitchField
+                  label="Enabled"
+                  checked={rule.enabled !== false}
+                  onChange={(enabled) => edit((c) => updateRule(c, i, { enabled }))}
+                />
+              }
+            >
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <div className="flex items-center gap-x-2">
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {triggerLabels[triggerKind(rule.trigger)] ?? rule.trigger}
+                    {triggerKind(rule.trigger) === "custom" ? ` (${rule.trigger.slice("custom:".length)})` : ""}
+                  </Text>
+                  <StatusBadge color={rule.enabled === false ? "grey" : "green"}>
+                    {rule.enabled === false ? "Disabled" : "Active"}
+                  </StatusBadge>
+                </div>
+                <Button
+                  type="button"
+                  size="small"
+                  variant="secondary"
+                  aria-expanded={isOpen}
+                  aria-controls={editorId}
+                  aria-label={`${isOpen ? "Close" : "Edit"} ${rule.name.trim() || "untitled rule"}`}
+                  onClick={() => toggle(i)}
+                >
+                  {isOpen ? "Close" : "Edit"}
+                </Button>
               </div>
-              <Button
-                type="button"
-                size="small"
-                variant="secondary"
-                aria-expanded={isOpen}
-                aria-controls={editorId}
-                aria-label={`${isOpen ? "Close" : "Edit"} ${rule.name.trim() || "untitled rule"}`}
-                onClick={() => toggle(i)}
-              >
-                {isOpen ? "Close" : "Edit"}
-              </Button>
-            </div>
-            {isOpen ? (
-              <div id={editorId}>
-                <RuleEditor {...props} index={i} />
-              </div>
-            ) : null}
-          </ItemCard>
-        );
-      })}
-      <div>
-        <Button
-          type="button"
-          size="small"
-          variant="secondary"
-          onClick={() => {
-            setOpen((s) => new Set([...s, config.rules.length]));
-            edit((c) => addRule(c));
-          }}
-        >
-          Add earn rule
-        </Button>
-      </div>
+              {isOpen ? (
+                <div id={editorId}>
+                  <RuleEditor {...props} index={i} />
+                </div>
+              ) : null}
+            </ItemCard>
+          );
+        })}
+      </ItemList>
     </div>
   );
 }

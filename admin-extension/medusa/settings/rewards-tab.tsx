@@ -1,4 +1,3 @@
-import { Button, Text } from "@medusajs/ui";
 import {
   addReward,
   currencyUnit,
@@ -17,6 +16,7 @@ import { SelectField } from "../parts/select-field.tsx";
 import { SwitchField } from "../parts/switch-field.tsx";
 import { TextField } from "../parts/text-field.tsx";
 import { ItemCard } from "./item-card.tsx";
+import { ItemList } from "./item-list.tsx";
 import type { TabProps } from "./tab-props.ts";
 import { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
 
@@ -32,100 +32,97 @@ export function RewardsTab({ config, edit, issues }: TabProps) {
   const listIssues = issuesAt(issues, "rewards");
   return (
     <div className="flex flex-col gap-y-4">
-      <Text size="small" className="text-ui-fg-subtle">
-        Members redeem points for a single-use discount code.
-      </Text>
-      {listIssues.length > 0 ? (
-        <Text size="small" className="text-ui-fg-error" role="alert">
-          {listIssues.join(" ")}
-        </Text>
-      ) : null}
-      {rewards.length === 0 ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          No rewards yet.
-        </Text>
-      ) : null}
-      {rewards.map((reward, i) => {
-        const at = (...path: (string | number)[]) => issuesAt(issues, "rewards", i, ...path);
-        return (
-          <ItemCard
-            // biome-ignore lint/suspicious/noArrayIndexKey: reward ids are editable; fields resync from their values
-            key={i}
-            name={reward.name}
-            noun="reward"
-            index={i}
-            count={rewards.length}
-            onMove={(to) => edit((c) => moveReward(c, i, to))}
-            onRemove={() => edit((c) => removeReward(c, i))}
-            actions={
-              <SwitchField
-                label="Enabled"
-                checked={reward.enabled !== false}
-                onChange={(enabled) => edit((c) => updateReward(c, i, { enabled }))}
-              />
-            }
-          >
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <TextField
-                label="Name"
-                value={reward.name}
-                errors={at("name")}
-                onChange={(name) => edit((c) => updateReward(c, i, { name }))}
-              />
-              <TextField label="Reward ID" value={reward.id} errors={at("id")} onChange={(id) => edit((c) => updateReward(c, i, { id }))} />
-              <ParsedInput
-                label="Cost in points"
-                value={reward.cost}
-                format={String}
-                parse={parseWholeNumber}
-                inputMode="numeric"
-                errors={at("cost")}
-                onChange={(cost) => cost !== undefined && edit((c) => updateReward(c, i, { cost }))}
-              />
-              <SelectField
-                label="Kind"
-                value={reward.kind}
-                options={kinds}
-                errors={at("kind")}
-                onChange={(kind) => edit((c) => updateReward(c, i, rewardKindPatch(kind as RewardKind, currencyUnit(c.currency))))}
-              />
-              {reward.kind === "amountOff" ? (
-                <MoneyInput
-                  key="amount"
-                  label="Amount off"
-                  value={reward.value}
-                  currency={config.currency}
-                  errors={at("value")}
-                  onChange={(value) => edit((c) => updateReward(c, i, { value }))}
+      <ItemList
+        intro="Members redeem points for a single-use discount code."
+        listIssues={listIssues}
+        empty="No rewards yet."
+        count={rewards.length}
+        addLabel="Add reward"
+        onAdd={() => edit((c) => addReward(c))}
+      >
+        {" "}
+        {rewards.map((reward, i) => {
+          const at = (...path: (string | number)[]) => issuesAt(issues, "rewards", i, ...path);
+          return (
+            <ItemCard
+              // biome-ignore lint/suspicious/noArrayIndexKey: reward ids are editable; fields resync from their values
+              key={i}
+              name={reward.name}
+              noun="reward"
+              index={i}
+              count={rewards.length}
+              onMove={(to) => edit((c) => moveReward(c, i, to))}
+              onRemove={() => edit((c) => removeReward(c, i))}
+              actions={
+                <SwitchField
+                  label="Enabled"
+                  checked={reward.enabled !== false}
+                  onChange={(enabled) => edit((c) => updateReward(c, i, { enabled }))}
                 />
-              ) : reward.kind === "percentOff" ? (
+              }
+            >
+              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+                <TextField
+                  label="Name"
+                  value={reward.name}
+                  errors={at("name")}
+                  onChange={(name) => edit((c) => updateReward(c, i, { name }))}
+                />
+                <TextField
+                  label="Reward ID"
+                  value={reward.id}
+                  errors={at("id")}
+                  onChange={(id) => edit((c) => updateReward(c, i, { id }))}
+                />
                 <ParsedInput
-                  key="percent"
-                  label="Percent off"
-                  value={reward.value}
+                  label="Cost in points"
+                  value={reward.cost}
                   format={String}
-                  parse={(t) => parsePercent(t, true)}
+                  parse={parseWholeNumber}
                   inputMode="numeric"
-                  errors={at("value")}
-                  onChange={(value) => value !== undefined && edit((c) => updateReward(c, i, { value }))}
+                  errors={at("cost")}
+                  onChange={(cost) => cost !== undefined && edit((c) => updateReward(c, i, { cost }))}
                 />
-              ) : null}
-              <SelectField
-                label="Minimum tier"
-                value={reward.minTier ?? ANY_TIER}
-                options={withUnknownTier(tierOptions(config, "Any tier"), reward.minTier)}
-                errors={at("minTier")}
-                onChange={(minTier) => edit((c) => updateReward(c, i, { minTier: minTier === ANY_TIER ? undefined : minTier }))}
-              />
-            </div>
-          </ItemCard>
-        );
-      })}
-      <div>
-        <Button type="button" size="small" variant="secondary" onClick={() => edit((c) => addReward(c))}>
-          Add reward
-        </Button>
-      </div>
+                <SelectField
+                  label="Kind"
+                  value={reward.kind}
+                  options={kinds}
+                  errors={at("kind")}
+                  onChange={(kind) => edit((c) => updateReward(c, i, rewardKindPatch(kind as RewardKind, currencyUnit(c.currency))))}
+                />
+                {reward.kind === "amountOff" ? (
+                  <MoneyInput
+                    key="amount"
+                    label="Amount off"
+                    value={reward.value}
+                    currency={config.currency}
+                    errors={at("value")}
+                    onChange={(value) => edit((c) => updateReward(c, i, { value }))}
+                  />
+                ) : reward.kind === "percentOff" ? (
+                  <ParsedInput
+                    key="percent"
+                    label="Percent off"
+                    value={reward.value}
+                    format={String}
+                    parse={(t) => parsePercent(t, true)}
+                    inputMode="numeric"
+                    errors={at("value")}
+                    onChange={(value) => value !== undefined && edit((c) => updateReward(c, i, { value }))}
+                  />
+                ) : null}
+                <SelectField
+                  label="Minimum tier"
+                  value={reward.minTier ?? ANY_TIER}
+                  options={withUnknownTier(tierOptions(config, "Any tier"), reward.minTier)}
+                  errors={at("minTier")}
+                  onChange={(minTier) => edit((c) => updateReward(c, i, { minTier: minTier === ANY_TIER ? undefined : minTier }))}
+                />
+              </div>
+            </ItemCard>
+          );
+        })}
+      </ItemList>
     </div>
   );
 }
