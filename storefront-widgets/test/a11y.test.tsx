@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { KinshipProvider, MemberBadge, MemberPrice, PointsBalance, RewardsList, TierProgress } from "../src/index.ts";
-import { fakeApi } from "./support/api.ts";
+import { KinshipProvider, MemberBadge, MemberPrice, PartnerPerks, PointsBalance, RewardsList, TierProgress } from "../src/index.ts";
+import { fakeApi, perkOf } from "./support/api.ts";
 import { render, settle } from "./support/render.tsx";
 
 afterEach(() => {
@@ -15,8 +15,13 @@ const rewards = [
   { id: "r2", name: "Free shipping", cost: 5000, kind: "FREE_SHIPPING" as const, value: 0, available: false },
 ];
 
+const perks = [
+  perkOf("cafe", "Corner Café", { minTier: "gold", codes: [{ partner: "cafe", code: "CAFE-1", claimedAt: "2026-05-01T00:00:00Z" }] }),
+  perkOf("lounge", "Sky Lounge", { claimable: false, blockedBy: "TIER", minTier: "platinum" }),
+];
+
 async function page() {
-  const api = fakeApi({ rewards });
+  const api = fakeApi({ rewards, perks });
   const r = await render(
     <KinshipProvider endpoint="/apps/kinship/graphql" fetch={api.fetch}>
       <main>
@@ -26,6 +31,7 @@ async function page() {
         <TierProgress />
         <MemberPrice variantId="v1" price={2000} currency="USD" />
         <RewardsList />
+        <PartnerPerks headingLevel={3} />
       </main>
     </KinshipProvider>,
   );
@@ -53,11 +59,23 @@ describe("accessibility", () => {
     const heading = c.querySelector(`#${CSS.escape(section?.getAttribute("aria-labelledby") ?? "")}`);
     expect(heading?.tagName).toBe("H2");
     expect(heading?.textContent).toBe("Rewards");
-    const buttons = Array.from(c.querySelectorAll("button"));
+    const buttons = Array.from(section?.querySelectorAll("button") ?? []);
     expect(buttons.map((b) => b.textContent)).toEqual(["Redeem $5 off", "Redeem Free shipping"]);
     expect(buttons.map((b) => b.disabled)).toEqual([false, true]);
     expect(buttons.every((b) => b.type === "button" && b.classList.contains("kinship-button"))).toBe(true);
     expect(section?.querySelector("style")?.textContent).toContain(".kinship-button:focus-visible{outline:3px solid");
+  });
+
+  it("perks: a labelled section at the chosen heading level, Claim buttons named by their partner, reasons and codes in text", async () => {
+    const c = await page();
+    const section = c.querySelector("section.kinship-perks");
+    const heading = c.querySelector(`#${CSS.escape(section?.getAttribute("aria-labelledby") ?? "")}`);
+    expect([heading?.tagName, heading?.textContent]).toEqual(["H3", "Partner perks"]);
+    const buttons = Array.from(section?.querySelectorAll("button") ?? []);
+    expect(buttons.map((b) => [b.textContent, b.type, b.disabled])).toEqual([["Claim Corner Café", "button", false]]);
+    expect(section?.querySelector(".kinship-perks__blocked")?.textContent).toBe("For platinum members and above");
+    expect(section?.querySelector(".kinship-perks__codes")?.textContent).toBe("Your codes: CAFE-1");
+    expect(section?.querySelector(".kinship-perks__result")?.getAttribute("aria-live")).toBe("polite");
   });
 
   it("axe-core finds no violations in the rendered widgets", async () => {

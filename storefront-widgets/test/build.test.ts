@@ -39,12 +39,16 @@ describe("build", () => {
     expect(embed).toContain('customElements.define("kinship-price"');
   });
 
+  it("partner perks are React only: the embed carries neither their operations nor their words", () => {
+    expect(embed).not.toMatch(/KinshipPerks|claimPerk|Partner perks|Sign in to claim/);
+  });
+
   it("widgets.js leaves React to the page, and the vendor file provides what it imports", async () => {
     const widgets = await readFile(join(out, "widgets.js"), "utf8");
     const imported = [...widgets.matchAll(/from"(react[^"]*)"/g)].map((m) => m[1]);
     expect(new Set(imported)).toEqual(new Set(["react", "react/jsx-runtime"]));
     expect(widgets).not.toContain("__SECRET_INTERNALS");
-    for (const name of ["KinshipProvider", "MemberBadge", "MemberPrice", "PointsBalance", "TierProgress", "RewardsList"]) {
+    for (const name of ["KinshipProvider", "MemberBadge", "MemberPrice", "PointsBalance", "TierProgress", "RewardsList", "PartnerPerks"]) {
       expect(widgets).toMatch(new RegExp(`\\b${name}\\b`));
     }
     const vendor = await readFile(join(out, "vendor/react.js"), "utf8");

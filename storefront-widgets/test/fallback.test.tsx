@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { snapshotKey } from "../src/core/snapshot.ts";
-import { KinshipProvider, MemberBadge, MemberPrice, PointsBalance, TierProgress } from "../src/index.ts";
+import { KinshipProvider, MemberBadge, MemberPrice, PartnerPerks, PointsBalance, TierProgress } from "../src/index.ts";
 import { createMemberToken } from "../src/server/member-token.ts";
-import { fakeApi } from "./support/api.ts";
+import { fakeApi, gold, perkOf } from "./support/api.ts";
 import { render, settle } from "./support/render.tsx";
 
 afterEach(() => {
@@ -99,5 +99,51 @@ describe("when the API is unreachable", () => {
     );
     await settle();
     expect(JSON.parse(localStorage.getItem(key) ?? "{}").prices.v1.basePrice).toBe(2000);
+  });
+
+  it("partner perks: the last good list and the member's codes, marked out of date, with no claim possible", async () => {
+    const perks = [perkOf("cafe", "Corner Café", { codes: [{ partner: "cafe", code: "CAFE-1", claimedAt: "2026-05-01T00:00:00Z" }] })];
+    const first = await render(
+      <KinshipProvider endpoint={endpoint} customerId="42" fetch={fakeApi({ perks }).fetch}>
+        <PartnerPerks />
+      </KinshipProvider>,
+    );
+    await settle();
+    expect((first.container.querySelector(".kinship-perks button") as HTMLButtonElement).disabled).toBe(false);
+    first.unmount();
+
+    const { container } = await render(
+      <KinshipProvider endpoint={endpoint} customerId="42" fetch={fakeApi({ down: true }).fetch}>
+        <PartnerPerks />
+      </KinshipProvider>,
+    );
+    await settle();
+    expect(container.querySelector(".kinship-perks__codes")?.textContent).toBe("Your codes: CAFE-1");
+    expect(container.querySelector(".kinship-perks .kinship-stale")?.textContent).toBe("may be out of date");
+    expect((container.querySelector(".kinship-perks button") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("partner perks: codes answered for another shopper than the page declares are not kept; no snapshot, an empty box", async () => {
+    const perks = [perkOf("cafe", "Corner Café", { codes: [{ partner: "cafe", code: "CAFE-1", claimedAt: "2026-05-01T00:00:00Z" }] })];
+    const first = await render(
+      <KinshipProvider endpoint={endpoint} customerId="7" fetch={fakeApi({ me: gold, perks }).fetch}>
+        <PartnerPerks />
+      </KinshipProvider>,
+    );
+    await settle();
+    first.unmount();
+    expect(localStorage.getItem(snapshotKey(endpoint, undefined, "7"))).toBeNull();
+
+    const { container } = await render(
+      <KinshipProvider endpoint={endpoint} customerId="7" fetch={fakeApi({ down: true }).fetch}>
+        <PartnerPerks />
+      </KinshipProvider>,
+    );
+    await settle();
+    const section = container.querySelector<HTMLElement>(".kinship-perks");
+    expect(section?.querySelectorAll("li")).toHaveLength(0);
+    expect(section?.querySelector(".kinship-stale")).toBeNull();
+    expect(section?.getAttribute("aria-busy")).toBeNull();
+    expect(section?.style.minHeight).toBe("8em");
   });
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { KinshipProvider, MemberBadge, MemberPrice, PointsBalance, RewardsList, TierProgress } from "../src/index.ts";
+import { KinshipProvider, MemberBadge, MemberPrice, PartnerPerks, PointsBalance, RewardsList, TierProgress } from "../src/index.ts";
 
 describe("server rendering", () => {
   it("runs without window or localStorage and makes no request", () => {
@@ -20,6 +20,7 @@ describe("server rendering", () => {
         <TierProgress />
         <MemberPrice variantId="v1" price={1999} currency="EUR" />
         <RewardsList />
+        <PartnerPerks />
       </KinshipProvider>,
     );
     expect(fetched).toBe(0);
@@ -45,6 +46,10 @@ describe("server rendering", () => {
     expect(box(html(<PointsBalance />), "kinship-points")).toMatch(/min-height:1.4em/);
     expect(box(html(<TierProgress />), "kinship-tier-progress")).toMatch(/min-height:3.2em/);
     expect(box(html(<RewardsList />), "kinship-rewards")).toMatch(/min-height:8em/);
+    const perks = html(<PartnerPerks />);
+    expect(box(perks, "kinship-perks")).toMatch(/min-height:8em/);
+    expect(box(perks, "kinship-perks")).toContain('aria-busy="true"');
+    expect(perks).toContain(">Partner perks</h2>");
   });
 
   it("shows the base price with its live region before any data", () => {

@@ -120,4 +120,28 @@ describe("the demo storefront in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "demo-guest.png"), fullPage: true });
     await page.context().close();
   });
+
+  it("partner perks: the Gold member claims the café's coffee and gets a code that stays listed; a guest is asked to sign in", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/demo`);
+    const perks = page.locator(".kinship-perks");
+    await perks.getByRole("button", { name: /Corner Café/ }).waitFor({ timeout: 15_000 });
+    expect(await perks.locator(".kinship-perks__blocked").allTextContents()).toEqual(["All claimed"]); // the cinema's pool is empty
+    await perks.getByRole("button", { name: /Corner Café/ }).click();
+    await expect.poll(() => perks.locator(".kinship-perks__result").textContent()).toBe("Your code: CAFE-0001");
+    await expect.poll(() => perks.locator(".kinship-perks__codes").first().textContent()).toContain("CAFE-0001");
+    await page.screenshot({ path: join(ARTIFACTS, "demo-perks.png"), fullPage: true });
+
+    // Once a month: after a reload the coffee reads "Claimed" and the code is still there.
+    await page.reload();
+    await expect.poll(() => perks.locator(".kinship-perks__blocked").allTextContents()).toEqual(["Claimed", "All claimed"]);
+    expect(await perks.locator(".kinship-perks__codes").first().textContent()).toContain("CAFE-0001");
+    expect(await seriousViolations(page), "axe-core: serious or critical violations").toEqual([]);
+
+    await page.goto(`${app.url}/demo?as=guest`);
+    await expect.poll(() => perks.locator(".kinship-perks__blocked").allTextContents()).toEqual(["Sign in to claim", "Sign in to claim"]);
+    expect(await perks.getByRole("button").count()).toBe(0);
+    await context.close();
+  });
 });

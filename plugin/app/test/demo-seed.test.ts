@@ -1,12 +1,12 @@
-import { countVariants, openEngine } from "@kinship/engine";
+import { countVariants, openEngine, partnerSettlement } from "@kinship/engine";
 import { DEMO_PROGRAM } from "@kinship/engine/demo";
 import { describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../../test/support/isolated.ts";
 import { DEMO_CATALOG } from "../src/demo/catalog.ts";
-import { DEMO_BENEFITS, DEMO_REWARDS, seedDemo } from "../src/demo/seed.ts";
+import { DEMO_BENEFITS, DEMO_PARTNERS, DEMO_REWARDS, seedDemo } from "../src/demo/seed.ts";
 
 describe("the demo seed", () => {
-  it("gives the demo program its catalog, member prices and rewards once; a rerun changes nothing", async () => {
+  it("gives the demo program its catalog, member prices, rewards and partner perks once; a rerun changes nothing", async () => {
     const database = await isolatedDatabase("app_demo_seed");
     const engine = await openEngine({ databaseUrl: database.url });
     try {
@@ -15,6 +15,16 @@ describe("the demo seed", () => {
       if (!first.ok) throw new Error(first.error.message);
       expect(first.value.config.benefits.map((b) => b.id)).toEqual(DEMO_BENEFITS.map((b) => b.id));
       expect(first.value.config.rewards.map((r) => r.id)).toEqual(DEMO_REWARDS.map((r) => r.id));
+      expect(first.value.config.partners.map((p) => p.key)).toEqual(DEMO_PARTNERS.map((p) => p.key));
+      const pools = async () => {
+        const r = await partnerSettlement(engine, { program: DEMO_PROGRAM, from: new Date(0), to: new Date() });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.map((p) => [p.partner, p.codesImported, p.codesLeft]);
+      };
+      expect(await pools()).toEqual([
+        ["corner-cafe", 20, 20],
+        ["lux-cinema", 0, 0],
+      ]);
       expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
       expect(DEMO_CATALOG).toHaveLength(50);
       expect(new Set(DEMO_CATALOG.map((p) => p.variantId)).size).toBe(50);
@@ -22,6 +32,10 @@ describe("the demo seed", () => {
       await seedDemo(engine, new Date());
       const again = await engine.program(DEMO_PROGRAM);
       expect(again.ok && again.value.configVersion).toBe(first.value.configVersion);
+      expect(await pools()).toEqual([
+        ["corner-cafe", 20, 20],
+        ["lux-cinema", 0, 0],
+      ]);
       expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
     } finally {
       await engine.close();

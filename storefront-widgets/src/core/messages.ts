@@ -21,3 +21,22 @@ export const messages = {
 };
 
 export type Messages = typeof messages;
+
+/**
+ * The partner perks' words (React only). Apart from `messages` so the theme embed, which shows no
+ * perks and whose size is budgeted, does not carry them; override them the same way.
+ */
+export const perkMessages = {
+  perks: "Partner perks",
+  claim: "Claim",
+  claiming: "Claiming…",
+  perkSignIn: "Sign in to claim",
+  perkTier: "For {tier} members and above",
+  perkClaimed: "Claimed",
+  perkSoldOut: "All claimed",
+  perkCodes: "Your codes:",
+  claimFailed: "Could not claim this perk. Please try again.",
+  noPerks: "No partner perks yet.",
+};
+
+export type PerkMessages = typeof perkMessages;

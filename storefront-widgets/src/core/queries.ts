@@ -12,5 +12,12 @@ export const REWARDS_QUERY = "query KinshipRewards{rewards{id name cost kind val
 
 export const REDEEM_MUTATION = "mutation KinshipRedeem($id:ID!){redeem(rewardId:$id){rewardId code points}}";
 
+/** `me` names whose codes these are, so they are only ever kept in that shopper's snapshot. */
+export const PERKS_QUERY =
+  "query KinshipPerks{me{customerId}perks{partner name perk minTier claimable blockedBy claimsLeft codes{partner code claimedAt}}}";
+
+export const CLAIM_PERK_MUTATION =
+  "mutation KinshipClaimPerk($partner:ID!,$key:String){claimPerk(partner:$partner,idempotencyKey:$key){partner code claimedAt}}";
+
 /** The server answers at most this many variant ids per memberPrices call (MAX_VARIANTS). */
 export const MAX_VARIANTS = 250;

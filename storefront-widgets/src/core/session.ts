@@ -1,7 +1,7 @@
 import { batcher } from "./batcher.ts";
-import { MAX_VARIANTS, ME_QUERY, PRICES_QUERY, REDEEM_MUTATION, REWARDS_QUERY } from "./queries.ts";
+import { CLAIM_PERK_MUTATION, MAX_VARIANTS, ME_QUERY, PERKS_QUERY, PRICES_QUERY, REDEEM_MUTATION, REWARDS_QUERY } from "./queries.ts";
 import type { SnapshotStore } from "./snapshot.ts";
-import type { GraphQLRequest, Loaded, Member, MemberPrice, Redemption, Reward } from "./types.ts";
+import type { GraphQLRequest, Loaded, Member, MemberPrice, Perk, PerkCode, Redemption, Reward } from "./types.ts";
 
 /**
  * One shopper's view of the API, shared by every widget on the page: `me` is asked once, member
@@ -95,5 +95,50 @@ export function createSession({ request, snapshot, customer }: SessionOptions): 
       return () => listeners.delete(listener);
     },
     version: () => version,
+  };
+}
+
+/** The session plus partner perks: what the React widgets use. */
+export interface PerksSession extends Session {
+  perks(): Promise<Loaded<Perk[]>>;
+  /** One `idempotencyKey` per claim attempt: the same key (a retried request) gets the same code. */
+  claimPerk(partner: string, idempotencyKey: string): Promise<PerkCode>;
+  /** Also forgets the perks. */
+  refresh(): void;
+}
+
+/**
+ * Outside `createSession` so that the theme embed, which has no perks widget and a size budget,
+ * leaves all of this out of its bundle.
+ */
+export function createPerksSession(options: SessionOptions): PerksSession {
+  const { request, snapshot, customer } = options;
+  const session = createSession(options);
+  let perks: Promise<Loaded<Perk[]>> | undefined;
+  return {
+    ...session,
+    perks() {
+      perks ??= request<{ me: { customerId: string } | null; perks: Perk[] }>(PERKS_QUERY).then(
+        (data) => {
+          // Claimed codes are the shopper's own: keep them under no one else's key (as with `me`).
+          if ((data.me?.customerId ?? "guest") === customer) snapshot.write({ perks: data.perks });
+          return fresh(data.perks);
+        },
+        // createSession's `fallback`, repeated: sharing it would add bytes to the embed.
+        (error: unknown): Loaded<Perk[]> => {
+          const kept = snapshot.read().perks;
+          if (kept === undefined) throw error;
+          return { value: kept, stale: true };
+        },
+      );
+      return perks;
+    },
+    claimPerk(partner, idempotencyKey) {
+      return request<{ claimPerk: PerkCode }>(CLAIM_PERK_MUTATION, { partner, key: idempotencyKey }).then((data) => data.claimPerk);
+    },
+    refresh() {
+      perks = undefined;
+      session.refresh();
+    },
   };
 }

@@ -1,10 +1,11 @@
-import type { Member, MemberPrice, Reward } from "./types.ts";
+import type { Member, MemberPrice, Perk, Reward } from "./types.ts";
 
 /** The last good answers, kept per endpoint + program + customer to show when the API is down. */
 export interface Snapshot {
   me?: Member | null;
   prices?: Record<string, MemberPrice>;
   rewards?: Reward[];
+  perks?: Perk[];
 }
 
 export interface SnapshotStore {

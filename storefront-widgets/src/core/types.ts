@@ -46,6 +46,31 @@ export interface Redemption {
   points: number;
 }
 
+/** Why a perk cannot be claimed now: a guest, below the partner's tier, the period's claims used, the pool empty. */
+export type PerkBlock = "SIGN_IN" | "TIER" | "LIMIT" | "SOLD_OUT";
+
+export interface PerkCode {
+  partner: string;
+  code: string;
+  claimedAt: string;
+}
+
+/** A co-branded partner's perk as this shopper sees it. */
+export interface Perk {
+  partner: string;
+  name: string;
+  /** What members get, e.g. "A free coffee". */
+  perk: string;
+  /** The tier key a member needs, if any. */
+  minTier: string | null;
+  claimable: boolean;
+  /** Null when claimable. */
+  blockedBy: PerkBlock | null;
+  claimsLeft: number;
+  /** The codes this member already claimed, newest first. */
+  codes: PerkCode[];
+}
+
 /** A value and whether it came from the localStorage snapshot because the API was unreachable. */
 export interface Loaded<T> {
   value: T;

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { messages as defaults, type Messages } from "../core/messages.ts";
+import { messages as defaults, type Messages, type PerkMessages, perkMessages } from "../core/messages.ts";
 import { customerScope } from "../core/scope.ts";
-import { createSession, type Session } from "../core/session.ts";
+import { createPerksSession, type PerksSession } from "../core/session.ts";
 import { snapshotKey, snapshotStore } from "../core/snapshot.ts";
 import { graphqlRequest } from "./client.ts";
 
@@ -24,14 +24,14 @@ export interface KinshipProviderProps {
    */
   customerId?: string | null;
   /** Replaces any of the texts shown (English by default). */
-  messages?: Partial<Messages>;
+  messages?: Partial<Messages & PerkMessages>;
   children?: ReactNode;
 }
 
 export interface KinshipContextValue {
-  session: Session;
+  session: PerksSession;
   locale: string;
-  messages: Messages;
+  messages: Messages & PerkMessages;
 }
 
 const KinshipContext = createContext<KinshipContextValue | null>(null);
@@ -50,13 +50,13 @@ export function KinshipProvider({
 }: KinshipProviderProps) {
   const session = useMemo(() => {
     const customer = customerScope(customerId === undefined && !token ? null : customerId, token);
-    return createSession({
+    return createPerksSession({
       request: graphqlRequest({ endpoint, program, token, headers, fetch }),
       snapshot: snapshotStore(customer && snapshotKey(endpoint, program, customer)),
       customer,
     });
   }, [endpoint, program, token, headers, fetch, customerId]);
-  const value = useMemo(() => ({ session, locale, messages: { ...defaults, ...messages } }), [session, locale, messages]);
+  const value = useMemo(() => ({ session, locale, messages: { ...defaults, ...perkMessages, ...messages } }), [session, locale, messages]);
   return <KinshipContext.Provider value={value}>{children}</KinshipContext.Provider>;
 }
 

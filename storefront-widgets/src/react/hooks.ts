@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { Loaded, Member, MemberPrice, Reward } from "../core/types.ts";
+import type { Loaded, Member, MemberPrice, Perk, Reward } from "../core/types.ts";
 import { useKinship } from "./context.tsx";
 
 /** loading: nothing yet (also on the server); error: the API failed and no snapshot exists. */
@@ -42,4 +42,9 @@ export function useMemberPrice(variantId: string): Remote<MemberPrice | null> {
 export function useRewards(): Remote<Reward[]> {
   const { session } = useKinship();
   return useRemote("rewards", () => session.rewards());
+}
+
+export function usePerks(): Remote<Perk[]> {
+  const { session } = useKinship();
+  return useRemote("perks", () => session.perks());
 }

@@ -10,6 +10,7 @@ export const boxes = {
   points: { display: "inline-block", minWidth: "6em", minHeight: "1.4em", lineHeight: 1.4 },
   progress: { display: "block", minHeight: "3.2em", lineHeight: 1.4 },
   rewards: { display: "block", minHeight: "8em" },
+  perks: { display: "block", minHeight: "8em" },
 } satisfies Record<string, CSSProperties>;
 
 export const pill: CSSProperties = {

@@ -5,6 +5,9 @@ export interface DemoPageInput {
   /** The widgets' configuration; a member view carries the token the "store backend" signed. */
   config: { endpoint: string; program: string; token?: string; customer: string | null; currency: string; locale: string };
   embedUrl: string;
+  /** The React widgets (ESM) and React itself for them, as the server hands them out. */
+  widgetsUrl: string;
+  reactUrl: string;
   /** The signed-in member's name; null renders the guest view. */
   memberName: string | null;
 }
@@ -39,7 +42,25 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 .card kinship-price{display:block;width:100%;min-height:2.8em;line-height:1.4}
 .card kinship-price s{color:#57534e}
 .kinship-note{opacity:1!important;color:#44403c}
+.perks{min-height:12em;margin-top:2rem}
 `;
+
+/**
+ * <PartnerPerks> is React: loaded without a bundler (an import map gives widgets.js its React)
+ * and configured from the same kinship-config as the embed.
+ */
+function perksIsland(p: DemoPageInput): string {
+  const react = { imports: { react: p.reactUrl, "react/jsx-runtime": p.reactUrl, "react-dom/client": p.reactUrl } };
+  return `<script type="importmap">${scriptJson(react)}</script>
+<script type="module">
+import { createElement as h } from "react";
+import { createRoot } from "react-dom/client";
+import { KinshipProvider, PartnerPerks } from ${scriptJson(p.widgetsUrl)};
+const c = JSON.parse(document.getElementById("kinship-config").textContent);
+const provider = { endpoint: c.endpoint, program: c.program, token: c.token, customerId: c.customer, locale: c.locale };
+createRoot(document.getElementById("partner-perks")).render(h(KinshipProvider, provider, h(PartnerPerks)));
+</script>`;
+}
 
 export function demoPage(p: DemoPageInput): string {
   const signedIn = p.memberName !== null;
@@ -66,6 +87,7 @@ export function demoPage(p: DemoPageInput): string {
 <style>${CSS}</style>
 <script type="application/json" id="kinship-config">${scriptJson(p.config)}</script>
 <script src="${esc(p.embedUrl)}" defer></script>
+${perksIsland(p)}
 </head>
 <body>
 <header>
@@ -87,6 +109,7 @@ export function demoPage(p: DemoPageInput): string {
   <ul class="grid" aria-label="Products">
 ${products}
   </ul>
+  <div id="partner-perks" class="perks"></div>
 </main>
 </body>
 </html>

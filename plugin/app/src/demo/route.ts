@@ -1,6 +1,7 @@
 import { type Engine, webhookSecret } from "@kinship/engine";
 import { createMemberToken } from "@kinship/widgets/server";
 import type { FastifyInstance } from "fastify";
+import type { WidgetFile } from "../widgets/assets.ts";
 import { DEMO_CURRENCY } from "./catalog.ts";
 import { demoPage } from "./page.ts";
 
@@ -14,14 +15,15 @@ export interface DemoOptions {
 const TOKEN_TTL_SECONDS = 15 * 60;
 
 /**
- * GET /demo: a storefront page for the demo program, its product grid priced by the theme embed.
+ * GET /demo: a storefront page for the demo program, its product grid priced by the theme embed
+ * and its partner perks listed by the React <PartnerPerks>.
  * The page plays the store's backend: it knows who is signed in and signs them a short-lived
  * member token with the program's secret, as a headless store's server would. `?as=guest` shows
  * the same grid to a guest (no token: the program is named instead).
  */
 export function registerDemo(
   app: FastifyInstance,
-  options: DemoOptions & { engine: Engine; now: () => Date; widgetUrl: (file: "embed.js") => string },
+  options: DemoOptions & { engine: Engine; now: () => Date; widgetUrl: (file: WidgetFile) => string },
 ): void {
   const { engine, program, customerId } = options;
   app.get("/demo", async (req, res) => {
@@ -41,6 +43,15 @@ export function registerDemo(
     return res
       .header("cache-control", "private, no-store")
       .type("text/html; charset=utf-8")
-      .send(demoPage({ program, config, embedUrl: options.widgetUrl("embed.js"), memberName }));
+      .send(
+        demoPage({
+          program,
+          config,
+          embedUrl: options.widgetUrl("embed.js"),
+          widgetsUrl: options.widgetUrl("widgets.js"),
+          reactUrl: options.widgetUrl("vendor/react.js"),
+          memberName,
+        }),
+      );
   });
 }
