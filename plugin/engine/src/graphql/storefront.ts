@@ -38,7 +38,8 @@ export const MAX_VARIANTS = 250;
 
 const REWARD_KIND = { amountOff: "AMOUNT_OFF", percentOff: "PERCENT_OFF", freeShipping: "FREE_SHIPPING" } as const;
 
-const PERK_BLOCK = { disabled: "SIGN_IN", tier: "TIER", limit: "LIMIT" } as const;
+/** Why a member cannot claim; disabled partners are never listed (memberPerks leaves them out), so that reason has no answer of its own. */
+const PERK_BLOCK = { disabled: "TIER", tier: "TIER", limit: "LIMIT" } as const;
 
 function perkNode(p: Partner, state: { claimable: boolean; blockedBy: string | null; claimsLeft: number; codes: readonly PerkClaim[] }) {
   return { partner: p.key, name: p.name, perk: p.perk, minTier: p.minTier ?? null, ...state };
