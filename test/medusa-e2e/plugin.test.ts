@@ -288,6 +288,42 @@ describe("Kinship in a real Medusa store", () => {
     expect(report.data.partners).toEqual([{ partner: "cafe", claimed: 1, amountDue: 150, codesLeft: 1 }]);
   });
 
+  it("a return received under reverseOn 'refund' reverses nothing by itself; refunding the returned tee then takes back its share", async () => {
+    const cy = await signUp(store.url, store.seed, "cy@example.com");
+    const order = await checkout(
+      store.url,
+      store.seed,
+      cy,
+      await cartFor(store.url, store.seed, cy, [{ variantId: tee().variantId, quantity: 2 }]),
+    );
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    const token = { token: store.adminToken };
+    const { order: placed } = await call<{ order: { items: { id: string }[]; payment_collections: { payments: { id: string }[] }[] } }>(
+      store.url,
+      `/admin/orders/${order.id}?fields=id,items.id,payment_collections.payments.id`,
+      token,
+    );
+    const itemId = (placed.items[0] as { id: string }).id;
+    const paymentId = placed.payment_collections[0]?.payments[0]?.id as string;
+    await call(store.url, `/admin/payments/${paymentId}/capture`, { ...token, body: {} });
+    await call(store.url, `/admin/orders/${order.id}/fulfillments`, { ...token, body: { items: [{ id: itemId, quantity: 2 }] } });
+    const { return: ret } = await call<{ return: { id: string } }>(store.url, "/admin/returns", { ...token, body: { order_id: order.id } });
+    await call(store.url, `/admin/returns/${ret.id}/request-items`, { ...token, body: { items: [{ id: itemId, quantity: 1 }] } });
+    await call(store.url, `/admin/returns/${ret.id}/request`, { ...token, body: {} });
+    await call(store.url, `/admin/returns/${ret.id}/receive`, { ...token, body: {} });
+    await call(store.url, `/admin/returns/${ret.id}/receive-items`, { ...token, body: { items: [{ id: itemId, quantity: 1 }] } });
+    await call(store.url, `/admin/returns/${ret.id}/receive/confirm`, { ...token, body: {} });
+    await eventually("Medusa to process order.return_received", async () =>
+      store.log().includes("Processing order.return_received") ? true : undefined,
+    );
+    expect((await pointsOf(cy)).points.available).toBe(200);
+
+    // 100.00 of the 210.00 paid (200.00 of tees, 10.00 shipping): 200 × 100 / 210 = 95.24 → 95 points.
+    await call(store.url, `/admin/payments/${paymentId}/refund`, { ...token, body: { amount: 100 } });
+    await eventually("the refund to be reversed", async () => ((await pointsOf(cy)).points.available < 200 ? true : undefined));
+    expect(await pointsOf(cy)).toEqual({ tier: { key: "member" }, points: { available: 105, pending: 0 }, growth: 105 });
+  });
+
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { returnedLines } from "../src/lib/returned-lines";
+import { merchandiseOf, returnedLines } from "../src/lib/returned-lines";
 
 const lines = [
   { id: "ordli_tee", quantity: 3, unit_price: 20, adjustments: [{ amount: 6 }] }, // 60.00 − 6.00 = 54.00 for 3
@@ -57,5 +57,17 @@ describe("what a received return gives back", () => {
   it("refuses lines the order does not have and quantities it did not order", () => {
     expect(() => returnedLines(lines, [{ item_id: "ordli_other", quantity: 1 }], "usd")).toThrow(/not a line of the order/);
     expect(() => returnedLines(lines, [{ item_id: "ordli_cap", quantity: 2 }], "usd")).toThrow(/2 of 1 is not a returnable quantity/);
+  });
+});
+
+describe("what an order's merchandise came to when it was placed", () => {
+  it("is every line's price after its discounts for the quantity ordered, returns or not; gift cards earn nothing", () => {
+    expect(merchandiseOf(lines, "usd")).toBe(5400 + 1250);
+    const afterAReturn = [
+      { id: "ordli_tee", unit_price: 100, detail: { raw_quantity: { value: "2" } } },
+      { id: "ordli_card", unit_price: 50, quantity: 1, is_giftcard: true },
+    ];
+    expect(merchandiseOf(afterAReturn, "usd")).toBe(20000);
+    expect(() => merchandiseOf([{ id: "ordli_x", unit_price: 1 }], "usd")).toThrow(/ordli_x: undefined is not a quantity/);
   });
 });

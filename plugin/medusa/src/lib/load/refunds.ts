@@ -2,6 +2,7 @@ import type { MedusaRefund } from "@kinship/webhooks/mappers";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { majorOf, minorOf } from "../money";
 import { merchandiseShare } from "../refund-share";
+import { merchandiseOf, ORDER_LINE_FIELDS, type OrderLine } from "../returned-lines";
 import { graph, one } from "./query";
 
 type Container = Pick<MedusaContainer, "resolve">;
@@ -34,13 +35,14 @@ export async function loadPaymentRefunds(container: Container, paymentId: string
   });
   const orderId = links.find((l) => l.payment_collection_id === payment.payment_collection_id)?.order_id;
   if (typeof orderId !== "string") return [];
-  const order = await one(container, "order", ["id", "currency_code", "item_total", "item_tax_total"], orderId);
+  const order = await one(container, "order", ["id", "currency_code", ...ORDER_LINE_FIELDS], orderId);
   if (!order) return [];
   const currency = String(order.currency_code);
   // What the order asked to be paid: Medusa lowers the order's own total by the credit line a refund creates.
   const collection = (payment.payment_collection ?? {}) as Record<string, unknown>;
   const total = minorOf(collection.raw_amount ?? collection.amount, currency);
-  const merchandise = Math.max(0, minorOf(order.item_total, currency) - minorOf(order.item_tax_total, currency));
+  // The merchandise as placed (the earning base): the order's own item_total drops once items come back.
+  const merchandise = merchandiseOf((order.items ?? []) as OrderLine[], currency);
   const refunds = (payment.refunds ?? []) as { id: string; amount: unknown; raw_amount?: unknown; created_at: string | Date }[];
   return refunds.map((r) => ({
     order_id: orderId,

@@ -1,7 +1,7 @@
 import type { MedusaRefund } from "@kinship/webhooks/mappers";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { majorOf } from "../money";
-import { type OrderLine, type ReturnedItem, returnedLines } from "../returned-lines";
+import { ORDER_LINE_FIELDS, type OrderLine, type ReturnedItem, returnedLines } from "../returned-lines";
 import { one } from "./query";
 
 /** A received return as a Kinship refund of the returned lines, keyed by the return's id. */
@@ -13,24 +13,7 @@ export async function loadReceivedReturn(container: Pick<MedusaContainer, "resol
     returnId,
   );
   if (!ret) return null;
-  const order = await one(
-    container,
-    "order",
-    // An order line's quantity lives in its order item (`detail`); once the order has changed
-    // (a return), Query no longer puts it on the line itself.
-    [
-      "id",
-      "currency_code",
-      "items.id",
-      "items.quantity",
-      "items.raw_quantity",
-      "items.detail.quantity",
-      "items.detail.raw_quantity",
-      "items.unit_price",
-      "items.adjustments.amount",
-    ],
-    String(ret.order_id),
-  );
+  const order = await one(container, "order", ["id", "currency_code", ...ORDER_LINE_FIELDS], String(ret.order_id));
   if (!order) return null;
   const currency = String(order.currency_code);
   const lines = returnedLines((order.items ?? []) as OrderLine[], (ret.items ?? []) as ReturnedItem[], currency);
