@@ -324,6 +324,46 @@ describe("Kinship in a real Medusa store", () => {
     expect(await pointsOf(cy)).toEqual({ tier: { key: "member" }, points: { available: 105, pending: 0 }, growth: 105 });
   });
 
+  it("a shopper who changes their name in the store has it on their member profile", async () => {
+    await call(store.url, "/store/customers/me", {
+      token: ada.token,
+      publishableKey: store.seed.publishableKey,
+      body: { first_name: "Augusta", last_name: "King" },
+    });
+    await eventually("the profile to follow", async () => {
+      const { data } = await admin(`query M($id: ID!) { member(customerId: $id) { profile } }`, { id: ada.customerId });
+      return data.member.profile.firstName === "Augusta" ? data.member.profile : undefined;
+    });
+    const { data } = await admin(`query M($id: ID!) { member(customerId: $id) { profile } }`, { id: ada.customerId });
+    expect(data.member.profile).toMatchObject({ email: "ada@example.com", firstName: "Augusta", lastName: "King" });
+  });
+
+  it("canceling an order in the admin reverses everything it earned; redelivering order.canceled changes nothing", async () => {
+    const dee = await signUp(store.url, store.seed, "dee@example.com");
+    const order = await checkout(
+      store.url,
+      store.seed,
+      dee,
+      await cartFor(store.url, store.seed, dee, [{ variantId: tee().variantId, quantity: 3 }]),
+    );
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    expect((await pointsOf(dee)).points.available).toBe(300);
+
+    await call(store.url, `/admin/orders/${order.id}/cancel`, { token: store.adminToken, body: {} });
+    expect(await outcomeOf(store, `order.canceled:${order.id}`)).toBe("applied");
+    expect(await pointsOf(dee)).toEqual({ tier: { key: "member" }, points: { available: 0, pending: 0 }, growth: 0 });
+    const { data } = await admin(`query O($id: ID!) { order(orderId: $id) { earned reversed growth } }`, { id: order.id });
+    expect(data.order).toEqual({ earned: 300, reversed: 300, growth: 0 });
+
+    await call(store.url, "/admin/test-events", {
+      token: store.adminToken,
+      body: { name: "order.canceled", data: { id: order.id } },
+      expect: 202,
+    });
+    expect(await outcomeOf(store, `order.canceled:${order.id}`, 2)).toBe("duplicate");
+    expect(await pointsOf(dee)).toEqual({ tier: { key: "member" }, points: { available: 0, pending: 0 }, growth: 0 });
+  });
+
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {
