@@ -364,6 +364,27 @@ describe("Kinship in a real Medusa store", () => {
     expect(await pointsOf(dee)).toEqual({ tier: { key: "member" }, points: { available: 0, pending: 0 }, growth: 0 });
   });
 
+  it("a new base price reaches the member price list: the tee at 150.00 is 120.00 for Silver, 150.00 for a guest; the storefront API agrees", async () => {
+    await call(store.url, `/admin/products/${tee().id}/variants/${tee().variantId}`, {
+      token: store.adminToken,
+      body: { prices: [{ currency_code: "usd", amount: 150 }] },
+    });
+    const priceOf = async (shopper: Shopper | null) => {
+      const { product } = await call<{ product: { variants: { calculated_price: { calculated_amount: number } }[] } }>(
+        store.url,
+        `/store/products/${tee().id}?region_id=${store.seed.regionId}&fields=*variants.calculated_price`,
+        { token: shopper?.token ?? null, publishableKey: store.seed.publishableKey },
+      );
+      return product.variants[0]?.calculated_price.calculated_amount;
+    };
+    await eventually("the member price to follow", async () => ((await priceOf(ada)) === 120 ? true : undefined));
+    expect(await priceOf(null)).toBe(150);
+    const { data } = await storefront(store, ada)(`query P($ids: [ID!]!) { memberPrices(variantIds: $ids) { basePrice memberPrice } }`, {
+      ids: [tee().variantId],
+    });
+    expect(data.memberPrices).toEqual([{ basePrice: 15000, memberPrice: 12000 }]);
+  });
+
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {
