@@ -385,6 +385,28 @@ describe("Kinship in a real Medusa store", () => {
     expect(data.memberPrices).toEqual([{ basePrice: 15000, memberPrice: 12000 }]);
   });
 
+  it("an order paid partly with a redeemed code earns on what was paid for the merchandise: 150.00 − 5.00 → 145 points", async () => {
+    const eve = await signUp(store.url, store.seed, "eve@example.com");
+    expect(await outcomeOf(store, `customer.created:${eve.customerId}`)).toBe("applied");
+    await admin('mutation A($id: ID!) { adjustPoints(customerId: $id, points: 500, reason: "welcome gift") { customerId } }', {
+      id: eve.customerId,
+    });
+    const redeemed = await storefront(store, eve)('mutation { redeem(rewardId: "five-off") { code } }');
+    const code = redeemed.data.redeem.code as string;
+    const cartId = await cartFor(store.url, store.seed, eve, [{ variantId: tee().variantId, quantity: 1 }]);
+    await call(store.url, `/store/carts/${cartId}/promotions`, {
+      token: eve.token,
+      publishableKey: store.seed.publishableKey,
+      body: { promo_codes: [code] },
+    });
+    const order = await checkout(store.url, store.seed, eve, cartId);
+    expect(order.total).toBe(155); // 150.00 − 5.00 + 10.00 shipping
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    const { data } = await admin(`query O($id: ID!) { order(orderId: $id) { earned growth } }`, { id: order.id });
+    expect(data.order).toEqual({ earned: 145, growth: 145 });
+    expect((await pointsOf(eve)).points.available).toBe(145);
+  });
+
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {
