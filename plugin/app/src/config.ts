@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from "@kinship/webhooks";
 import { z } from "zod";
 
 const Env = z.object({
@@ -23,7 +24,7 @@ const Env = z.object({
         if (!isOrigin(o)) ctx.addIssue({ code: "custom", message: `not an origin: ${o} (expected scheme://host[:port], no path)` });
       return origins;
     }),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 function isOrigin(o: string): boolean {

@@ -13,6 +13,8 @@ export {
   mapMedusaCustomer,
   mapMedusaOrder,
   mapMedusaRefund,
+  medusaNumber,
+  wholeCount,
 } from "./medusa.ts";
 export { currencyExponent, type DecimalInput, type ToMinorOptions, toMinor } from "./money.ts";
 export { parseLossless } from "./read.ts";

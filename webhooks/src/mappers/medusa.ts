@@ -100,13 +100,28 @@ export interface MedusaCustomer {
 
 const ROUND = { excess: "halfUp" } as const;
 
+/**
+ * A number as Medusa sends it (a number, a decimal string, or a BigNumber: { raw: { value } },
+ * { value }, { numeric }), preferring the exact raw form; undefined when it is none of these.
+ */
+export function medusaNumber(v: unknown): string | number | undefined {
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (v === null || typeof v !== "object") return undefined;
+  const o = v as { value?: unknown; raw?: { value?: unknown }; numeric?: unknown };
+  for (const x of [o.raw?.value, o.value, o.numeric]) if (typeof x === "string" || typeof x === "number") return x;
+  return undefined;
+}
+
+/** A whole count from a quantity's text ("2", or "2.0" from a BigNumber); NaN for anything fractional or not a number. */
+export function wholeCount(v: string | number): number {
+  const m = /^(\d+)(?:\.0+)?$/.exec(String(v));
+  return m ? Number(m[1]) : Number.NaN;
+}
+
 /** The decimal text of a Medusa amount, preferring the exact raw form. */
 const amount = z.unknown().transform((v, ctx): string | number => {
-  if (typeof v === "number" || typeof v === "string") return v;
-  if (v !== null && typeof v === "object") {
-    const o = v as { value?: unknown; raw?: { value?: unknown }; numeric?: unknown };
-    for (const x of [o.raw?.value, o.value, o.numeric]) if (typeof x === "string" || typeof x === "number") return x;
-  }
+  const n = medusaNumber(v);
+  if (n !== undefined) return n;
   ctx.addIssue({ code: "custom", message: `expected an amount (number, decimal string or { value }), received ${describeValue(v)}` });
   return z.NEVER;
 });
@@ -176,11 +191,8 @@ const Customer = z.object({
 });
 
 function quantityOf(field: string, v: string | number): number {
-  const text = String(v);
-  // BigNumber quantities may read "2" or "2.0"; anything fractional is not a count.
-  const m = /^(\d+)(?:\.0+)?$/.exec(text);
-  const n = m ? Number(m[1]) : Number.NaN;
-  if (!Number.isSafeInteger(n)) throw new MappingError(`${field}: expected a whole quantity, received ${text}`);
+  const n = wholeCount(v);
+  if (!Number.isSafeInteger(n)) throw new MappingError(`${field}: expected a whole quantity, received ${String(v)}`);
   return n;
 }
 

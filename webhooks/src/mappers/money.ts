@@ -1,3 +1,4 @@
+import { currencyExponent as exponentOf } from "@kinship/engine/core";
 import { isLosslessNumber, type LosslessNumber } from "lossless-json";
 import { MappingError } from "./types.ts";
 
@@ -18,21 +19,14 @@ export interface ToMinorOptions {
 const CURRENCY = /^[A-Z]{3}$/;
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
-const exponents = new Map<string, number>();
-
-/** Minor-unit exponent of an ISO 4217 currency from the runtime's CLDR data: USD 2, JPY 0, KWD 3. */
+/** Minor-unit exponent of an ISO 4217 currency from the runtime's CLDR data (the engine's, cached): USD 2, JPY 0, KWD 3. */
 export function currencyExponent(currency: string): number {
   if (!CURRENCY.test(currency)) throw new MappingError(`currency: "${currency}" is not an ISO 4217 code (three capital letters)`);
-  let exponent = exponents.get(currency);
-  if (exponent === undefined) {
-    try {
-      exponent = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      throw new MappingError(`currency: "${currency}" is not a currency this runtime knows`);
-    }
-    exponents.set(currency, exponent);
+  try {
+    return exponentOf(currency);
+  } catch {
+    throw new MappingError(`currency: "${currency}" is not a currency this runtime knows`);
   }
-  return exponent;
 }
 
 function decimalText(amount: unknown): string {

@@ -1,3 +1,4 @@
+export { LOG_LEVELS } from "./main.ts";
 export {
   type CustomMapper,
   type DeliveryDeps,

@@ -20,7 +20,8 @@ export interface WorkerEnv {
   logLevel: LogLevel;
 }
 
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** pino's levels, for LOG_LEVEL in the worker and the server. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const ENV_HELP = `kinship-worker: applies webhook deliveries from the queue through the engine.

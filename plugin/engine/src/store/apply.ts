@@ -48,11 +48,6 @@ function orderOf(input: Input): string | null {
   return input.type === "order.paid" || input.type === "refund.created" || input.type === "order.cancelled" ? input.orderId : null;
 }
 
-/**
- * Applies one event or command to one program, in one transaction: the program is found, the
- * event's key claimed in a unique index and the member locked (one statement), the pure core
- * decides, the decision is written (one statement).
- */
 /** What a caller may add to an apply's transaction. */
 export interface ApplyOptions {
   /**
@@ -62,6 +57,11 @@ export interface ApplyOptions {
   alsoInTransaction?: (trx: Db) => Promise<void>;
 }
 
+/**
+ * Applies one event or command to one program, in one transaction: the program is found, the
+ * event's key claimed in a unique index and the member locked (one statement), the pure core
+ * decides, the decision is written (one statement).
+ */
 export async function applyInput(
   db: Db,
   programKey: string,

@@ -27,6 +27,21 @@ export async function lockKey(trx: Db, programId: number, key: string): Promise<
   await lockKeys(trx, programId, [key]);
 }
 
+/**
+ * A member's id and tier under the member's lock (advisory lock, then the row), for writers outside
+ * apply (redemptions, perk claims) that must not race it. Undefined when not a member.
+ */
+export async function lockedMember(trx: Db, programId: number, customerId: string) {
+  await lockKey(trx, programId, `customer:${customerId}`);
+  return trx
+    .selectFrom("kinship_member")
+    .select(["id", "tier_key"])
+    .where("program_id", "=", programId)
+    .where("customer_id", "=", customerId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 /** Takes several locks in one round trip, in the order given (order before customer, always). */
 export async function lockKeys(trx: Db, programId: number, keys: string[]): Promise<void> {
   if (keys.length === 0) return;

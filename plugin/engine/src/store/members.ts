@@ -41,15 +41,12 @@ export function memberView(row: Selectable<MemberTable>, windowGrowth: number, c
   };
 }
 
+/** Growth within the window per member (absent: none); one prepared statement whatever the number of members. */
 export async function windowGrowthOf(db: Db, memberIds: number[], start: Date | null): Promise<Map<number, number>> {
   if (start === null || memberIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("kinship_growth")
-    .select(["member_id", sql<string>`sum(amount)`.as("total")])
-    .where("member_id", "in", memberIds)
-    .where("occurred_at", ">=", start)
-    .groupBy("member_id")
-    .execute();
+  const { rows } = await sql<{ member_id: string | number | bigint; total: string | number }>`${sql.raw(PREPARED)}
+    SELECT member_id, sum(amount) AS total FROM kinship_growth
+    WHERE member_id = ANY(${memberIds}::bigint[]) AND occurred_at >= ${start} GROUP BY member_id`.execute(db);
   return new Map(rows.map((r) => [num(r.member_id), num(r.total)]));
 }
 
@@ -69,10 +66,8 @@ export async function memberIn(db: Db, program: Program, customerId: string, now
   const row = rows[0];
   if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${program.key}`, customerId });
   const start = windowStart(config.growth.window, now, config.timezone);
-  if (!start) return ok(memberView(row, num(row.growth), config));
-  const { rows: growth } = await sql<{ total: string | null }>`${sql.raw(PREPARED)}
-    SELECT sum(amount) AS total FROM kinship_growth WHERE member_id = ${num(row.id)} AND occurred_at >= ${start}`.execute(db);
-  return ok(memberView(row, num(growth[0]?.total ?? 0), config));
+  const growth = start ? ((await windowGrowthOf(db, [num(row.id)], start)).get(num(row.id)) ?? 0) : num(row.growth);
+  return ok(memberView(row, growth, config));
 }
 
 /** Members in a stable order, a page at a time (keyset on row id). */

@@ -13,7 +13,7 @@ import {
 import type { Engine } from "../engine.ts";
 import { isUniqueViolation } from "./apply.ts";
 import type { Db } from "./connect.ts";
-import { lockKey } from "./load-state.ts";
+import { lockedMember } from "./load-state.ts";
 import { findProgram, type Program } from "./programs.ts";
 import { num } from "./schema.ts";
 
@@ -118,13 +118,7 @@ export async function claimPerk(
   const p = partner.value;
   try {
     return await db.transaction().execute(async (trx) => {
-      await lockKey(trx, program.id, `customer:${input.customerId}`);
-      const member = await trx
-        .selectFrom("kinship_member")
-        .select(["id", "tier_key"])
-        .where("program_id", "=", program.id)
-        .where("customer_id", "=", input.customerId)
-        .executeTakeFirst();
+      const member = await lockedMember(trx, program.id, input.customerId);
       if (!member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       const memberId = num(member.id);
       const claimed = await trx

@@ -4,9 +4,10 @@ import type pg from "pg";
 
 /**
  * Statements whose text starts with this comment run as named (server-side prepared) statements
- * on Postgres: parsed and planned once per connection instead of on every call. Only the apply
- * path's statements carry it; their texts vary only with which parts a decision has, never with
- * data, so the number of names stays small. PGlite and other statements are unaffected.
+ * on Postgres: parsed and planned once per connection instead of on every call. Only hot-path
+ * statements carry it (apply, the inbox, storefront reads); their texts vary only with which parts
+ * a decision has, never with data, so the number of names stays small. PGlite and other statements
+ * are unaffected.
  */
 export const PREPARED = "/* kinship:prepared */";
 

@@ -3,7 +3,7 @@ import { type EngineError, EngineFailure, err, ok, type Result, type Reward, tie
 import type { Engine } from "../engine.ts";
 import { applyIn, isUniqueViolation, parseInput } from "./apply.ts";
 import type { Db } from "./connect.ts";
-import { lockKey } from "./load-state.ts";
+import { lockedMember } from "./load-state.ts";
 import { findProgram, type Program } from "./programs.ts";
 import { num, type RedemptionStatus, type RedemptionTable } from "./schema.ts";
 
@@ -74,14 +74,7 @@ export async function reserveRedemption(
 
   try {
     return await db.transaction().execute(async (trx) => {
-      await lockKey(trx, program.id, `customer:${input.customerId}`);
-      const member = await trx
-        .selectFrom("kinship_member")
-        .select(["id", "tier_key"])
-        .where("program_id", "=", program.id)
-        .where("customer_id", "=", input.customerId)
-        .forUpdate()
-        .executeTakeFirst();
+      const member = await lockedMember(trx, program.id, input.customerId);
       if (!member)
         throw new EngineFailure({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       if (reward.minTier && tierRank(program.config, member.tier_key) < tierRank(program.config, reward.minTier))
