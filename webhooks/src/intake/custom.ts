@@ -34,6 +34,7 @@ export function customIntake(options: {
   now?: () => Date;
 }): (req: CustomRequest) => Promise<IntakeReply> {
   const now = options.now ?? (() => new Date());
+  const store = storeAndEnqueue(options.engine, options.queue);
   return async ({ rawBody, program, timestamp, signature }) => {
     if (!program || !timestamp || !signature)
       return reply(
@@ -61,11 +62,6 @@ export function customIntake(options: {
     if (typeof id !== "string" || id.length === 0 || id.length > 200)
       return reply(400, "missing event id", { program }, { error: "the event needs a string `id`, unique per event" });
     const topic = typeof body.name === "string" ? body.name : "custom";
-    return storeAndEnqueue(
-      options.engine,
-      options.queue,
-      { source: "custom", programKey: program, deliveryKey: id, topic, payload: rawBody, meta: {} },
-      at,
-    );
+    return store({ source: "custom", programKey: program, deliveryKey: id, topic, payload: rawBody, meta: {} }, at);
   };
 }

@@ -41,6 +41,7 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
   const now = options.now ?? (() => new Date());
   const cacheMs = options.shopCacheMs ?? 5_000;
   const shops = new Map<string, { shop: Shop | null; at: number }>();
+  const store = storeAndEnqueue(options.engine, options.queue);
 
   async function shop(domain: string): Promise<Shop | null> {
     const hit = shops.get(domain);
@@ -62,9 +63,7 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
     if (!known) return reply(200, "dropped: unknown shop", { topic, shop: domain });
     if (!known.installed && !AFTER_UNINSTALL_TOPICS.has(topic)) return reply(200, "dropped: shop uninstalled", { topic, shop: domain });
     const eventId = ("eventId" in check && check.eventId) || check.webhookId;
-    return storeAndEnqueue(
-      options.engine,
-      options.queue,
+    return store(
       {
         source: "shopify",
         programKey: known.programKey,

@@ -1,4 +1,5 @@
 import Bull from "bull";
+import { coalesce } from "../coalesce.ts";
 import { type InboxHandler, type InboxQueue, type Logger, silentLogger } from "./types.ts";
 
 export interface BullQueueOptions {
@@ -106,13 +107,21 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
   );
   let processing = false;
   let closing: Promise<void> | null = null;
+  // Fresh rows arriving together are added in one MULTI (one round trip).
+  const addFresh = coalesce(
+    async (ids: number[]) => {
+      await queue.addBulk(ids.map((inboxId) => ({ data: { inboxId }, opts: { jobId: jobIdOf(inboxId) } })));
+      return ids.map(() => undefined);
+    },
+    { maxBatch: 64, maxInFlight: 2 },
+  );
 
   async function enqueue(inboxId: number, fresh: boolean): Promise<void> {
     if (!Number.isSafeInteger(inboxId) || inboxId <= 0) throw new TypeError(`not an inbox id: ${inboxId}`);
     if (closing) throw new Error(`queue ${name} is closed`);
     const jobId = jobIdOf(inboxId);
     if (fresh) {
-      await queue.add({ inboxId }, { jobId });
+      await addFresh(inboxId);
       return;
     }
     const state = await jobState(queue, jobId);

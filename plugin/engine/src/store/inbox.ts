@@ -21,24 +21,72 @@ export interface InboxRow extends Delivery {
   receivedAt: Date;
 }
 
+export interface Received {
+  id: number;
+  /** A redelivery: the first one's id and status. */
+  duplicate: boolean;
+  status: InboxStatus;
+}
+
 /** Stores a delivery once; a redelivery returns the first one's id with `duplicate: true`. */
-export async function receive(db: Db, d: Delivery, now: Date): Promise<{ id: number; duplicate: boolean; status: InboxStatus }> {
+export async function receive(db: Db, d: Delivery, now: Date): Promise<Received> {
+  return (await receiveMany(db, [{ delivery: d, now }]))[0] as Received;
+}
+
+/**
+ * Stores several deliveries in one statement (one round trip, one commit), each once; answers in
+ * the order given. A key given twice in one call is stored once: the second is its duplicate.
+ */
+export async function receiveMany(db: Db, items: { delivery: Delivery; now: Date }[]): Promise<Received[]> {
+  if (items.length === 0) return [];
+  const column = <T>(f: (d: Delivery) => T) => items.map((i) => f(i.delivery));
   // The one statement on the webhook request path: prepared once per connection.
-  const { rows } = await sql<{ id: string | number | bigint }>`${sql.raw(PREPARED)}
+  const { rows } = await sql<{
+    id: string | number | bigint;
+    source: string;
+    program_key: string;
+    delivery_key: string;
+  }>`${sql.raw(PREPARED)}
     INSERT INTO kinship_inbox (source, program_key, delivery_key, topic, payload, meta, status, received_at)
-    VALUES (${d.source}, ${d.programKey}, ${d.deliveryKey}, ${d.topic}, ${d.payload}, ${JSON.stringify(d.meta)}, 'queued', ${now})
+    SELECT d.source, d.program_key, d.delivery_key, d.topic, d.payload, d.meta::jsonb, 'queued', d.received_at
+    FROM unnest(${column((d) => d.source)}::text[], ${column((d) => d.programKey)}::text[], ${column((d) => d.deliveryKey)}::text[],
+      ${column((d) => d.topic)}::text[], ${column((d) => d.payload)}::text[], ${column((d) => JSON.stringify(d.meta))}::text[],
+      ${items.map((i) => i.now.toISOString())}::timestamptz[])
+      WITH ORDINALITY AS d(source, program_key, delivery_key, topic, payload, meta, received_at, n)
+    ORDER BY d.n
     ON CONFLICT (source, program_key, delivery_key) DO NOTHING
-    RETURNING id`.execute(db);
-  const inserted = rows[0];
-  if (inserted) return { id: num(inserted.id), duplicate: false, status: "queued" };
-  const existing = await db
-    .selectFrom("kinship_inbox")
-    .select(["id", "status"])
-    .where("source", "=", d.source)
-    .where("program_key", "=", d.programKey)
-    .where("delivery_key", "=", d.deliveryKey)
-    .executeTakeFirstOrThrow();
-  return { id: num(existing.id), duplicate: true, status: existing.status };
+    RETURNING id, source, program_key, delivery_key`.execute(db);
+  const keyOf = (source: string, program: string, delivery: string) => JSON.stringify([source, program, delivery]);
+  const inserted = new Map(rows.map((r) => [keyOf(r.source, r.program_key, r.delivery_key), num(r.id)]));
+  const claimed = new Set<string>();
+  const out: (Received | null)[] = items.map(({ delivery: d }) => {
+    const key = keyOf(d.source, d.programKey, d.deliveryKey);
+    const id = inserted.get(key);
+    if (id === undefined || claimed.has(key)) return null;
+    claimed.add(key);
+    return { id, duplicate: false, status: "queued" };
+  });
+  const missing = items.filter((_, i) => out[i] === null).map((i) => i.delivery);
+  if (missing.length === 0) return out as Received[];
+  const existing = await sql<{
+    id: string | number | bigint;
+    source: string;
+    program_key: string;
+    delivery_key: string;
+    status: InboxStatus;
+  }>`
+    SELECT i.id, i.source, i.program_key, i.delivery_key, i.status FROM kinship_inbox i
+    JOIN unnest(${missing.map((d) => d.source)}::text[], ${missing.map((d) => d.programKey)}::text[], ${missing.map((d) => d.deliveryKey)}::text[])
+      AS d(source, program_key, delivery_key)
+      ON i.source = d.source AND i.program_key = d.program_key AND i.delivery_key = d.delivery_key`.execute(db);
+  const found = new Map(existing.rows.map((r) => [keyOf(r.source, r.program_key, r.delivery_key), r]));
+  return items.map(({ delivery: d }, i) => {
+    const done = out[i];
+    if (done) return done;
+    const row = found.get(keyOf(d.source, d.programKey, d.deliveryKey));
+    if (!row) throw new Error(`inbox: delivery ${d.deliveryKey} of ${d.programKey} was neither stored nor found`);
+    return { id: num(row.id), duplicate: true, status: row.status };
+  });
 }
 
 function toRow(r: {
@@ -75,6 +123,29 @@ export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
     FROM kinship_inbox WHERE id = ${id}`.execute(db);
   const r = rows[0];
   return r ? toRow(r) : null;
+}
+
+/** Several rows in one round trip, in id order; ids not found are left out. */
+export async function inboxRows(db: Db, ids: number[]): Promise<InboxRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<Parameters<typeof toRow>[0]>`${sql.raw(PREPARED)}
+    SELECT id, source, program_key, delivery_key, topic, payload, meta, status, attempts, last_error, received_at
+    FROM kinship_inbox WHERE id = ANY(${ids}::bigint[]) ORDER BY id`.execute(db);
+  return rows.map(toRow);
+}
+
+/** settle for several rows in one statement (a worker's group, inside its transaction). */
+export async function settleMany(
+  db: Db,
+  outcomes: { id: number; status: "applied" | "ignored"; note: string | null }[],
+  now: Date,
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  await sql`${sql.raw(PREPARED)}
+    UPDATE kinship_inbox i SET status = o.status, last_error = o.note, processed_at = ${now}, payload = NULL
+    FROM unnest(${outcomes.map((o) => o.id)}::bigint[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.note)}::text[])
+      AS o(id, status, note)
+    WHERE i.id = o.id AND i.status = 'queued'`.execute(db);
 }
 
 /**
