@@ -21,7 +21,7 @@ export function loopbackRedis(): string {
 
 /** Only the environment a child needs: no stray DATABASE_URL or REDIS_URL from the caller. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ["PATH", "HOME", "TMPDIR", "LANG", "TZ", "NODE_OPTIONS"];
+  const keep = ["PATH", "HOME", "TMPDIR", "LANG", "TZ", "NODE_OPTIONS", "KINSHIP_WORKER_GROUP", "KINSHIP_WORKER_GROUPS"];
   const env: NodeJS.ProcessEnv = {};
   for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k];
   return { ...env, ...extra };

@@ -17,7 +17,8 @@
  *
  * Sizes: BENCH_WH_SECONDS (intake run, 15; --quick 3), BENCH_WH_CONNECTIONS (50),
  * BENCH_WH_ORDERS (10000; --quick 500), BENCH_WH_CUSTOMERS (orders / 4), BENCH_WH_WORKERS
- * (processes x concurrency per end-to-end run, comma-separated, "1x8"), BENCH_WH_MIXED (1|0),
+ * (processes x concurrency per end-to-end run, comma-separated, "1x64"; KINSHIP_WORKER_GROUP and
+ * KINSHIP_WORKER_GROUPS, if set, reach the workers), BENCH_WH_MIXED (1|0),
  * BENCH_WH_PROFILE_CALLS (1000; --quick 100), BENCH_WH_LOG_LEVEL (the server's and workers' level,
  * "info" as in production; logs go to files under the OS temp directory, removed unless a phase
  * failed), BENCH_WH_CPU_PROF (a directory: the intake server runs with --cpu-prof into it),
@@ -94,12 +95,12 @@ function readSizes(argv: string[]): Sizes {
   for (const s of sections)
     if (!SECTIONS.includes(s as Section)) throw new Error(`BENCH_WH_SECTIONS: unknown section ${s} (${SECTIONS.join(", ")})`);
   const mixed = envInt("BENCH_WH_MIXED", 1) === 1;
-  const workers = (process.env.BENCH_WH_WORKERS ?? "1x8").split(",").map((w) => {
+  const workers = (process.env.BENCH_WH_WORKERS ?? "1x64").split(",").map((w) => {
     const m = /^\s*(\d+)\s*x\s*(\d+)\s*$/.exec(w);
     const processes = Number(m?.[1]);
     const concurrency = Number(m?.[2]);
-    if (!m || processes < 1 || processes > 8 || concurrency < 1 || concurrency > 64)
-      throw new Error(`BENCH_WH_WORKERS: "processes x concurrency" items like 1x8,2x8 (1..8 x 1..64), got ${JSON.stringify(w)}`);
+    if (!m || processes < 1 || processes > 8 || concurrency < 1 || concurrency > 256)
+      throw new Error(`BENCH_WH_WORKERS: "processes x concurrency" items like 1x64,2x32 (1..8 x 1..256), got ${JSON.stringify(w)}`);
     return { processes, concurrency };
   });
   const orders = envInt("BENCH_WH_ORDERS", q(10_000, 500), 1);
@@ -277,7 +278,7 @@ async function main(): Promise<number> {
     const ctx: Context = { sizes, url, database, redisUrl, queuePrefix, stamp, logDir, engine, client, results, children, queues };
     if (sizes.sections.includes("intake")) await runIntake(ctx);
     if (sizes.sections.includes("e2e")) for (const w of sizes.workers) await runEndToEnd(ctx, w);
-    if (sizes.sections.includes("mixed")) await runMixed(ctx, sizes.workers[0] ?? { processes: 1, concurrency: 8 });
+    if (sizes.sections.includes("mixed")) await runMixed(ctx, sizes.workers[0] ?? { processes: 1, concurrency: 64 });
     if (sizes.sections.includes("profile")) {
       log(`profile: ${fmt(sizes.profileCalls)} calls per stage, one at a time, in this process`);
       const name = `${queuePrefix}-profile`;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
-import { type Applied, type ApplyOptions, applyInput } from "./store/apply.ts";
+import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput } from "./store/apply.ts";
 import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
 import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
 import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members.ts";
@@ -12,6 +12,12 @@ import { type Drift, verifyLedger } from "./store/verify.ts";
 export interface Engine {
   connection: Connection;
   apply(program: string, input: unknown, now: Date, options?: ApplyOptions): Promise<Result<Applied, EngineError>>;
+  /** Several inputs in one transaction; `failed` (nothing written) when they cannot go through as one: apply them one by one. */
+  applyGroup(
+    items: GroupInput[],
+    now: Date,
+    options?: { alsoInTransaction?: (trx: Connection["db"], results: Result<Applied, EngineError>[]) => Promise<void> },
+  ): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;
   updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
@@ -36,6 +42,7 @@ export function engineOn(connection: Connection): Engine {
   return {
     connection,
     apply: (program, input, now, options) => applyInput(db, program, input, now, options),
+    applyGroup: (items, now, options) => applyGroup(db, items, now, options),
     createProgram: (input) => createProgram(db, input),
     program: (key) => findProgram(db, key),
     updateConfig: (key, config, actor, now) => updateProgramConfig(db, key, config, actor, now),

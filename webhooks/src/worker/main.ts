@@ -3,7 +3,7 @@ import pino from "pino";
 import { mapCustom, mapShopify } from "../mappers/index.ts";
 import { createBullQueue } from "../queue/bull.ts";
 import type { InboxQueue, Logger } from "../queue/types.ts";
-import { startWorker } from "./run.ts";
+import { DEFAULT_GROUP_SIZE, DEFAULT_GROUPS_AT_ONCE, startWorker } from "./run.ts";
 
 /** The worker process's settings, from its environment. */
 export interface WorkerEnv {
@@ -13,6 +13,8 @@ export interface WorkerEnv {
   attempts: number;
   backoffMs: number;
   concurrency: number;
+  groupSize: number;
+  groupsAtOnce: number;
   lockDurationMs: number;
   stalledIntervalMs: number;
   sweepEveryMs: number;
@@ -30,7 +32,9 @@ export const ENV_HELP = `kinship-worker: applies webhook deliveries from the que
   KINSHIP_QUEUE_NAME        queue name (default kinship-inbox)
   KINSHIP_QUEUE_ATTEMPTS    runs per delivery before it is a dead letter (default 5)
   KINSHIP_QUEUE_BACKOFF_MS  exponential backoff base (default 1000)
-  KINSHIP_WORKER_CONCURRENCY  jobs at once (default 8)
+  KINSHIP_WORKER_CONCURRENCY  jobs at once (default 64)
+  KINSHIP_WORKER_GROUP      most deliveries applied in one transaction (default 16; 1: each alone)
+  KINSHIP_WORKER_GROUPS     such transactions under way at once (default 4)
   KINSHIP_QUEUE_LOCK_MS     job lock; a dead worker's jobs run again after it (default 15000)
   KINSHIP_QUEUE_STALLED_MS  how often to look for them (default 5000)
   KINSHIP_SWEEP_EVERY_MS    inbox sweep interval (default 5000)
@@ -59,7 +63,9 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
     queueName: env.KINSHIP_QUEUE_NAME || "kinship-inbox",
     attempts: int("KINSHIP_QUEUE_ATTEMPTS", 5, 1),
     backoffMs: int("KINSHIP_QUEUE_BACKOFF_MS", 1000, 0),
-    concurrency: int("KINSHIP_WORKER_CONCURRENCY", 8, 1),
+    concurrency: int("KINSHIP_WORKER_CONCURRENCY", 64, 1),
+    groupSize: int("KINSHIP_WORKER_GROUP", DEFAULT_GROUP_SIZE, 1),
+    groupsAtOnce: int("KINSHIP_WORKER_GROUPS", DEFAULT_GROUPS_AT_ONCE, 1),
     lockDurationMs: int("KINSHIP_QUEUE_LOCK_MS", 15_000, 100),
     stalledIntervalMs: int("KINSHIP_QUEUE_STALLED_MS", 5_000, 100),
     sweepEveryMs: int("KINSHIP_SWEEP_EVERY_MS", 5_000, 10),
@@ -99,9 +105,14 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log
       mapCustom,
       sweepEveryMs: config.sweepEveryMs,
       sweepAfterMs: config.sweepAfterMs,
+      groupSize: config.groupSize,
+      groupsAtOnce: config.groupsAtOnce,
       log,
     });
-    log.info({ queue: config.queueName, concurrency: config.concurrency, pid: process.pid }, "kinship-worker ready");
+    log.info(
+      { queue: config.queueName, concurrency: config.concurrency, group: config.groupSize, groups: config.groupsAtOnce, pid: process.pid },
+      "kinship-worker ready",
+    );
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once("SIGTERM", resolve);
       process.once("SIGINT", resolve);

@@ -154,7 +154,7 @@ async function carryOut(deps: DeliveryDeps, row: InboxRow): Promise<Done> {
   }
 }
 
-function mapRow(deps: DeliveryDeps, row: InboxRow): Mapped {
+export function mapRow(deps: DeliveryDeps, row: InboxRow): Mapped {
   const mapped =
     row.source === "shopify"
       ? deps.mapShopify?.(row.topic, row.payload)
@@ -170,7 +170,7 @@ function gone(error: EngineError): Done {
   return { outcome: "ignored", note: describe(error) };
 }
 
-function describe(error: EngineError): string {
+export function describe(error: EngineError): string {
   return `${error.code}: ${error.message}`;
 }
 

@@ -1,6 +1,7 @@
 import type { Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
 import { type CustomMapper, DeliveryFailed, processDelivery, type ShopifyMapper } from "./process-delivery.ts";
+import { groupedDelivery } from "./process-group.ts";
 import { startSweeper } from "./sweeper.ts";
 
 export interface WorkerOptions {
@@ -12,6 +13,13 @@ export interface WorkerOptions {
   sweepEveryMs?: number;
   /** Sweep rows still queued this long after they were received (default 30 s). */
   sweepAfterMs?: number;
+  /**
+   * Most deliveries applied in one transaction (default 16; 1 applies each alone). Deliveries the
+   * queue runs at once are grouped, so its concurrency should be about groupSize × groupsAtOnce.
+   */
+  groupSize?: number;
+  /** Groups (transactions) under way at once (default 4). */
+  groupsAtOnce?: number;
   /** The "now" deliveries are applied at (default the clock). */
   now?: () => Date;
   log?: Logger;
@@ -24,13 +32,21 @@ export interface Worker {
   sweep(): Promise<number>;
 }
 
+export const DEFAULT_GROUP_SIZE = 16;
+export const DEFAULT_GROUPS_AT_ONCE = 4;
+
 /** Processes the queue's deliveries through the engine and keeps the queue in step with the inbox. */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { engine, queue, mapShopify, mapCustom, log = silentLogger, now = () => new Date() } = options;
   const deps = { engine, mapShopify, mapCustom, now, log };
+  const groupSize = options.groupSize ?? DEFAULT_GROUP_SIZE;
+  const deliver =
+    groupSize > 1
+      ? groupedDelivery(deps, { maxBatch: groupSize, maxInFlight: options.groupsAtOnce ?? DEFAULT_GROUPS_AT_ONCE })
+      : processDelivery.bind(null, deps);
   await queue.process(async (inboxId, attempt) => {
     try {
-      await processDelivery(deps, inboxId, attempt);
+      await deliver(inboxId, attempt);
     } catch (e) {
       // DeliveryFailed is logged where it happens; anything else is the database failing under us.
       if (!(e instanceof DeliveryFailed)) log.error({ inboxId, attempt: attempt.number, err: e }, "delivery could not be read");

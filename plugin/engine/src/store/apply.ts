@@ -88,6 +88,50 @@ export async function applyInput(
   }
 }
 
+/** One input of a group, and the program it goes to. */
+export interface GroupInput {
+  program: string;
+  input: unknown;
+}
+
+/**
+ * Applies several inputs in one transaction, in the order given, so they share one commit: one
+ * result per input, as applyInput answers it (a duplicate is AlreadyApplied, having written
+ * nothing). If the group cannot go through as one (a decision refused, a deadlock with another
+ * group, a failure of the store, or `alsoInTransaction` throwing on seeing the results) nothing of
+ * it is written and the answer says why: the caller then applies the inputs one by one, which
+ * finds the one at fault.
+ */
+export async function applyGroup(
+  db: Db,
+  items: GroupInput[],
+  now: Date,
+  options: { alsoInTransaction?: (trx: Db, results: Result<Applied, EngineError>[]) => Promise<void> } = {},
+): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const results: Result<Applied, EngineError>[] = [];
+      for (const item of items) {
+        const parsed = parseInput(item.input);
+        if (!parsed.ok) {
+          results.push(parsed);
+          continue;
+        }
+        const claim = await claimFor(trx, { key: item.program }, parsed.value, now);
+        results.push(
+          claim.program
+            ? await applyClaimed(trx, await programOf(trx, claim.program), parsed.value, now, claim.claimed)
+            : unknownProgram(item.program),
+        );
+      }
+      await options.alsoInTransaction?.(trx, results);
+      return { results };
+    });
+  } catch (e) {
+    return { failed: e instanceof EngineFailure ? `${e.error.code}: ${e.error.message}` : e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /**
  * applyInput's steps inside the caller's transaction, for writes that must commit with the ledger
  * change (a redemption row). A rejected decision throws EngineFailure (the claimed key must roll
