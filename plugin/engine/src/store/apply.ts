@@ -12,7 +12,7 @@ import {
   parseEvent,
   type Result,
 } from "../core/index.ts";
-import { claimAndLock, lockCustomerOfOrder } from "./claim.ts";
+import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
 import type { Db } from "./connect.ts";
 import { loadState } from "./load-state.ts";
 import { type Program, programOf } from "./programs.ts";
@@ -110,17 +110,30 @@ export async function applyGroup(
 ): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }> {
   try {
     return await db.transaction().execute(async (trx) => {
+      // Every key claimed and every lock taken in the group's first statement; each input then
+      // costs its state query and its write.
+      const parsed = items.map((item) => parseInput(item.input));
+      const claimable = items.flatMap((item, i) => {
+        const p = parsed[i];
+        return p?.ok ? [{ i, request: claimRequest(item.program, p.value) }] : [];
+      });
+      const claims = await claimAndLockMany(
+        trx,
+        claimable.map((c) => c.request),
+        now,
+      );
+      const claimOf = new Map(claimable.map((c, j) => [c.i, claims[j]]));
       const results: Result<Applied, EngineError>[] = [];
-      for (const item of items) {
-        const parsed = parseInput(item.input);
-        if (!parsed.ok) {
-          results.push(parsed);
+      for (const [i, item] of items.entries()) {
+        const p = parsed[i] as Result<Input, EngineError>;
+        const claim = claimOf.get(i);
+        if (!p.ok || !claim) {
+          results.push(p.ok ? unknownProgram(item.program) : p);
           continue;
         }
-        const claim = await claimFor(trx, { key: item.program }, parsed.value, now);
         results.push(
           claim.program
-            ? await applyClaimed(trx, await programOf(trx, claim.program), parsed.value, now, claim.claimed)
+            ? await applyClaimed(trx, await programOf(trx, claim.program), p.value, now, claim.claimed)
             : unknownProgram(item.program),
         );
       }
@@ -148,12 +161,17 @@ function unknownProgram(key: string): Result<never, EngineError> {
 }
 
 function claimFor(trx: Db, program: { key: string } | { id: number }, input: Input, now: Date) {
+  const { key, type, locks, customerId } = claimRequest("", input);
+  return claimAndLock(trx, program, key, type, locks, customerId, now);
+}
+
+function claimRequest(program: string, input: Input): ClaimRequest {
   const orderId = orderOf(input);
   const known = "customerId" in input ? input.customerId : null;
   // Locks known up front are taken in the same statement as the claim; a refund names only its
   // order, so its customer is read (and locked) once the order is locked.
   const locks = [...(orderId !== null ? [`order:${orderId}`] : []), ...(known !== null ? [`customer:${known}`] : [])];
-  return claimAndLock(trx, program, inputKey(input), input.type, locks, known, now);
+  return { program, key: inputKey(input), type: input.type, locks, customerId: known };
 }
 
 async function applyClaimed(trx: Db, program: Program, input: Input, now: Date, claimed: boolean): Promise<Result<Applied, EngineError>> {
