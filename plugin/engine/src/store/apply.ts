@@ -1,3 +1,4 @@
+import type { RawBuilder } from "kysely";
 import {
   Command,
   type CommerceEvent,
@@ -16,7 +17,7 @@ import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder 
 import type { Db } from "./connect.ts";
 import { loadState } from "./load-state.ts";
 import { type Program, programOf } from "./programs.ts";
-import { writeDecision } from "./write-decision.ts";
+import { decisionCtes, writeCtes } from "./write-decision.ts";
 
 export interface Applied {
   key: string;
@@ -124,19 +125,17 @@ export async function applyGroup(
       );
       const claimOf = new Map(claimable.map((c, j) => [c.i, claims[j]]));
       const results: Result<Applied, EngineError>[] = [];
+      const group: Group = { pending: null };
       for (const [i, item] of items.entries()) {
         const p = parsed[i] as Result<Input, EngineError>;
         const claim = claimOf.get(i);
-        if (!p.ok || !claim) {
+        if (!p.ok || !claim?.program) {
           results.push(p.ok ? unknownProgram(item.program) : p);
           continue;
         }
-        results.push(
-          claim.program
-            ? await applyClaimed(trx, await programOf(trx, claim.program), p.value, now, claim.claimed)
-            : unknownProgram(item.program),
-        );
+        results.push(await applyClaimed(trx, await programOf(trx, claim.program), p.value, now, claim.claimed, group));
       }
+      await writeCtes(trx, group.pending?.ctes ?? []);
       await options.alsoInTransaction?.(trx, results);
       return { results };
     });
@@ -174,17 +173,55 @@ function claimRequest(program: string, input: Input): ClaimRequest {
   return { program, key: inputKey(input), type: input.type, locks, customerId: known };
 }
 
-async function applyClaimed(trx: Db, program: Program, input: Input, now: Date, claimed: boolean): Promise<Result<Applied, EngineError>> {
+/** A group's last decision, not yet written: it goes into the next input's state query. */
+interface Group {
+  pending: { ctes: RawBuilder<unknown>[]; programId: number; customerId: string | null; orderId: string | null } | null;
+}
+
+/** Whether a pending write touches nothing this input's state query reads (another member, another order). */
+function independent(
+  pending: NonNullable<Group["pending"]>,
+  programId: number,
+  customerId: string | null,
+  orderId: string | null,
+): boolean {
+  if (pending.programId !== programId) return true;
+  return (
+    pending.customerId !== null &&
+    customerId !== null &&
+    pending.customerId !== customerId &&
+    (pending.orderId === null || orderId === null || pending.orderId !== orderId)
+  );
+}
+
+async function applyClaimed(
+  trx: Db,
+  program: Program,
+  input: Input,
+  now: Date,
+  claimed: boolean,
+  group?: Group,
+): Promise<Result<Applied, EngineError>> {
   const { id: programId, config } = program;
   const key = inputKey(input);
   if (!claimed && key !== null) return err({ code: "AlreadyApplied", message: `${key} was already applied`, key });
   const orderId = orderOf(input);
   let customerId: string | null = "customerId" in input ? input.customerId : null;
-  if (orderId !== null && customerId === null) customerId = await lockCustomerOfOrder(trx, programId, orderId);
+  const flush = async () => {
+    await writeCtes(trx, group?.pending?.ctes ?? []);
+    if (group) group.pending = null;
+  };
+  if (orderId !== null && customerId === null) {
+    await flush();
+    customerId = await lockCustomerOfOrder(trx, programId, orderId);
+  }
+  if (group?.pending && !independent(group.pending, programId, customerId, orderId)) await flush();
+  const before = group?.pending?.ctes ?? [];
+  if (group) group.pending = null;
 
   const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
   const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
-  const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys);
+  const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys, before);
   const decision = decide(loaded.state, input, config, now);
   if (!decision.ok) throw new EngineFailure(decision.error);
   const d = decision.value;
@@ -194,8 +231,7 @@ async function applyClaimed(trx: Db, program: Program, input: Input, now: Date, 
       : d.member && (d.entries.length || d.growth.length || d.memberCreated || input.type.startsWith("customer"))
         ? "applied"
         : "ignored";
-  await writeDecision(
-    trx,
+  const ctes = decisionCtes(
     programId,
     loaded.memberId,
     loaded.lotIds,
@@ -203,6 +239,8 @@ async function applyClaimed(trx: Db, program: Program, input: Input, now: Date, 
     now,
     key !== null && status !== "applied" ? { key, status } : null,
   );
+  if (group) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
+  else await writeCtes(trx, ctes);
   return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
 }
 

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from "kysely";
+import { type RawBuilder, type Selectable, sql } from "kysely";
 import {
   type EarnRule,
   type Lot,
@@ -14,6 +14,7 @@ import { loadSpends } from "./load-spends.ts";
 import { PREPARED } from "./prepared.ts";
 import { toHeld, toLot, toMember, toOrder } from "./rows.ts";
 import { type MemberTable, num } from "./schema.ts";
+import { writeCtes } from "./write-decision.ts";
 
 export interface LoadedState {
   state: MemberState;
@@ -67,32 +68,41 @@ export async function loadState(
   lotKeyPrefix: string | null = null,
   /** Spends this input may cancel: loaded with the lots they drew from, even consumed ones. */
   spendKeys: string[] = [],
+  /**
+   * Another member's decision to write in this same statement (decisionCtes), saving its round
+   * trip. The state read here does not see those writes, so they must not touch this member or
+   * this order.
+   */
+  before: RawBuilder<unknown>[] = [],
 ): Promise<LoadedState> {
   const lotIds = new Map<string, number>();
   const start = windowStart(config.growth.window, now, config.timezone);
   const state: MemberState = { member: null, lots: [], orders: {}, held: [], capUsage: {}, windowGrowth: 0 };
-  if (customerId === null && orderId === null) return { state, memberId: null, lotIds };
+  if (customerId === null && orderId === null) {
+    await writeCtes(trx, before);
+    return { state, memberId: null, lotIds };
+  }
   const prefix = lotKeyPrefix === null ? null : `${lotKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`;
   // The member row was locked by the claim; FOR UPDATE here takes it where no claim did.
   const row = (
     await sql<MemberRow & Bundle>`${sql.raw(PREPARED)}
-      WITH m AS (
+      WITH ${before.length ? sql`${sql.join(before, sql`, `)}, ` : sql``}sm AS (
         SELECT ${sql.raw(MEMBER_COLUMNS)} FROM kinship_member WHERE program_id = ${programId} AND customer_id = ${customerId}::text FOR UPDATE)
-      SELECT m.*,
+      SELECT sm.*,
         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', h.key, 'order_id', h.order_id, 'event', h.event)), '[]'::jsonb)
            FROM kinship_held_event h WHERE h.program_id = ${programId} AND h.order_id = ${orderId}::text) AS held,
         (SELECT coalesce(json_agg(json_build_array(${sql.raw(LOT_FIELDS)})), '[]'::json) FROM kinship_lot l
-           WHERE l.member_id = m.id AND ((l.status IN ('pending', 'available') AND l.remaining > 0)
+           WHERE l.member_id = sm.id AND ((l.status IN ('pending', 'available') AND l.remaining > 0)
              OR l.order_id = ${orderId}::text OR l.key LIKE ${prefix}::text)) AS lots,
         (SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id, 'record', o.record)), '[]'::jsonb)
            FROM kinship_order o WHERE o.program_id = ${programId} AND o.order_id = ${orderId}::text) AS orders,
-        (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM kinship_cap_usage c WHERE c.member_id = m.id) AS caps,
+        (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM kinship_cap_usage c WHERE c.member_id = sm.id) AS caps,
         ${
           start === null
             ? sql`0`
-            : sql`(SELECT coalesce(sum(g.amount), 0) FROM kinship_growth g WHERE g.member_id = m.id AND g.occurred_at >= ${start})`
+            : sql`(SELECT coalesce(sum(g.amount), 0) FROM kinship_growth g WHERE g.member_id = sm.id AND g.occurred_at >= ${start})`
         } AS window
-      FROM (SELECT 1) AS one LEFT JOIN m ON true`.execute(trx)
+      FROM (SELECT 1) AS one LEFT JOIN sm ON true`.execute(trx)
   ).rows[0];
   if (!row) throw new Error("bug: the state query returns one row");
   state.held = row.held.map((h) => toHeld(h.key, h.order_id, h.event));

@@ -48,21 +48,29 @@ function lotRecord(l: Lot) {
 /** A lot id expression: a lot loaded before (its id) or one this statement inserts (by key). */
 const lotRef = (alias: string) => sql.raw(`coalesce(${alias}.lot_id, (SELECT nl.id FROM nl WHERE nl.key = ${alias}.lot_key))`);
 
+/** Runs a decision's CTEs as their own statement (nothing when there are none). */
+export async function writeCtes(trx: Db, ctes: RawBuilder<unknown>[]): Promise<void> {
+  if (ctes.length === 0) return;
+  await sql`${sql.raw(PREPARED)}
+    WITH ${sql.join(ctes, sql`, `)}
+    SELECT 1 AS written`.execute(trx);
+}
+
 /**
- * Writes a decision inside the caller's transaction, as ONE statement (data-modifying CTEs fed by
- * JSON): every event costs one round trip of writes. Every key is a unique index: a second writer
- * of the same fact fails here and its transaction rolls back whole. Foreign keys between the
- * CTEs' rows are checked at the end of the statement.
+ * A decision's writes, as data-modifying CTEs fed by JSON, so every event costs ONE statement of
+ * writes: run alone (writeCtes) or ahead of another member's state query in the same statement (a
+ * group's inputs). Every key is a unique index: a second writer of the same fact fails here and
+ * its transaction rolls back whole. Foreign keys between the CTEs' rows are checked at the end of
+ * the statement. Their names (m, nl, ne, ...) are taken: a statement they join must not use them.
  */
-export async function writeDecision(
-  trx: Db,
+export function decisionCtes(
   programId: number,
   memberId: number | null,
   lotIds: Map<string, number>,
   d: Decision,
   now: Date,
   event: { key: string; status: string } | null = null,
-): Promise<void> {
+): RawBuilder<unknown>[] {
   const ctes: RawBuilder<unknown>[] = [];
   // A member loaded before is named by its id; a new one by what the member CTE inserts.
   const member = memberId === null ? sql`(SELECT id FROM m)` : sql`${memberId}::bigint`;
@@ -158,11 +166,7 @@ export async function writeDecision(
     ctes.push(sql`dh AS (DELETE FROM kinship_held_event WHERE program_id = ${programId} AND key = ANY(${d.release}::text[]))`);
   if (event)
     ctes.push(sql`ev AS (UPDATE kinship_event SET status = ${event.status} WHERE program_id = ${programId} AND key = ${event.key})`);
-  if (ctes.length === 0) return;
-
-  await sql`${sql.raw(PREPARED)}
-    WITH ${sql.join(ctes, sql`, `)}
-    SELECT 1 AS written`.execute(trx);
+  return ctes;
 }
 
 function missing(key: string): never {
