@@ -382,6 +382,7 @@ async function runIntake(ctx: Context): Promise<void> {
   const warmup = await postOrders({ ...load, batch: 0, seconds: sizes.warmupSeconds });
   await waitSettled(client, shop);
   log(`intake: ${sizes.seconds} s of signed orders/paid, ${sizes.connections} connections, worker off`);
+  await checkpoint(ctx);
   const meter = cpuMeter(ctx.database, () => ({ server }));
   const run = await postOrders({ ...load, batch: 1, seconds: sizes.seconds });
   const cpu = meter();
@@ -415,12 +416,21 @@ async function runIntake(ctx: Context): Promise<void> {
   await client.query("VACUUM ANALYZE kinship_inbox");
 }
 
+/**
+ * Each measured phase starts just after a checkpoint: otherwise one that falls inside a phase
+ * (pages written whole to the WAL again, the flush itself) makes that phase alone slower.
+ */
+async function checkpoint(ctx: Context): Promise<void> {
+  await ctx.client.query("CHECKPOINT");
+}
+
 async function runEndToEnd(ctx: Context, setup: WorkerSetup): Promise<void> {
   const { sizes, client } = ctx;
   const label = `${setup.processes}x${setup.concurrency}`;
   const shop = await newShop(ctx, `e2e-${label}`);
   const { server, queue } = await startServer(ctx, `e2e-${label}`);
   log(`end to end ${label}: posting ${fmt(sizes.orders)} orders over ${fmt(sizes.customers)} customers, worker off`);
+  await checkpoint(ctx);
   const postMeter = cpuMeter(ctx.database, () => ({ server }));
   const post = await postOrders({
     url: server.url,
@@ -438,6 +448,7 @@ async function runEndToEnd(ctx: Context, setup: WorkerSetup): Promise<void> {
     `  posted at ${fmt(post.perSecond)} req/s (p99 ${fmt(post.latencyMs.p99)} ms); starting ${setup.processes} worker(s) × ${setup.concurrency}`,
   );
 
+  await checkpoint(ctx);
   let workers: Child[] = [];
   const applyMeter = cpuMeter(ctx.database, () => ({ workers }));
   const spawnedAt = performance.now();
@@ -492,6 +503,7 @@ async function runMixed(ctx: Context, setup: WorkerSetup): Promise<void> {
   const { server, queue } = await startServer(ctx, `mixed-${label}`);
   const workers = await startWorkers(ctx, setup, queue, `mixed-${label}`);
   log(`mixed ${label}: posting ${fmt(sizes.orders)} orders while ${setup.processes} worker(s) × ${setup.concurrency} apply them`);
+  await checkpoint(ctx);
   const meter = cpuMeter(ctx.database, () => ({ server, workers }));
   const startWall = Date.now();
   const post = await postOrders({
