@@ -6,6 +6,7 @@
  * and re-serialised), a fresh X-Shopify-Event-Id and an HMAC computed over the exact bytes.
  */
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 import { shopifyHeaders } from "../support/shopify-webhook.ts";
 
@@ -48,7 +49,7 @@ export interface LoadOptions {
   /** Run this long (s), or until `amount` responses. */
   seconds?: number;
   amount?: number;
-  /** Requests per second over all connections (autocannon corrects latencies for coordinated omission). */
+  /** Requests per second over all connections (postOrdersPaced; autocannon's own limit sends in bursts). */
   rate?: number;
 }
 
@@ -104,7 +105,6 @@ interface AutocannonOptions {
   connections: number;
   duration?: number;
   amount?: number;
-  overallRate?: number;
   timeout: number;
   method: "POST";
   requests: { setupRequest(req: RequestData): RequestData; onResponse(status: number, body: string): void }[];
@@ -121,7 +121,6 @@ export async function postOrders(o: LoadOptions): Promise<LoadResult> {
     url: `${o.url}/webhooks/shopify`,
     connections: o.connections,
     ...(o.amount !== undefined ? { amount: o.amount } : { duration: o.seconds ?? 10 }),
-    ...(o.rate ? { overallRate: o.rate } : {}),
     timeout: 30,
     method: "POST",
     requests: [
@@ -158,6 +157,94 @@ export async function postOrders(o: LoadOptions): Promise<LoadResult> {
     perSecond: result.duration > 0 ? result["2xx"] / result.duration : 0,
     latencyMs: { mean: l.mean ?? l.average, p50: l.p50, p90: l.p90, p97_5: l.p97_5, p99: l.p99, p99_9: l.p99_9, max: l.max },
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
+    outcomes,
+    built: next,
+  };
+}
+
+/**
+ * Open-loop pacing: deliveries sent evenly at `rate` per second (due ones every 2 ms), whatever the
+ * answers, over at most `connections` keep-alive sockets, after `warmupSeconds` at that pace that
+ * are not counted (sockets opening). Latency runs from when a request was due, so a stalled server
+ * is charged for the requests it held up. (autocannon's own rate limit lets each
+ * connection send at full speed until its share of the second is used, then wait: bursts, not a pace.)
+ */
+export async function postOrdersPaced(o: LoadOptions & { rate: number; seconds: number; warmupSeconds: number }): Promise<LoadResult> {
+  const warmupMs = o.warmupSeconds * 1000;
+  const target = new URL(`${o.url}/webhooks/shopify`);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  const outcomes: Record<string, number> = {};
+  let errors = 0;
+  let next = 0;
+  const total = Math.round(o.rate * (o.seconds + o.warmupSeconds));
+  const started = performance.now();
+  const send = (dueAt: number) =>
+    new Promise<void>((resolve) => {
+      const body = orderBody(o.batch, next++, o.customers);
+      const req = http.request(target, { method: "POST", agent, headers: shopifyHeaders(o.secret, o.shop, "orders/paid", body) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          if (dueAt - started < warmupMs) return resolve();
+          latencies.push(performance.now() - dueAt);
+          const status = res.statusCode ?? 0;
+          statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+          if (status >= 200 && status < 300) {
+            let outcome = "unreadable answer";
+            try {
+              outcome = String((JSON.parse(Buffer.concat(chunks).toString()) as { outcome?: unknown }).outcome);
+            } catch {}
+            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          }
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(body);
+    });
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * o.rate));
+      for (; sent < due; sent += 1) inFlight.push(send(started + (sent * 1000) / o.rate));
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 2);
+  });
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000 - o.warmupSeconds;
+  agent.destroy();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+  const ok = Object.entries(statusCodes).reduce((n, [k, v]) => (Number(k) >= 200 && Number(k) < 300 ? n + v : n), 0);
+  return {
+    connections: o.connections,
+    seconds,
+    responses: latencies.length,
+    ok,
+    non2xx: latencies.length - ok,
+    errors,
+    timeouts: 0,
+    perSecond: seconds > 0 ? ok / seconds : 0,
+    latencyMs: {
+      mean: Math.round((sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)) * 100) / 100,
+      p50: at(50),
+      p90: at(90),
+      p97_5: at(97.5),
+      p99: at(99),
+      p99_9: at(99.9),
+      max: Math.round(sorted[sorted.length - 1] ?? 0),
+    },
+    statusCodes,
     outcomes,
     built: next,
   };

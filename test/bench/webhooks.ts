@@ -21,7 +21,7 @@
  * KINSHIP_WORKER_GROUPS, if set, reach the workers), BENCH_WH_MIXED (1|0),
  * BENCH_WH_PROFILE_CALLS (1000; --quick 100), BENCH_WH_LOG_LEVEL (the server's and workers' level,
  * "info" as in production; logs go to files under the OS temp directory, removed unless a phase
- * failed), BENCH_WH_CPU_PROF (a directory: the intake server runs with --cpu-prof into it),
+ * failed or BENCH_WH_KEEP_LOGS is set), BENCH_WH_CPU_PROF (a directory: the intake server runs with --cpu-prof into it),
  * BENCH_WH_SECTIONS (intake,e2e,mixed,profile); KINSHIP_BENCH_PG_ADMIN_URL, KINSHIP_BENCH_REDIS_URL.
  * Prints a table, then one JSON line with every figure. Exits 1 if a check failed.
  */
@@ -31,7 +31,7 @@ import path from "node:path";
 import type pg from "pg";
 import { connectShop, type Engine, openEngine } from "../../plugin/engine/src/index.ts";
 import { adminQuery, adminUrl, databaseUrl, fmt, log, machineFacts, rawClient, table } from "./support.ts";
-import { BODY_BYTES, type LoadResult, POINTS_PER_ORDER, postOrders } from "./webhooks-load.ts";
+import { BODY_BYTES, type LoadResult, POINTS_PER_ORDER, postOrders, postOrdersPaced } from "./webhooks-load.ts";
 import { profileStages, type Stage } from "./webhooks-profile.ts";
 import {
   type Child,
@@ -295,7 +295,7 @@ async function main(): Promise<number> {
   }
   for (const q of results.queues) if (q.keysLeft) results.failures.push(`queue ${q.name}: ${q.keysLeft} Redis keys left`);
   if (results.failures.length) results.logs = logDir;
-  else rmSync(logDir, { recursive: true, force: true });
+  else if (!process.env.BENCH_WH_KEEP_LOGS) rmSync(logDir, { recursive: true, force: true });
 
   printReport(results);
   return results.failures.length ? 1 : 0;
@@ -390,7 +390,13 @@ async function runIntake(ctx: Context): Promise<void> {
   await waitSettled(client, shop);
   const rate = Math.max(10, Math.round(run.perSecond / 2 / 10) * 10);
   log(`intake: paced at ${fmt(rate)} req/s for ${Math.ceil(sizes.seconds / 2)} s`);
-  const paced = await postOrders({ ...load, batch: 4, seconds: Math.ceil(sizes.seconds / 2), rate });
+  const paced = await postOrdersPaced({
+    ...load,
+    batch: 4,
+    seconds: Math.ceil(sizes.seconds / 2),
+    warmupSeconds: sizes.warmupSeconds,
+    rate,
+  });
   log(`  p50 ${fmt(paced.latencyMs.p50)} ms, p99 ${fmt(paced.latencyMs.p99)} ms at ${fmt(paced.perSecond)} req/s`);
   // The requests autocannon cut off at the end are still being handled: let them finish first
   // (stopping the server under them makes startApp's close() fail, see the report).
