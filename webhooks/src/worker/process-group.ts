@@ -1,4 +1,4 @@
-import { type Applied, type EngineError, type InboxRow, inboxRows, type Result, settleMany } from "@kinship/engine";
+import { type Applied, type EngineError, type InboxRow, inboxRows, type Result, type Settled, settleMany } from "@kinship/engine";
 import { type CoalesceOptions, coalesce } from "../coalesce.ts";
 import type { Attempt } from "../queue/types.ts";
 import { type DeliveryDeps, type DeliveryOutcome, describe, mapRow, processDelivery } from "./process-delivery.ts";
@@ -10,7 +10,8 @@ interface Member {
   lockKey: string;
 }
 
-type Settled = { id: number; status: "applied" | "ignored"; note: string | null };
+/** What a group settles a row as: a group never makes a dead letter. */
+type GroupSettled = Settled & { status: "applied" | "ignored" };
 
 /**
  * First runs of deliveries that arrive together are carried out as a group: their rows read in one
@@ -37,7 +38,7 @@ async function runGroup(deps: DeliveryDeps, ids: number[]): Promise<(DeliveryOut
   const rows = new Map((await inboxRows(deps.engine.connection.db, ids)).map((r) => [r.id, r]));
   const outcomes = new Map<number, DeliveryOutcome | null>();
   const members: Member[] = [];
-  const ignored: Settled[] = [];
+  const ignored: GroupSettled[] = [];
   for (const id of ids) {
     const row = rows.get(id);
     if (row?.status !== "queued") {
@@ -61,7 +62,7 @@ async function runGroup(deps: DeliveryDeps, ids: number[]): Promise<(DeliveryOut
   members.sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : a.row.id - b.row.id));
   if (members.length === 0 && ignored.length === 0) return ids.map((id) => outcomes.get(id) ?? null);
   const now = deps.now();
-  const settled: Settled[] = [];
+  const settled: GroupSettled[] = [];
   const group = await deps.engine.applyGroup(
     members.flatMap((m) => m.inputs.map((input) => ({ program: m.row.programKey, input }))),
     now,
@@ -93,7 +94,7 @@ async function runGroup(deps: DeliveryDeps, ids: number[]): Promise<(DeliveryOut
 }
 
 /** Applied when every input went through (or had already); ignored when the program is gone; else the group is not for it. */
-function outcomeOf(id: number, results: Result<Applied, EngineError>[]): Settled {
+function outcomeOf(id: number, results: Result<Applied, EngineError>[]): GroupSettled {
   for (const r of results) {
     if (r.ok || r.error.code === "AlreadyApplied") continue;
     if (r.error.code === "UnknownProgram") return { id, status: "ignored", note: describe(r.error) };

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MappingError, mapCustom, mapShopify } from "../../src/mappers/index.ts";
 import { createBullQueue } from "../../src/queue/bull.ts";
 import { createMemoryQueue } from "../../src/queue/memory.ts";
-import type { InboxQueue, Logger } from "../../src/queue/types.ts";
+import type { InboxQueue } from "../../src/queue/types.ts";
 import { startWorker, type Worker, type WorkerOptions } from "../../src/worker/run.ts";
 import {
   balance,
@@ -14,6 +14,7 @@ import {
   REVIEW_POINTS,
   receiveCustom,
   receiveShopify,
+  recordingLogger,
   SLOW_MACHINE_MS,
   settled,
   shopifyOrderBody,
@@ -64,15 +65,6 @@ function makeQueue(kind: Kind, name: string, o: { attempts: number; backoffMs: n
         enqueueTimeoutMs: SLOW_MACHINE_MS,
       })
     : createMemoryQueue({ ...o, concurrency: 4 });
-}
-
-/** Keeps what the worker logs, to check each outcome names its delivery. */
-function recordingLogger(): Logger & { lines: { level: string; obj: Record<string, unknown>; msg?: string }[] } {
-  const lines: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
-  const at = (level: string) => (obj: object, msg?: string) => {
-    lines.push({ level, obj: obj as Record<string, unknown>, ...(msg === undefined ? {} : { msg }) });
-  };
-  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
 describe.each<Kind>(["bull", "memory"])("worker on the %s queue", (kind) => {

@@ -1,7 +1,6 @@
 import { type Engine, inboxRow, openEngine } from "@kinship/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MappingError, mapCustom, mapShopify } from "../../src/mappers/index.ts";
-import type { Logger } from "../../src/queue/types.ts";
 import { type DeliveryDeps, DeliveryFailed } from "../../src/worker/process-delivery.ts";
 import { groupedDelivery } from "../../src/worker/process-group.ts";
 import {
@@ -12,6 +11,7 @@ import {
   REVIEW_POINTS,
   receiveCustom,
   receiveShopify,
+  recordingLogger,
   shopifyOrderBody,
   statuses,
 } from "./support.ts";
@@ -39,14 +39,6 @@ function countingEngine(groups: number[]): Engine {
       return engine.applyGroup(items, now, options);
     },
   };
-}
-
-function recordingLogger(): Logger & { lines: { obj: Record<string, unknown>; msg?: string }[] } {
-  const lines: { obj: Record<string, unknown>; msg?: string }[] = [];
-  const at = (obj: object, msg?: string) => {
-    lines.push({ obj: obj as Record<string, unknown>, ...(msg === undefined ? {} : { msg }) });
-  };
-  return { lines, debug: at, info: at, warn: at, error: at };
 }
 
 describe("groupedDelivery", () => {

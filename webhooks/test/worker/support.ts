@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { promisify } from "node:util";
 import { type Delivery, defaultProgramConfig, type Engine, receive } from "@kinship/engine";
 import { uniqueProgramKey } from "../../../plugin/engine/test/support/backends.ts";
+import type { Logger } from "../../src/queue/types.ts";
 
 let queues = 0;
 /** Bull queues are shared by everything on the Redis: one name per test. */
@@ -130,3 +131,12 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
  * Shopify's 5 s) is a guard that a loaded 2-core CI machine can trip with no fault in the queue.
  */
 export const SLOW_MACHINE_MS = 20_000;
+
+/** Keeps what the worker logs, to check each outcome names its delivery. */
+export function recordingLogger(): Logger & { lines: { level: string; obj: Record<string, unknown>; msg?: string }[] } {
+  const lines: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
+  const at = (level: string) => (obj: object, msg?: string) => {
+    lines.push({ level, obj: obj as Record<string, unknown>, ...(msg === undefined ? {} : { msg }) });
+  };
+  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}

@@ -13,7 +13,7 @@ import {
   parseEvent,
   type Result,
 } from "../core/index.ts";
-import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
+import { type Claimed, type ClaimRequest, claimAndLock, lockCustomerOfOrder } from "./claim.ts";
 import type { Db } from "./connect.ts";
 import { loadState } from "./load-state.ts";
 import { type Program, programOf } from "./programs.ts";
@@ -76,7 +76,7 @@ export async function applyInput(
   const key = inputKey(input);
   try {
     return await db.transaction().execute(async (trx) => {
-      const claim = await claimFor(trx, { key: programKey }, input, now);
+      const claim = await claimFor(trx, programKey, input, now);
       if (!claim.program) return unknownProgram(programKey);
       const applied = await applyClaimed(trx, await programOf(trx, claim.program), input, now, claim.claimed);
       if (applied.ok) await options.alsoInTransaction?.(trx);
@@ -118,7 +118,7 @@ export async function applyGroup(
         const p = parsed[i];
         return p?.ok ? [{ i, request: claimRequest(item.program, p.value) }] : [];
       });
-      const claims = await claimAndLockMany(
+      const claims = await claimAndLock(
         trx,
         claimable.map((c) => c.request),
         now,
@@ -150,7 +150,7 @@ export async function applyGroup(
  * back with everything else); a duplicate returns AlreadyApplied having written nothing.
  */
 export async function applyIn(trx: Db, program: Program, input: Input, now: Date): Promise<Result<Applied, EngineError>> {
-  const claim = await claimFor(trx, { id: program.id }, input, now);
+  const claim = await claimFor(trx, program.key, input, now);
   if (!claim.program) return unknownProgram(program.key);
   return applyClaimed(trx, program, input, now, claim.claimed);
 }
@@ -159,9 +159,8 @@ function unknownProgram(key: string): Result<never, EngineError> {
   return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
 }
 
-function claimFor(trx: Db, program: { key: string } | { id: number }, input: Input, now: Date) {
-  const { key, type, locks, customerId } = claimRequest("", input);
-  return claimAndLock(trx, program, key, type, locks, customerId, now);
+async function claimFor(trx: Db, program: string, input: Input, now: Date): Promise<Claimed> {
+  return (await claimAndLock(trx, [claimRequest(program, input)], now))[0] as Claimed;
 }
 
 function claimRequest(program: string, input: Input): ClaimRequest {
@@ -178,13 +177,17 @@ interface Group {
   pending: { ctes: RawBuilder<unknown>[]; programId: number; customerId: string | null; orderId: string | null } | null;
 }
 
-/** Whether a pending write touches nothing this input's state query reads (another member, another order). */
+/**
+ * Whether a pending write can go into this input's state query: there is one (a member or an
+ * order to read) and it reads nothing the write touches (another program, member and order).
+ */
 function independent(
   pending: NonNullable<Group["pending"]>,
   programId: number,
   customerId: string | null,
   orderId: string | null,
 ): boolean {
+  if (customerId === null && orderId === null) return false;
   if (pending.programId !== programId) return true;
   return (
     pending.customerId !== null &&

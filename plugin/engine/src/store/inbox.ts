@@ -118,11 +118,7 @@ function toRow(r: {
 }
 
 export async function inboxRow(db: Db, id: number): Promise<InboxRow | null> {
-  const { rows } = await sql<Parameters<typeof toRow>[0]>`${sql.raw(PREPARED)}
-    SELECT id, source, program_key, delivery_key, topic, payload, meta, status, attempts, last_error, received_at
-    FROM kinship_inbox WHERE id = ${id}`.execute(db);
-  const r = rows[0];
-  return r ? toRow(r) : null;
+  return (await inboxRows(db, [id]))[0] ?? null;
 }
 
 /** Several rows in one round trip, in id order; ids not found are left out. */
@@ -134,18 +130,11 @@ export async function inboxRows(db: Db, ids: number[]): Promise<InboxRow[]> {
   return rows.map(toRow);
 }
 
-/** settle for several rows in one statement (a worker's group, inside its transaction). */
-export async function settleMany(
-  db: Db,
-  outcomes: { id: number; status: "applied" | "ignored"; note: string | null }[],
-  now: Date,
-): Promise<void> {
-  if (outcomes.length === 0) return;
-  await sql`${sql.raw(PREPARED)}
-    UPDATE kinship_inbox i SET status = o.status, last_error = o.note, processed_at = ${now}, payload = NULL
-    FROM unnest(${outcomes.map((o) => o.id)}::bigint[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.note)}::text[])
-      AS o(id, status, note)
-    WHERE i.id = o.id AND i.status = 'queued'`.execute(db);
+/** A delivery's final outcome; a dead letter's note is why it died. */
+export interface Settled {
+  id: number;
+  status: Exclude<InboxStatus, "queued">;
+  note: string | null;
 }
 
 /**
@@ -153,12 +142,20 @@ export async function settleMany(
  * run can never turn an applied delivery into a dead letter. The raw body is dropped once
  * applied: it may hold personal data.
  */
-export async function settle(db: Db, id: number, status: Exclude<InboxStatus, "queued">, error: string | null, now: Date): Promise<void> {
+export async function settle(db: Db, id: number, status: Settled["status"], error: string | null, now: Date): Promise<void> {
+  await settleMany(db, [{ id, status, note: error }], now);
+}
+
+/** settle for several rows in one statement (a worker's group, inside its transaction). */
+export async function settleMany(db: Db, outcomes: Settled[], now: Date): Promise<void> {
+  if (outcomes.length === 0) return;
   // A dead letter keeps its payload for the replay; a settled delivery drops it.
   await sql`${sql.raw(PREPARED)}
-    UPDATE kinship_inbox SET status = ${status}, last_error = ${error}, processed_at = ${now},
-      payload = CASE WHEN ${status}::text = 'dead' THEN payload END
-    WHERE id = ${id} AND status = 'queued'`.execute(db);
+    UPDATE kinship_inbox i SET status = o.status, last_error = o.note, processed_at = ${now},
+      payload = CASE WHEN o.status = 'dead' THEN i.payload END
+    FROM unnest(${outcomes.map((o) => o.id)}::bigint[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.note)}::text[])
+      AS o(id, status, note)
+    WHERE i.id = o.id AND i.status = 'queued'`.execute(db);
 }
 
 export async function recordAttempt(db: Db, id: number, error: string): Promise<void> {

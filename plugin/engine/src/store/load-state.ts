@@ -14,7 +14,6 @@ import { loadSpends } from "./load-spends.ts";
 import { PREPARED } from "./prepared.ts";
 import { toHeld, toLot, toMember, toOrder } from "./rows.ts";
 import { type MemberTable, num } from "./schema.ts";
-import { writeCtes } from "./write-decision.ts";
 
 export interface LoadedState {
   state: MemberState;
@@ -79,7 +78,7 @@ export async function loadState(
   const start = windowStart(config.growth.window, now, config.timezone);
   const state: MemberState = { member: null, lots: [], orders: {}, held: [], capUsage: {}, windowGrowth: 0 };
   if (customerId === null && orderId === null) {
-    await writeCtes(trx, before);
+    if (before.length) throw new Error("bug: a write to run with a state query, but nothing to read");
     return { state, memberId: null, lotIds };
   }
   const prefix = lotKeyPrefix === null ? null : `${lotKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`;
