@@ -13,7 +13,7 @@ import {
   parseEvent,
   type Result,
 } from "../core/index.ts";
-import { type Claimed, type ClaimRequest, claimAndLock, lockCustomerOfOrder } from "./claim.ts";
+import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
 import type { Db } from "./connect.ts";
 import { loadState } from "./load-state.ts";
 import { type Program, programOf } from "./programs.ts";
@@ -76,7 +76,7 @@ export async function applyInput(
   const key = inputKey(input);
   try {
     return await db.transaction().execute(async (trx) => {
-      const claim = await claimFor(trx, programKey, input, now);
+      const claim = await claimFor(trx, { key: programKey }, input, now);
       if (!claim.program) return unknownProgram(programKey);
       const applied = await applyClaimed(trx, await programOf(trx, claim.program), input, now, claim.claimed);
       if (applied.ok) await options.alsoInTransaction?.(trx);
@@ -118,7 +118,7 @@ export async function applyGroup(
         const p = parsed[i];
         return p?.ok ? [{ i, request: claimRequest(item.program, p.value) }] : [];
       });
-      const claims = await claimAndLock(
+      const claims = await claimAndLockMany(
         trx,
         claimable.map((c) => c.request),
         now,
@@ -150,7 +150,7 @@ export async function applyGroup(
  * back with everything else); a duplicate returns AlreadyApplied having written nothing.
  */
 export async function applyIn(trx: Db, program: Program, input: Input, now: Date): Promise<Result<Applied, EngineError>> {
-  const claim = await claimFor(trx, program.key, input, now);
+  const claim = await claimFor(trx, { id: program.id }, input, now);
   if (!claim.program) return unknownProgram(program.key);
   return applyClaimed(trx, program, input, now, claim.claimed);
 }
@@ -159,8 +159,10 @@ function unknownProgram(key: string): Result<never, EngineError> {
   return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
 }
 
-async function claimFor(trx: Db, program: string, input: Input, now: Date): Promise<Claimed> {
-  return (await claimAndLock(trx, [claimRequest(program, input)], now))[0] as Claimed;
+/** One input's claim: its own statement, planned for one member (claimAndLockMany's unnest joins cost a single apply about a third of its rate). */
+function claimFor(trx: Db, program: { key: string } | { id: number }, input: Input, now: Date) {
+  const { key, type, locks, customerId } = claimRequest("", input);
+  return claimAndLock(trx, program, key, type, locks, customerId, now);
 }
 
 function claimRequest(program: string, input: Input): ClaimRequest {
