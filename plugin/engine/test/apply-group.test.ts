@@ -212,7 +212,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
       programKey: p,
       deliveryKey: key,
       topic,
-      payload: `{"id":"${key}","quote":"a \\"b\\" {c} \\\\ d"}`,
+      payload: `{"id":"${key}","quote":"a \\"b\\" {c} \\\\ d, NULL, 'e' ,é 中文 😀","big":820982911946154508,"pad":"${"x".repeat(key.length * 4000)}"}`,
       meta: { key },
     });
     const [first] = await receiveMany(engine.connection.db, [{ delivery: d("k0"), now: NOW }]);

@@ -1,15 +1,16 @@
 import "@shopify/shopify-api/adapters/node";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { type Engine, findShop, type Shop } from "@kinship/engine";
 import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from "@shopify/shopify-api";
 import { normalizeTopic } from "../mappers/shopify.ts";
 import type { InboxQueue } from "../queue/types.ts";
 import { type IntakeReply, isJson, reply } from "./reply.ts";
+import { verifyShopifyWebhook } from "./shopify-verify.ts";
 import { storeAndEnqueue } from "./store-and-enqueue.ts";
 import { AFTER_UNINSTALL_TOPICS, SHOPIFY_TOPICS } from "./topics.ts";
 
 export interface ShopifyIntakeOptions {
-  apiKey: string;
+  /** The app's API secret: the HMAC key. */
   apiSecret: string;
   engine: Engine;
   queue: InboxQueue;
@@ -20,8 +21,8 @@ export interface ShopifyIntakeOptions {
 
 export interface ShopifyRequest {
   rawBody: string;
-  rawRequest: IncomingMessage;
-  rawResponse: ServerResponse;
+  /** Node's request headers (names in lower case). */
+  headers: IncomingHttpHeaders;
 }
 
 export function shopifyClient(apiKey: string, apiSecret: string): Shopify {
@@ -37,7 +38,6 @@ export function shopifyClient(apiKey: string, apiSecret: string): Shopify {
 
 /** POST /webhooks/shopify: verify the HMAC on the raw bytes, store, enqueue, answer. Nothing else. */
 export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyRequest) => Promise<IntakeReply> {
-  const shopify = shopifyClient(options.apiKey, options.apiSecret);
   const now = options.now ?? (() => new Date());
   const cacheMs = options.shopCacheMs ?? 5_000;
   const shops = new Map<string, { shop: Shop | null; at: number }>();
@@ -51,18 +51,17 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
     return found;
   }
 
-  return async ({ rawBody, rawRequest, rawResponse }) => {
-    const check = await shopify.webhooks.validate({ rawBody, rawRequest, rawResponse });
+  return async ({ rawBody, headers }) => {
+    const check = await verifyShopifyWebhook(options.apiSecret, rawBody, headers);
     if (!check.valid) return reply(401, "unauthorized", { reason: check.reason }, { error: `webhook rejected: ${check.reason}` });
     if (!isJson(rawBody)) return reply(400, "malformed JSON", { topic: check.topic, shop: check.domain }, { error: "body is not JSON" });
-    // The library reports topics in GraphQL form (ORDERS_PAID); Kinship speaks the REST form.
     const topic = normalizeTopic(check.topic);
     const { domain } = check;
     if (!SHOPIFY_TOPICS.has(topic)) return reply(200, "ignored: topic not used by Kinship", { topic, shop: domain });
     const known = await shop(domain);
     if (!known) return reply(200, "dropped: unknown shop", { topic, shop: domain });
     if (!known.installed && !AFTER_UNINSTALL_TOPICS.has(topic)) return reply(200, "dropped: shop uninstalled", { topic, shop: domain });
-    const eventId = ("eventId" in check && check.eventId) || check.webhookId;
+    const eventId = check.eventId ?? check.webhookId;
     return store(
       {
         source: "shopify",

@@ -40,7 +40,9 @@ export async function receive(db: Db, d: Delivery, now: Date): Promise<Received>
 export async function receiveMany(db: Db, items: { delivery: Delivery; now: Date }[]): Promise<Received[]> {
   if (items.length === 0) return [];
   const column = <T>(f: (d: Delivery) => T) => items.map((i) => f(i.delivery));
-  // The one statement on the webhook request path: prepared once per connection.
+  // The one statement on the webhook request path: prepared once per connection (one text per
+  // batch size). Each payload is a parameter of its own: inside a text[] parameter, pg escapes
+  // every quote of a JSON body in JavaScript (70 µs for a 13 KB order) and Postgres unescapes it.
   const { rows } = await sql<{
     id: string | number | bigint;
     source: string;
@@ -50,7 +52,7 @@ export async function receiveMany(db: Db, items: { delivery: Delivery; now: Date
     INSERT INTO kinship_inbox (source, program_key, delivery_key, topic, payload, meta, status, received_at)
     SELECT d.source, d.program_key, d.delivery_key, d.topic, d.payload, d.meta::jsonb, 'queued', d.received_at
     FROM unnest(${column((d) => d.source)}::text[], ${column((d) => d.programKey)}::text[], ${column((d) => d.deliveryKey)}::text[],
-      ${column((d) => d.topic)}::text[], ${column((d) => d.payload)}::text[], ${column((d) => JSON.stringify(d.meta))}::text[],
+      ${column((d) => d.topic)}::text[], ARRAY[${sql.join(column((d) => d.payload))}]::text[], ${column((d) => JSON.stringify(d.meta))}::text[],
       ${items.map((i) => i.now.toISOString())}::timestamptz[])
       WITH ORDINALITY AS d(source, program_key, delivery_key, topic, payload, meta, received_at, n)
     ORDER BY d.n
