@@ -75,11 +75,19 @@ export interface ServerChild extends Child {
   url: string;
 }
 
-/** startApp() in a child process (test/bench/webhooks-server.ts); resolves once it listens. */
-export async function startServerChild(env: Record<string, string>, logFile: string, cpuProfDir?: string): Promise<ServerChild> {
+/**
+ * startApp() in a child process (test/bench/webhooks-server.ts, or another script that speaks the
+ * same IPC: { ready: url }, then "stop"); resolves once it listens.
+ */
+export async function startServerChild(
+  env: Record<string, string>,
+  logFile: string,
+  cpuProfDir?: string,
+  script = "test/bench/webhooks-server.ts",
+): Promise<ServerChild> {
   const fd = openSync(logFile, "a");
   const execArgv = [...NODE_ARGS, ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [])];
-  const child = fork(new URL("test/bench/webhooks-server.ts", ROOT), [], {
+  const child = fork(new URL(script, ROOT), [], {
     execArgv,
     env: childEnv({ ...env, PORT: "0", HOST: "127.0.0.1", KINSHIP_WORKER: env.KINSHIP_WORKER ?? "off" }),
     stdio: ["ignore", fd, fd, "ipc"],

@@ -7,7 +7,10 @@
  *      inbox to the ledger, then verify() and the points total;
  *   3. mixed: the worker(s) running while N more orders are posted: intake figures under load and
  *      orders/s from the first request to the last ledger write;
- *   4. a stage profile: each step of intake and worker timed alone, in this process.
+ *   4. a stage profile: each step of intake and worker timed alone, in this process;
+ *   5. the floor: the same load on a bare node:http server that only checks the HMAC and parses,
+ *      and the inbox insert alone on Postgres (test/bench/webhooks-floor.ts): a lower bound on the
+ *      CPU any intake that stores each delivery needs here, hence a bound on its rate.
  *
  * The server is `startApp()` (what `npm start` runs: buildServer, Postgres, bull on Redis) in a
  * child process (test/bench/webhooks-server.ts), so the load generator, which signs every request,
@@ -22,7 +25,7 @@
  * BENCH_WH_PROFILE_CALLS (1000; --quick 100), BENCH_WH_LOG_LEVEL (the server's and workers' level,
  * "info" as in production; logs go to files under the OS temp directory, removed unless a phase
  * failed or BENCH_WH_KEEP_LOGS is set), BENCH_WH_CPU_PROF (a directory: the intake server runs with --cpu-prof into it),
- * BENCH_WH_SECTIONS (intake,e2e,mixed,profile); KINSHIP_BENCH_PG_ADMIN_URL, KINSHIP_BENCH_REDIS_URL.
+ * BENCH_WH_SECTIONS (intake,e2e,mixed,profile,floor); KINSHIP_BENCH_PG_ADMIN_URL, KINSHIP_BENCH_REDIS_URL.
  * Prints a table, then one JSON line with every figure. Exits 1 if a check failed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -31,6 +34,7 @@ import path from "node:path";
 import type pg from "pg";
 import { connectShop, type Engine, openEngine } from "../../plugin/engine/src/index.ts";
 import { adminQuery, adminUrl, databaseUrl, fmt, log, machineFacts, rawClient, table } from "./support.ts";
+import { type FloorRun, runFloor } from "./webhooks-floor.ts";
 import { BODY_BYTES, type LoadResult, POINTS_PER_ORDER, postOrders, postOrdersPaced } from "./webhooks-load.ts";
 import { profileStages, type Stage } from "./webhooks-profile.ts";
 import {
@@ -53,8 +57,8 @@ const GOAL_INTAKE_P99_MS = 50;
 const GOAL_E2E_PER_SECOND = 1_000;
 const SECRET = "bench-shopify-api-secret";
 
-type Section = "intake" | "e2e" | "mixed" | "profile";
-const SECTIONS: Section[] = ["intake", "e2e", "mixed", "profile"];
+type Section = "intake" | "e2e" | "mixed" | "profile" | "floor";
+const SECTIONS: Section[] = ["intake", "e2e", "mixed", "profile", "floor"];
 
 interface WorkerSetup {
   processes: number;
@@ -184,6 +188,7 @@ interface Results {
   e2e: E2eRun[];
   mixed: MixedRun | null;
   profile: Stage[] | null;
+  floor: FloorRun | null;
   queues: { name: string; counts: Record<string, number>; keysLeft: number }[];
   logs: string | null;
   failures: string[];
@@ -236,6 +241,7 @@ async function main(): Promise<number> {
     e2e: [],
     mixed: null,
     profile: null,
+    floor: null,
     queues: [],
     logs: null,
     failures: [],
@@ -285,6 +291,18 @@ async function main(): Promise<number> {
       queues.add(name);
       results.profile = await profileStages(engine, url, redisUrl, name, `profile-${stamp}.myshopify.com`, sizes.profileCalls);
     }
+    if (sizes.sections.includes("floor"))
+      results.floor = await runFloor({
+        engine,
+        database,
+        logDir,
+        secret: SECRET,
+        shop: `floor-${stamp}.myshopify.com`,
+        seconds: Math.min(sizes.seconds, 10),
+        connections: sizes.connections,
+        customers: sizes.customers,
+        checkpoint: () => checkpoint(ctx),
+      });
   } catch (e) {
     results.failures.push(`benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
     log(`FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -599,7 +617,27 @@ function figures(r: Results) {
     },
     /** The largest share of the machine other processes used during a phase: above ~10 % the figures are depressed. */
     maxOtherLoadPercent: Math.round(100 * Math.max(0, ...otherShare)),
+    floor: r.floor ? floorBound(r.floor, r.machine.cores) : null,
     failures: r.failures.length,
+  };
+}
+
+/** CPU ms per request of the least intake that stores each delivery, and the rate that bounds. */
+function floorBound(f: FloorRun, cores: number) {
+  const n = f.bare.load.responses;
+  const serverMs = ((f.bare.cpu.server ?? 0) / n) * 1000;
+  const loadgenMs = (f.bare.cpu.loadgen / n) * 1000;
+  const postgresMs = ((f.postgres.cpu.postgres ?? 0) / f.postgres.rows) * 1000;
+  const totalMs = serverMs + loadgenMs + postgresMs;
+  return {
+    bareReqPerSecond: Math.round(f.bare.load.perSecond),
+    bareP99Ms: f.bare.load.latencyMs.p99,
+    postgresDeliveriesPerSecond: Math.round(f.postgres.perSecond),
+    serverMs,
+    loadgenMs,
+    postgresMs,
+    totalMs,
+    boundReqPerSecond: Math.round((cores * 1000) / totalMs),
   };
 }
 
@@ -790,6 +828,40 @@ function printReport(r: Results): void {
         ["side", "stage", "wall ms", "node CPU ms", "waiting ms", "pg queries"],
         r.profile.map((p) => [p.side, p.stage, fmt(p.ms, 3), fmt(p.cpuMs, 3), fmt(Math.max(0, p.ms - p.cpuMs), 3), fmt(p.queries, 1)]),
       ),
+    );
+    out.push("");
+  }
+  if (r.floor) {
+    const f = r.floor;
+    const b = floorBound(f, r.machine.cores);
+    out.push("floor: the least work an intake can do, on this machine:");
+    out.push(
+      table(
+        ["part", "rate", "p50 / p99 ms", "server CPU ms", "postgres CPU ms", "load gen CPU ms"],
+        [
+          [
+            "bare node:http server: HMAC + JSON.parse, nothing stored",
+            `${fmt(f.bare.load.perSecond)} req/s`,
+            lat(f.bare.load),
+            fmt(b.serverMs, 2),
+            "-",
+            fmt(b.loadgenMs, 2),
+          ],
+          [
+            `Postgres alone: the inbox insert, ${f.postgres.batch} per statement, ${f.postgres.inFlight} in flight`,
+            `${fmt(f.postgres.perSecond)} deliveries/s`,
+            "-",
+            "-",
+            fmt(b.postgresMs, 2),
+            "-",
+          ],
+        ],
+      ),
+    );
+    out.push(
+      `bound: ${fmt(b.serverMs, 2)} + ${fmt(b.postgresMs, 2)} + ${fmt(b.loadgenMs, 2)} = ${fmt(b.totalMs, 2)} ms of CPU per stored request ` +
+        `(no queue, no shop lookup, no logging), so no intake that stores each delivery exceeds ${fmt(b.boundReqPerSecond)} req/s ` +
+        `on these ${r.machine.cores} cores with the load generator beside it (goal ${fmt(GOAL_INTAKE_PER_SECOND)} req/s)`,
     );
     out.push("");
   }

@@ -4,7 +4,7 @@ import type { InboxQueue } from "../queue/types.ts";
 import { type IntakeReply, reply } from "./reply.ts";
 
 /** Deliveries stored in one statement at most, and such statements under way at once. */
-const INBOX_BATCH = { maxBatch: 16, maxInFlight: 4 };
+export const INBOX_BATCH = { maxBatch: 16, maxInFlight: 4 };
 
 export type StoreAndEnqueue = (delivery: Delivery, now: Date) => Promise<IntakeReply>;
 
