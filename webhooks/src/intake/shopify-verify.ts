@@ -51,7 +51,8 @@ export async function verifyShopifyWebhook(secret: string, rawBody: string, head
     .map(([k]) => names[k as keyof typeof required]);
   if (missingHeaders.length) return { valid: false, reason: WebhookValidationErrorReason.MissingHeaders, missingHeaders };
   const { topic, domain, apiVersion, webhookId } = required as Record<keyof typeof required, string>;
-  const eventId = get(WEBHOOK_HEADER_NAMES[WebhookType.Webhooks].eventId);
+  // Only the classic webhook headers carry an event id; an events-style delivery has none.
+  const eventId = "eventId" in names ? get(names.eventId) : undefined;
   const triggeredAt = get(names.triggeredAt);
   return {
     valid: true,
