@@ -1,29 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { coalesce } from "../src/coalesce.ts";
 
-/** A run the test finishes by hand, to hold batches in flight. */
-function gate() {
-  let open: () => void = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { open, opened };
+/**
+ * A batch run that records each batch and holds it until the test opens its gate (gates[i] for
+ * runs[i]), then answers with `answer`.
+ */
+function heldRuns<T, R>(answer: (items: T[]) => R[]) {
+  const runs: T[][] = [];
+  const gates: { open(): void }[] = [];
+  const run = async (items: T[]): Promise<R[]> => {
+    runs.push(items);
+    await new Promise<void>((resolve) => {
+      gates.push({ open: () => resolve() });
+    });
+    return answer(items);
+  };
+  return { runs, gates, run };
 }
 
 describe("coalesce", () => {
   it("runs a call at once when a run is free, and gathers the calls made meanwhile into the next run", async () => {
-    const runs: number[][] = [];
-    const gates: ReturnType<typeof gate>[] = [];
-    const call = coalesce(
-      async (items: number[]) => {
-        runs.push(items);
-        const g = gate();
-        gates.push(g);
-        await g.opened;
-        return items.map((n) => n * 10);
-      },
-      { maxBatch: 3, maxInFlight: 1 },
-    );
+    const { runs, gates, run } = heldRuns((items: number[]) => items.map((n) => n * 10));
+    const call = coalesce(run, { maxBatch: 3, maxInFlight: 1 });
     const answers = [1, 2, 3, 4, 5, 6].map((n) => call(n));
     expect(runs).toEqual([[1]]);
     gates[0]?.open();
@@ -57,19 +55,11 @@ describe("coalesce", () => {
   });
 
   it("when a batch fails, runs each of its items alone: only the bad one fails", async () => {
-    const runs: string[][] = [];
-    const gates: ReturnType<typeof gate>[] = [];
-    const call = coalesce(
-      async (items: string[]) => {
-        runs.push(items);
-        const g = gate();
-        gates.push(g);
-        await g.opened;
-        if (items.includes("bad")) throw new Error(`refused ${items.join("+")}`);
-        return items.map((s) => s.toUpperCase());
-      },
-      { maxBatch: 8, maxInFlight: 1 },
-    );
+    const { runs, gates, run } = heldRuns((items: string[]) => {
+      if (items.includes("bad")) throw new Error(`refused ${items.join("+")}`);
+      return items.map((s) => s.toUpperCase());
+    });
+    const call = coalesce(run, { maxBatch: 8, maxInFlight: 1 });
     const first = call("first");
     const rest = ["a", "bad", "b"].map((s) =>
       call(s).then(

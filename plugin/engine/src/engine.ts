@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
-import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput } from "./store/apply.ts";
+import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput, type GroupOptions } from "./store/apply.ts";
 import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
 import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
 import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members.ts";
@@ -16,7 +16,7 @@ export interface Engine {
   applyGroup(
     items: GroupInput[],
     now: Date,
-    options?: { alsoInTransaction?: (trx: Connection["db"], results: Result<Applied, EngineError>[]) => Promise<void> },
+    options?: GroupOptions,
   ): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;

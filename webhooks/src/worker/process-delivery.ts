@@ -73,11 +73,11 @@ export async function processDelivery(deps: DeliveryDeps, inboxId: number, attem
     log.debug({ inboxId, status: row?.status ?? "gone" }, "delivery already settled");
     return "skipped";
   }
-  const fields = { inboxId, source: row.source, topic: row.topic, program: row.programKey, attempt: attempt.number };
+  const fields = deliveryFields(row, attempt.number);
   try {
     const done = await carryOut(deps, row);
     if (!done.settled) await settle(db, inboxId, done.outcome, done.note, deps.now());
-    log.info(done.note ? { ...fields, note: done.note } : fields, `delivery ${done.outcome}`);
+    logSettled(log, fields, done.outcome, done.note);
     return done.outcome;
   } catch (e) {
     const reason = reasonOf(e);
@@ -152,6 +152,16 @@ async function carryOut(deps: DeliveryDeps, row: InboxRow): Promise<Done> {
     case "ignore":
       return { outcome: "ignored", note: mapped.reason };
   }
+}
+
+/** What every log line about a delivery names. */
+export function deliveryFields(row: InboxRow, attempt: number) {
+  return { inboxId: row.id, source: row.source, topic: row.topic, program: row.programKey, attempt };
+}
+
+/** The one line a delivery's outcome is logged as, alone or in a group. */
+export function logSettled(log: Logger, fields: ReturnType<typeof deliveryFields>, outcome: string, note: string | null): void {
+  log.info(note ? { ...fields, note } : fields, `delivery ${outcome}`);
 }
 
 export function mapRow(deps: DeliveryDeps, row: InboxRow): Mapped {

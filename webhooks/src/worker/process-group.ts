@@ -1,7 +1,15 @@
 import { type Applied, type EngineError, type InboxRow, inboxRows, type Result, type Settled, settleMany } from "@kinship/engine";
 import { type CoalesceOptions, coalesce } from "../coalesce.ts";
 import type { Attempt } from "../queue/types.ts";
-import { type DeliveryDeps, type DeliveryOutcome, describe, mapRow, processDelivery } from "./process-delivery.ts";
+import {
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  deliveryFields,
+  describe,
+  logSettled,
+  mapRow,
+  processDelivery,
+} from "./process-delivery.ts";
 
 /** A delivery of the group, with the engine inputs its payload maps to. */
 interface Member {
@@ -86,9 +94,7 @@ async function runGroup(deps: DeliveryDeps, ids: number[]): Promise<(DeliveryOut
   } else
     for (const s of settled) {
       outcomes.set(s.id, s.status);
-      const row = rows.get(s.id) as InboxRow;
-      const fields = { inboxId: s.id, source: row.source, topic: row.topic, program: row.programKey, attempt: 1 };
-      log?.info(s.note ? { ...fields, note: s.note } : fields, `delivery ${s.status}`);
+      if (log) logSettled(log, deliveryFields(rows.get(s.id) as InboxRow, 1), s.status, s.note);
     }
   return ids.map((id) => outcomes.get(id) ?? null);
 }

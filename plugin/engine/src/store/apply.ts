@@ -89,6 +89,11 @@ export async function applyInput(
   }
 }
 
+export interface GroupOptions {
+  /** Runs in the group's transaction once every input is applied; throwing takes the group down. */
+  alsoInTransaction?: (trx: Db, results: Result<Applied, EngineError>[]) => Promise<void>;
+}
+
 /** One input of a group, and the program it goes to. */
 export interface GroupInput {
   program: string;
@@ -107,7 +112,7 @@ export async function applyGroup(
   db: Db,
   items: GroupInput[],
   now: Date,
-  options: { alsoInTransaction?: (trx: Db, results: Result<Applied, EngineError>[]) => Promise<void> } = {},
+  options: GroupOptions = {},
 ): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }> {
   try {
     return await db.transaction().execute(async (trx) => {
