@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliver, drained, fixture, type Harness, newShop, startHarness } from "./support.ts";
+import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
+import { deliver, drained, fixture, type Harness, newShop, SECRET, startHarness } from "./support.ts";
 
 const CUSTOMER = "115310627314723954";
 
@@ -92,6 +93,14 @@ describe("bad input at the Shopify endpoint", () => {
       body,
     });
     expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: string }).error).toBe("webhook rejected: missing_hmac");
+    // Signed, but without the headers that say what it is: refused, naming them.
+    const { "x-shopify-topic": _t, "x-shopify-webhook-id": _w, ...headless } = shopifyHeaders(SECRET, shop, "orders/paid", body);
+    const partial = await fetch(`${h.url}/webhooks/shopify`, { method: "POST", headers: headless, body });
+    expect(partial.status).toBe(401);
+    expect(((await partial.json()) as { error: string }).error).toBe(
+      "webhook rejected: missing_headers (X-Shopify-Topic, X-Shopify-Webhook-Id)",
+    );
     expect((await deliver(h.url, shop, "customers/redact", fixture("customers-redact.json"), undefined, "forged")).status).toBe(401);
     expect(await inboxCount(shop)).toBe(0);
   });

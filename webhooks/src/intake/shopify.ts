@@ -53,7 +53,15 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
 
   return async ({ rawBody, headers }) => {
     const check = await verifyShopifyWebhook(options.apiSecret, rawBody, headers);
-    if (!check.valid) return reply(401, "unauthorized", { reason: check.reason }, { error: `webhook rejected: ${check.reason}` });
+    if (!check.valid) {
+      const missing = check.missingHeaders?.length ? ` (${check.missingHeaders.join(", ")})` : "";
+      return reply(
+        401,
+        "unauthorized",
+        { reason: check.reason, ...(missing ? { missingHeaders: check.missingHeaders } : {}) },
+        { error: `webhook rejected: ${check.reason}${missing}` },
+      );
+    }
     if (!isJson(rawBody)) return reply(400, "malformed JSON", { topic: check.topic, shop: check.domain }, { error: "body is not JSON" });
     const topic = normalizeTopic(check.topic);
     const { domain } = check;
