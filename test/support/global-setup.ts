@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { connect } from "../../plugin/engine/src/store/connect.ts";
-import { migrate } from "../../plugin/engine/src/store/migrate.ts";
+import { connect } from "../../plugin/engine/src/store/db/connect.ts";
+import { migrate } from "../../plugin/engine/src/store/db/migrate.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
-import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput, type GroupOptions } from "./store/apply.ts";
-import { type Connection, type ConnectOptions, connect } from "./store/connect.ts";
+import { type Connection, type ConnectOptions, connect } from "./store/db/connect.ts";
+import { migrate } from "./store/db/migrate.ts";
 import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
-import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members.ts";
-import { migrate } from "./store/migrate.ts";
-import { type CreateProgramInput, createProgram, findProgram, type Program, updateProgramConfig } from "./store/programs.ts";
-import { type Drift, verifyLedger } from "./store/verify.ts";
+import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput, type GroupOptions } from "./store/ledger/apply.ts";
+import { type Drift, verifyLedger } from "./store/ledger/verify.ts";
+import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members/members.ts";
+import { type CreateProgramInput, createProgram, findProgram, type Program, updateProgramConfig } from "./store/programs/programs.ts";
 
 /** The engine on its store: what the faces (CLI, server, Medusa plugin) call. Time is always passed in. */
 export interface Engine {

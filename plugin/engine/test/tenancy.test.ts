@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDatabase } from "../../../test/support/isolated.ts";
 import { connect, defaultProgramConfig, type Engine, engineOn, migrations } from "../src/index.ts";
-import { hostMigrationScript, migrate, pendingMigrations, statements } from "../src/store/migrate.ts";
+import { hostMigrationScript, migrate, pendingMigrations, statements } from "../src/store/db/migrate.ts";
 import { openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { order } from "./support/events.ts";
 

@@ -20,7 +20,7 @@ export interface BatchSummary {
 
 /** Every line checked before anything is written: the good items, or every bad line with its reason. */
 export async function parseBatch(text: string): Promise<{ items: BatchItem[]; bad: string[] }> {
-  const { parseInput } = await import("../store/apply.ts");
+  const { parseInput } = await import("../store/ledger/apply.ts");
   const items: BatchItem[] = [];
   const bad: string[] = [];
   text

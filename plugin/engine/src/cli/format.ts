@@ -1,4 +1,4 @@
-import type { LedgerLine, MemberView } from "../store/members.ts";
+import type { LedgerLine, MemberView } from "../store/members/members.ts";
 
 export interface Column<T> {
   header: string;

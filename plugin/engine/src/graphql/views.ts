@@ -1,6 +1,6 @@
 import type { ProgramConfig } from "../core/index.ts";
-import type { ExpiringPoints } from "../store/expiring.ts";
-import type { MemberView } from "../store/members.ts";
+import type { ExpiringPoints } from "../store/ledger/expiring.ts";
+import type { MemberView } from "../store/members/members.ts";
 
 /** What the `Member` type (and the shared part of `AdminMember`) answers. */
 export interface MemberNode {

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { type Engine, type ProgramConfigInput, validateConfig } from "../../src/index.ts";
-import { num } from "../../src/store/schema.ts";
+import { num } from "../../src/store/db/schema.ts";
 import { type BackendName, uniqueProgramKey } from "./backends.ts";
 import { MemoryLedger } from "./memory-ledger.ts";
 

@@ -9,7 +9,7 @@ import {
   type ProgramConfig,
   reduce,
 } from "../../src/core/index.ts";
-import { inputKey, parseInput } from "../../src/store/apply.ts";
+import { inputKey, parseInput } from "../../src/store/ledger/apply.ts";
 
 /**
  * The pure core with an in-memory "store": the same claim-decide-write steps as the Postgres

@@ -14,7 +14,7 @@ export const catalogImportCommand: CommandSpec = {
   async run({ io, values, positionals, clock }) {
     const file = positionals[0] ?? "-";
     const text = await readSource(io, file);
-    const { VariantInput, upsertVariants } = await import("../../store/catalog.ts");
+    const { VariantInput, upsertVariants } = await import("../../store/catalog/catalog.ts");
     const variants: unknown[] = [];
     const bad: string[] = [];
     text

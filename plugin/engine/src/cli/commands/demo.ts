@@ -1,5 +1,5 @@
 import { defaultProgramConfig } from "../../core/config/default-program.ts";
-import type { MemberView } from "../../store/members.ts";
+import type { MemberView } from "../../store/members/members.ts";
 import { applyBatch, summaryLines } from "../batch.ts";
 import { CliError, type CommandSpec, withEngine, writeLine } from "../context.ts";
 import { DEMO_CUSTOMERS, DEMO_PROGRAM, demoEvents } from "../demo-events.ts";
@@ -18,7 +18,7 @@ export const demoCommand: CommandSpec = {
       async (engine, db) => {
         const out = (line = "") => writeLine(io.stdout, line);
         await out(`database    ${db.description}`);
-        const { migrate } = await import("../../store/migrate.ts");
+        const { migrate } = await import("../../store/db/migrate.ts");
         const migrated = await migrate(engine.connection.db);
         await out(`migrations  ${migrated.length ? `applied ${migrated.join(", ")}` : "up to date"}`);
 

@@ -1,4 +1,4 @@
-import { deadLetters, requeueDead } from "../../store/inbox.ts";
+import { deadLetters, requeueDead } from "../../store/intake/inbox.ts";
 import { type CommandSpec, flag, JSON_OUTPUT, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
 import { table } from "../format.ts";
 

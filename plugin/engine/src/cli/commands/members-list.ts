@@ -1,4 +1,4 @@
-import type { MemberView } from "../../store/members.ts";
+import type { MemberView } from "../../store/members/members.ts";
 import { type CommandSpec, flag, JSON_OUTPUT, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
 import { MEMBER_COLUMNS, table } from "../format.ts";
 

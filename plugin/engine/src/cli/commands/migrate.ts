@@ -10,8 +10,8 @@ export const migrateCommand: CommandSpec = {
     withEngine(
       io,
       async (engine, db) => {
-        const { migrate } = await import("../../store/migrate.ts");
-        const { migrations } = await import("../../store/migrations/index.ts");
+        const { migrate } = await import("../../store/db/migrate.ts");
+        const { migrations } = await import("../../store/db/migrations/index.ts");
         const applied = await migrate(engine.connection.db);
         await writeLine(io.stdout, `database: ${db.description}`);
         if (applied.length === 0) await writeLine(io.stdout, `up to date (${migrations.length} migrations applied earlier)`);

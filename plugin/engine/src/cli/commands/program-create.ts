@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultProgramConfig } from "../../core/config/default-program.ts";
-import type { Platform } from "../../store/programs.ts";
+import type { Platform } from "../../store/programs/programs.ts";
 import { CliError, type CommandSpec, messageOf, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
 
 const PLATFORMS: readonly Platform[] = ["shopify", "medusa", "custom"];

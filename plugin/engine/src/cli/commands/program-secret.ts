@@ -1,4 +1,4 @@
-import { rotateWebhookSecret, webhookSecret } from "../../store/programs.ts";
+import { rotateWebhookSecret, webhookSecret } from "../../store/programs/programs.ts";
 import { CliError, type CommandSpec, flag, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
 
 export const programSecretCommand: CommandSpec = {

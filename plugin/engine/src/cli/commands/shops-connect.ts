@@ -1,4 +1,4 @@
-import { connectShop } from "../../store/shops.ts";
+import { connectShop } from "../../store/programs/shops.ts";
 import { CliError, type CommandSpec, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
 
 export const shopsConnectCommand: CommandSpec = {

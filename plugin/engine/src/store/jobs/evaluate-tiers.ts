@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { evaluateTier, type ProgramConfig, type TierChange, windowStart } from "../../core/index.ts";
-import type { Db } from "../connect.ts";
-import { toMember } from "../rows.ts";
-import { num } from "../schema.ts";
+import type { Db } from "../db/connect.ts";
+import { toMember } from "../db/rows.ts";
+import { num } from "../db/schema.ts";
 
 export interface TierEvaluation {
   members: number;

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { applyInput } from "../apply.ts";
-import type { Db } from "../connect.ts";
-import { findProgram } from "../programs.ts";
+import type { Db } from "../db/connect.ts";
+import { applyInput } from "../ledger/apply.ts";
+import { findProgram } from "../programs/programs.ts";
 import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
 import { matureDueLots } from "./mature.ts";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Db } from "../connect.ts";
-import { num } from "../schema.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
 
 /**
  * Makes pending lots spendable once their return window has closed, in resumable batches.

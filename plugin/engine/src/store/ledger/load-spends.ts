@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
-import type { SpendRecord } from "../core/index.ts";
-import type { Db } from "./connect.ts";
-import { type LotTable, num } from "./schema.ts";
+import type { SpendRecord } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { type LotTable, num } from "../db/schema.ts";
 
 export interface LoadedSpends {
   spends: Record<string, SpendRecord>;

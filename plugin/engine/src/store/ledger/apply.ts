@@ -12,11 +12,11 @@ import {
   ok,
   parseEvent,
   type Result,
-} from "../core/index.ts";
+} from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { type Program, programOf } from "../programs/programs.ts";
 import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
-import type { Db } from "./connect.ts";
 import { loadState } from "./load-state.ts";
-import { type Program, programOf } from "./programs.ts";
 import { decisionCtes, writeCtes } from "./write-decision.ts";
 
 export interface Applied {

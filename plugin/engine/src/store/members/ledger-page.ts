@@ -1,6 +1,18 @@
-import type { Db } from "./connect.ts";
-import type { LedgerLine } from "./members.ts";
-import { num } from "./schema.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
+
+export interface LedgerLine {
+  key: string;
+  kind: string;
+  available: number;
+  pending: number;
+  debt: number;
+  writtenOff: number;
+  orderId: string | null;
+  reason: string;
+  actor: string | null;
+  occurredAt: string;
+}
 
 export interface LedgerPage {
   lines: LedgerLine[];

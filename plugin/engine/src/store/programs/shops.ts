@@ -1,7 +1,7 @@
-import { defaultProgramConfig, type EngineError, err, ok, type Result } from "../core/index.ts";
-import type { Db } from "./connect.ts";
+import { defaultProgramConfig, type EngineError, err, ok, type Result } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
 import { createProgram, findProgram } from "./programs.ts";
-import { num } from "./schema.ts";
 
 export interface Shop {
   domain: string;

@@ -1,12 +1,15 @@
 import { type Selectable, sql } from "kysely";
-import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../core/index.ts";
-import type { Db } from "./connect.ts";
-import { ledgerPage } from "./ledger-page.ts";
-import { PREPARED } from "./prepared.ts";
-import { findProgram, type Program } from "./programs.ts";
-import { toMember } from "./rows.ts";
-import type { MemberTable } from "./schema.ts";
-import { num } from "./schema.ts";
+import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { type LedgerLine, ledgerPage } from "./ledger-page.ts";
+
+export type { LedgerLine };
+
+import { PREPARED } from "../db/prepared.ts";
+import { toMember } from "../db/rows.ts";
+import type { MemberTable } from "../db/schema.ts";
+import { num } from "../db/schema.ts";
+import { findProgram, type Program } from "../programs/programs.ts";
 
 export interface MemberView {
   customerId: string;
@@ -95,19 +98,6 @@ export async function* listMembers(db: Db, programKey: string, now: Date, pageSi
     for (const r of rows) yield memberView(r, start ? (growth.get(num(r.id)) ?? 0) : num(r.growth), config);
     after = num(rows[rows.length - 1]?.id);
   }
-}
-
-export interface LedgerLine {
-  key: string;
-  kind: string;
-  available: number;
-  pending: number;
-  debt: number;
-  writtenOff: number;
-  orderId: string | null;
-  reason: string;
-  actor: string | null;
-  occurredAt: string;
 }
 
 /** The newest `limit` ledger lines of a member (the first page of `ledgerPage`). */

@@ -10,7 +10,7 @@ import {
   type Member,
   type OrderRecord,
   type Profile,
-} from "../core/index.ts";
+} from "../../core/index.ts";
 import { type LotTable, type MemberTable, num } from "./schema.ts";
 
 export function toMember(r: Selectable<MemberTable>): Member {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
-import type { Decision, Lot, Member } from "../core/index.ts";
-import type { Db } from "./connect.ts";
-import { PREPARED } from "./prepared.ts";
+import type { Decision, Lot, Member } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 

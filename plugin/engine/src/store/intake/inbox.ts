@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import type { Db } from "./connect.ts";
-import { PREPARED } from "./prepared.ts";
-import { type InboxStatus, type InboxTable, num } from "./schema.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
+import { type InboxStatus, type InboxTable, num } from "../db/schema.ts";
 
 export interface Delivery {
   source: InboxTable["source"];

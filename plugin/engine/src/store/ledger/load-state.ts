@@ -8,12 +8,12 @@ import {
   type MemberState,
   type ProgramConfig,
   windowStart,
-} from "../core/index.ts";
-import type { Db } from "./connect.ts";
+} from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
+import { toHeld, toLot, toMember, toOrder } from "../db/rows.ts";
+import { type MemberTable, num } from "../db/schema.ts";
 import { loadSpends } from "./load-spends.ts";
-import { PREPARED } from "./prepared.ts";
-import { toHeld, toLot, toMember, toOrder } from "./rows.ts";
-import { type MemberTable, num } from "./schema.ts";
 
 export interface LoadedState {
   state: MemberState;

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import type { Db } from "./connect.ts";
-import { PREPARED } from "./prepared.ts";
-import type { ProgramRow } from "./programs.ts";
-import { num } from "./schema.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
+import { num } from "../db/schema.ts";
+import type { ProgramRow } from "../programs/programs.ts";
 
 export interface Claimed {
   /** Null when no such program. */

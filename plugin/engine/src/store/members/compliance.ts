@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { type EngineError, err, ok, type Result } from "../core/index.ts";
-import type { Db } from "./connect.ts";
+import { type EngineError, err, ok, type Result } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
+import { findProgram } from "../programs/programs.ts";
 import { getMember, type LedgerLine, type MemberView, memberLedger } from "./members.ts";
-import { findProgram } from "./programs.ts";
-import { num } from "./schema.ts";
 
 export interface MemberExport {
   program: string;

@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { type EngineError, ok, type Result } from "../core/index.ts";
-import type { PricedVariant } from "../core/pricing/member-price.ts";
-import type { Db } from "./connect.ts";
-import { PREPARED } from "./prepared.ts";
-import { findProgram } from "./programs.ts";
-import { num } from "./schema.ts";
+import { type EngineError, ok, type Result } from "../../core/index.ts";
+import type { PricedVariant } from "../../core/pricing/member-price.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
+import { num } from "../db/schema.ts";
+import { findProgram } from "../programs/programs.ts";
 
 /** Platform ids are strings: a 64-bit id loses digits as a JSON number, so a number is refused. */
 const id = z

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { type EngineError, ok, type Result } from "../core/index.ts";
-import type { Db } from "./connect.ts";
-import { findProgram } from "./programs.ts";
-import { num } from "./schema.ts";
+import { type EngineError, ok, type Result } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
+import { findProgram } from "../programs/programs.ts";
 
 export interface OutboxMessageRow {
   id: string;

@@ -1,7 +1,7 @@
-import type { Db } from "./connect.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
 import { lineOf, programEntries } from "./ledger-page.ts";
 import type { LedgerLine } from "./members.ts";
-import { num } from "./schema.ts";
 
 export interface OrderPoints {
   orderId: string;

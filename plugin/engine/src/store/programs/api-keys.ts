@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type EngineError, ok, type Result } from "../core/index.ts";
-import type { Db } from "./connect.ts";
+import { type EngineError, ok, type Result } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
 import { findProgram } from "./programs.ts";
-import { num } from "./schema.ts";
 
 /** `kin_` + 32 random bytes in base64url (43 characters). */
 const KEY_PATTERN = /^kin_[A-Za-z0-9_-]{43}$/;

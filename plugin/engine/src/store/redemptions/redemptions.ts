@@ -1,11 +1,11 @@
 import type { Selectable } from "kysely";
-import { type EngineError, EngineFailure, err, ok, type Result, type Reward, tierRank } from "../core/index.ts";
-import type { Engine } from "../engine.ts";
-import { applyIn, isUniqueViolation, parseInput } from "./apply.ts";
-import type { Db } from "./connect.ts";
-import { lockedMember } from "./load-state.ts";
-import { findProgram, type Program } from "./programs.ts";
-import { num, type RedemptionStatus, type RedemptionTable } from "./schema.ts";
+import { type EngineError, EngineFailure, err, ok, type Result, type Reward, tierRank } from "../../core/index.ts";
+import type { Engine } from "../../engine.ts";
+import type { Db } from "../db/connect.ts";
+import { num, type RedemptionStatus, type RedemptionTable } from "../db/schema.ts";
+import { applyIn, isUniqueViolation, parseInput } from "../ledger/apply.ts";
+import { lockedMember } from "../ledger/load-state.ts";
+import { findProgram, type Program } from "../programs/programs.ts";
 
 /**
  * A redemption is three steps with a platform call in the middle (reserve → issue the code →

@@ -9,13 +9,13 @@ import {
   type PerkStanding,
   perkStanding,
   type Result,
-} from "../core/index.ts";
-import type { Engine } from "../engine.ts";
-import { isUniqueViolation } from "./apply.ts";
-import type { Db } from "./connect.ts";
-import { lockedMember } from "./load-state.ts";
-import { findProgram, type Program } from "./programs.ts";
-import { num } from "./schema.ts";
+} from "../../core/index.ts";
+import type { Engine } from "../../engine.ts";
+import type { Db } from "../db/connect.ts";
+import { num } from "../db/schema.ts";
+import { isUniqueViolation } from "../ledger/apply.ts";
+import { lockedMember } from "../ledger/load-state.ts";
+import { findProgram, type Program } from "../programs/programs.ts";
 
 type EngineLike = Pick<Engine, "connection">;
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { type EngineError, err, ok, type ProgramConfig, ProgramKey, type Result, validateConfig } from "../core/index.ts";
-import type { Db } from "./connect.ts";
-import { PREPARED } from "./prepared.ts";
-import { num } from "./schema.ts";
+import { type EngineError, err, ok, type ProgramConfig, ProgramKey, type Result, validateConfig } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { PREPARED } from "../db/prepared.ts";
+import { num } from "../db/schema.ts";
 
 export type Platform = "shopify" | "medusa" | "custom";
 
