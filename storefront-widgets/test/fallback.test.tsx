@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { snapshotKey } from "../src/core/snapshot.ts";
 import { KinshipProvider, MemberBadge, MemberPrice, PartnerPerks, PointsBalance, TierProgress } from "../src/index.ts";
-import { createMemberToken } from "../src/server/member-token.ts";
+import { createMemberToken } from "../src/server/index.ts";
 import { fakeApi, gold, perkOf } from "./support/api.ts";
 import { render, settle } from "./support/render.tsx";
 

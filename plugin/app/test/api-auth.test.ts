@@ -1,5 +1,5 @@
 import { createApiKey, revokeApiKey, webhookSecret } from "@kinship/engine";
-import { createMemberToken } from "@kinship/widgets/server";
+import { createMemberToken } from "@kinship/member-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql, paidOrder, proxyQuery, sessionToken } from "./api-support.ts";
 import { type Harness, newShop, startHarness } from "./support.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createProgram, webhookSecret } from "@kinship/engine";
-import { createMemberToken } from "@kinship/widgets/server";
+import { createMemberToken } from "@kinship/member-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql, paidOrder } from "./api-support.ts";
 import { type Harness, startHarness } from "./support.ts";

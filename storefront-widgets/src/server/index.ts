@@ -1,3 +1,4 @@
+/** For merchants' backends: the member-token format (`@kinship/member-token`), re-exported unchanged. */
 export {
   createMemberToken,
   MEMBER_TOKEN_AUDIENCE,
@@ -6,4 +7,4 @@ export {
   type MemberTokenFailure,
   type MemberTokenInput,
   verifyMemberToken,
-} from "./member-token.ts";
+} from "@kinship/member-token";

@@ -5,6 +5,7 @@ import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from "@shopify/shop
 import { normalizeTopic } from "../mappers/shopify.ts";
 import type { InboxQueue } from "../queue/types.ts";
 import { type IntakeReply, isJson, reply } from "./reply.ts";
+import { isShopDomain } from "./shop-domain.ts";
 import { verifyShopifyWebhook } from "./shopify-verify.ts";
 import { storeAndEnqueue } from "./store-and-enqueue.ts";
 import { AFTER_UNINSTALL_TOPICS, SHOPIFY_TOPICS } from "./topics.ts";
@@ -66,6 +67,7 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
     const topic = normalizeTopic(check.topic);
     const { domain } = check;
     if (!SHOPIFY_TOPICS.has(topic)) return reply(200, "ignored: topic not used by Kinship", { topic, shop: domain });
+    if (!isShopDomain(domain)) return reply(200, "dropped: not a shop domain", { topic, shop: domain });
     const known = await shop(domain);
     if (!known) return reply(200, "dropped: unknown shop", { topic, shop: domain });
     if (!known.installed && !AFTER_UNINSTALL_TOPICS.has(topic)) return reply(200, "dropped: shop uninstalled", { topic, shop: domain });

@@ -3,9 +3,9 @@
  * what platforms actually send (64-bit ids as JSON numbers, money as strings or numbers), turning
  * every failure into a MappingError that names the field.
  */
+import { AmountError, type DecimalInput, type ToMinorOptions, toMinor } from "@kinship/engine/core";
 import { isLosslessNumber, type LosslessNumber, parse } from "lossless-json";
 import { z } from "zod";
-import { type DecimalInput, type ToMinorOptions, toMinor } from "./money.ts";
 import { MappingError } from "./types.ts";
 
 /** Parses JSON keeping every number as a LosslessNumber (its exact text), so 64-bit ids survive. */
@@ -72,12 +72,12 @@ export const decimal = z.unknown().transform((v, ctx): DecimalInput => {
 /** An ISO 8601 instant with a UTC offset or Z, as the engine requires. */
 export const instant = z.iso.datetime({ offset: true, message: "expected an ISO 8601 date-time with an offset" });
 
-/** toMinor with the field named in the error. */
+/** toMinor (the engine core's) with the field named in the error, which is a MappingError. */
 export function minorOf(field: string, amount: DecimalInput, currency: string, options?: ToMinorOptions): number {
   try {
     return toMinor(amount, currency, options);
   } catch (e) {
-    if (e instanceof MappingError) throw new MappingError(`${field}: ${e.message.replace(/^amount: /, "")}`);
+    if (e instanceof AmountError) throw new MappingError(`${field}: ${e.message.replace(/^amount: /, "")}`);
     throw e;
   }
 }

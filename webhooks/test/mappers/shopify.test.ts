@@ -1,7 +1,8 @@
 import { parseEvent } from "@kinship/engine";
+import { toMinor } from "@kinship/engine/core";
 import { parse } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { type Mapped, MappingError, mapShopify, toMinor } from "../../src/mappers/index.ts";
+import { type Mapped, MappingError, mapShopify } from "../../src/mappers/index.ts";
 import { type Body, fixture, variant } from "./fixtures.ts";
 
 function inputs(m: Mapped): Body[] {

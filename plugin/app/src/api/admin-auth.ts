@@ -1,4 +1,5 @@
-import { type Db, findShop, isShopDomain, verifyApiKey } from "@kinship/engine";
+import { type Db, findShop, verifyApiKey } from "@kinship/engine";
+import { isShopDomain } from "@kinship/webhooks";
 import type { Shopify } from "@shopify/shopify-api";
 import { type AdminIdentity, type Auth, bearer, denied, header } from "./identity.ts";
 

@@ -1,4 +1,5 @@
-import { type Db, findShop, isShopDomain } from "@kinship/engine";
+import { type Db, findShop } from "@kinship/engine";
+import { isShopDomain } from "@kinship/webhooks";
 import type { Shopify } from "@shopify/shopify-api";
 import { type Auth, denied, type ShopperIdentity } from "./identity.ts";
 

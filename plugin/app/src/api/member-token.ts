@@ -1,5 +1,5 @@
 import { type Db, webhookSecret } from "@kinship/engine";
-import { verifyMemberToken } from "@kinship/widgets/server";
+import { verifyMemberToken } from "@kinship/member-token";
 import { decodeJwt } from "jose";
 import { type Auth, bearer, denied, header, type ShopperIdentity } from "./identity.ts";
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { isShopDomain } from "@kinship/engine";
+import { isShopDomain } from "@kinship/webhooks";
 
 /**
  * A member's referral code: an HMAC of their customer id under the program's secret, so it is

@@ -1,4 +1,5 @@
-import { type Engine, findShop, isShopDomain, type RedeemResult, type StorefrontContext } from "@kinship/engine";
+import { type Engine, findShop, type RedeemResult, type StorefrontContext } from "@kinship/engine";
+import { isShopDomain } from "@kinship/webhooks";
 import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
 import type { ShopperIdentity } from "./identity.ts";
 import type { SecretLookup } from "./member-token.ts";

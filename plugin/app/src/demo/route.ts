@@ -1,5 +1,5 @@
 import { type Engine, webhookSecret } from "@kinship/engine";
-import { createMemberToken } from "@kinship/widgets/server";
+import { createMemberToken } from "@kinship/member-token";
 import type { FastifyInstance } from "fastify";
 import type { WidgetFile } from "../widgets/assets.ts";
 import { DEMO_CURRENCY } from "./catalog.ts";

@@ -1,4 +1,5 @@
-import { currencyExponent, medusaNumber, toMinor, wholeCount } from "@kinship/webhooks/mappers";
+import { currencyExponent, toMinor } from "@kinship/engine/core";
+import { medusaNumber, wholeCount } from "./mapper";
 
 /** A Medusa amount (major units: 12.5 is 12.50) as integer minor units, rounded half up. */
 export function minorOf(amount: unknown, currency: string): number {

@@ -1,5 +1,6 @@
 import { connectShop } from "../../store/programs/shops.ts";
 import { CliError, type CommandSpec, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
+import { isShopifyDomainForCli } from "../shopify-domain.ts";
 
 export const shopsConnectCommand: CommandSpec = {
   name: "shops connect",
@@ -14,6 +15,7 @@ export const shopsConnectCommand: CommandSpec = {
     const domain = (positionals[0] ?? "").toLowerCase();
     const token = stringOption(values, "access-token");
     if (!token) throw new UsageError("--access-token <token> is required");
+    if (!isShopifyDomainForCli(domain)) throw new CliError(`not a shop domain: ${domain} (expected <name>.myshopify.com)`);
     return withEngine(io, async (engine) => {
       const connected = await connectShop(engine.connection.db, domain, token, clock(), stringOption(values, "currency") ?? "USD");
       if (!connected.ok) throw new CliError(connected.error.message);

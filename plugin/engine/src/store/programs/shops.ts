@@ -1,4 +1,4 @@
-import { defaultProgramConfig, type EngineError, err, ok, type Result } from "../../core/index.ts";
+import { defaultProgramConfig, type EngineError, err, ok, ProgramKey, type Result } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
 import { createProgram, findProgram } from "./programs.ts";
@@ -10,13 +10,11 @@ export interface Shop {
   installed: boolean;
 }
 
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
-
-export function isShopDomain(domain: string): boolean {
-  return SHOP_DOMAIN.test(domain);
-}
-
-/** Registers (or re-installs) a shop and creates its program with the default config. */
+/**
+ * Registers (or re-installs) a shop and creates its program with the default config. The domain
+ * becomes the program's key, and the engine checks only that it is a valid one: whether it names a
+ * Shopify shop is checked where it comes in (`isShopDomain` in @kinship/webhooks; the CLI's own).
+ */
 export async function connectShop(
   db: Db,
   domain: string,
@@ -24,8 +22,8 @@ export async function connectShop(
   now: Date,
   currency = "USD",
 ): Promise<Result<Shop, EngineError>> {
-  if (!isShopDomain(domain))
-    return err({ code: "InvalidConfig", message: `not a shop domain: ${domain} (expected <name>.myshopify.com)`, issues: ["domain"] });
+  if (!ProgramKey.safeParse(domain).success)
+    return err({ code: "InvalidConfig", message: `not a program key: ${JSON.stringify(domain)}`, issues: ["domain"] });
   let program = await findProgram(db, domain);
   if (!program.ok) {
     const created = await createProgram(db, {

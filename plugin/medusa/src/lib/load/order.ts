@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { one } from "./query";
 
-/** What the Medusa order mapper reads (webhooks/src/mappers/medusa.ts). */
+/** What the Medusa order mapper reads (../mapper.ts). */
 export const ORDER_FIELDS = [
   "id",
   "customer_id",

@@ -1,5 +1,5 @@
-import type { MedusaRefund } from "@kinship/webhooks/mappers";
 import type { MedusaContainer } from "@medusajs/framework/types";
+import type { MedusaRefund } from "../mapper";
 import { majorOf, minorOf } from "../money";
 import { merchandiseShare } from "../refund-share";
 import { merchandiseOf, ORDER_LINE_FIELDS, type OrderLine } from "../returned-lines";

@@ -1,5 +1,5 @@
-import type { MedusaRefund } from "@kinship/webhooks/mappers";
 import type { MedusaContainer } from "@medusajs/framework/types";
+import type { MedusaRefund } from "../mapper";
 import { majorOf } from "../money";
 import { ORDER_LINE_FIELDS, type OrderLine, type ReturnedItem, returnedLines } from "../returned-lines";
 import { one } from "./query";

@@ -1,7 +1,7 @@
 import { connect, deliveryStatus, type Engine, engineOn, pendingMigrations, receive } from "@kinship/engine";
 import { type DeliveryOutcome, processDelivery } from "@kinship/webhooks/delivery";
-import { type MedusaTopic, mapMedusa } from "@kinship/webhooks/mappers";
 import type { ConfigModule, Logger } from "@medusajs/framework/types";
+import { type MedusaTopic, mapMedusa } from "../../lib/mapper";
 import { type KinshipOptions, parseOptions } from "./options";
 
 type InjectedDependencies = { logger: Logger; configModule: ConfigModule };

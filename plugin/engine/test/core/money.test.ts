@@ -1,7 +1,6 @@
 import fc from "fast-check";
-import { LosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { currencyExponent, MappingError, toMinor } from "../../src/mappers/index.ts";
+import { AmountError, currencyExponent, toMinor } from "../../src/core/index.ts";
 
 describe("currencyExponent", () => {
   it("reads the minor-unit exponent from Intl", () => {
@@ -12,7 +11,7 @@ describe("currencyExponent", () => {
   });
 
   it.each(["usd", "US", "", "USDX", "U$D"])("rejects the malformed code %j", (c) => {
-    expect(() => currencyExponent(c)).toThrow(MappingError);
+    expect(() => currencyExponent(c)).toThrow(AmountError);
   });
 });
 
@@ -53,7 +52,7 @@ describe("toMinor", () => {
   it.each(["", " 1.00", "1.00 ", "1,00", "1e3", "1E-2", "+1", ".5", "5.", "abc", "1.2.3", "0x10", "--1", "1_000", "NaN", "Infinity", "١٢"])(
     "rejects the garbage %j",
     (amount) => {
-      expect(() => toMinor(amount, "USD")).toThrow(MappingError);
+      expect(() => toMinor(amount, "USD")).toThrow(AmountError);
     },
   );
 
@@ -68,14 +67,15 @@ describe("toMinor", () => {
     expect(() => toMinor("123456789012345678901234567890", "JPY")).toThrow(/too large/);
   });
 
-  it("reads lossless JSON numbers and JS numbers through their decimal text", () => {
-    expect(toMinor(new LosslessNumber("89.99"), "USD")).toBe(8999);
+  it("reads exact-number objects (lossless JSON numbers) and JS numbers through their decimal text", () => {
+    expect(toMinor({ value: "89.99" }, "USD")).toBe(8999);
+    expect(() => toMinor({ value: "8.999" }, "USD")).toThrow(/more than 2 decimals/);
     expect(toMinor(89.99, "USD")).toBe(8999);
     expect(toMinor(12.5, "USD")).toBe(1250);
     expect(toMinor(1500, "JPY")).toBe(1500);
-    expect(() => toMinor(0.1 + 0.2, "USD")).toThrow(MappingError); // 0.30000000000000004
-    expect(() => toMinor(1e21, "USD")).toThrow(MappingError);
-    expect(() => toMinor(Number.NaN, "USD")).toThrow(MappingError);
+    expect(() => toMinor(0.1 + 0.2, "USD")).toThrow(AmountError); // 0.30000000000000004
+    expect(() => toMinor(1e21, "USD")).toThrow(AmountError);
+    expect(() => toMinor(Number.NaN, "USD")).toThrow(AmountError);
     expect(() => toMinor(null as unknown as string, "USD")).toThrow(/expected a decimal/);
   });
 

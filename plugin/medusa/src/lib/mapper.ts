@@ -23,10 +23,8 @@
  *   orders; it is passed on as is (null only when absent).
  */
 import type { CommerceEventInput } from "@kinship/engine/core";
+import { describeValue, emailOf, instant, type Mapped, MappingError, minorOf, nameOf, read, stringId } from "@kinship/webhooks/mappers";
 import { z } from "zod";
-import { describe as describeValue, emailOf, instant, minorOf, nameOf, read, stringId } from "./read.ts";
-import type { Mapped } from "./types.ts";
-import { MappingError } from "./types.ts";
 
 /** A Medusa amount in major units: 12.5, "12.5", { value: "12.5" }, or a BigNumber instance. */
 export type MedusaAmount =

@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { createMemberToken, MEMBER_TOKEN_AUDIENCE, MemberTokenError, verifyMemberToken } from "../src/server/index.ts";
+import { createMemberToken, MEMBER_TOKEN_AUDIENCE, MemberTokenError, verifyMemberToken } from "../src/index.ts";
 
 const secret = "9f2c1d0b7a65e4f3c2b1a09f8e7d6c5b";
 const program = "demo.myshopify.com";
