@@ -1,39 +1,20 @@
+import type {
+  KinshipAdminAuditQuery,
+  KinshipAdminImportPerkCodesMutation,
+  KinshipAdminLedgerLineFieldsFragment,
+  KinshipAdminMemberFieldsFragment,
+  KinshipAdminMemberLedgerQuery,
+  KinshipAdminOrderQuery,
+  KinshipAdminPartnersQuery,
+  KinshipAdminProgramFieldsFragment,
+} from "./generated/graphql.ts";
 import type { ProgramConfig } from "./program-config.ts";
 
-/** What the admin GraphQL surface answers (adminSdl). Dates are ISO strings; money and points integers. */
-
-export interface Badge {
-  label: string;
-  color: string;
-  icon: string | null;
-}
-
-export interface MemberTier {
-  key: string;
-  name: string;
-  threshold: number;
-  badge: Badge | null;
-}
-
-export interface ExpiringPoints {
-  points: number;
-  /** ISO instant. */
-  on: string;
-}
-
-export interface MemberPoints {
-  available: number;
-  pending: number;
-  /** Within the next 30 days, grouped by day. */
-  expiringSoon: ExpiringPoints[];
-}
-
-export interface NextTier {
-  key: string;
-  name: string;
-  /** Growth still needed. */
-  remaining: number;
-}
+/**
+ * What the admin GraphQL surface answers (adminSdl), by the names the screens use: each is the
+ * generated type of the operation that asks for it (operations.graphql, `npm run codegen`). Dates
+ * are ISO strings; money and points integers.
+ */
 
 /** The member's profile as the engine keeps it (JSON). */
 export interface MemberProfile {
@@ -45,82 +26,44 @@ export interface MemberProfile {
   [key: string]: unknown;
 }
 
-export interface AdminMember {
-  customerId: string;
-  tier: MemberTier;
-  points: MemberPoints;
-  growth: number;
-  nextTier: NextTier | null;
-  profile: MemberProfile;
-}
+/** A member as the screens ask for it; `profile` (JSON in the schema) typed as the engine keeps it. */
+export type AdminMember = Omit<KinshipAdminMemberFieldsFragment, "profile"> & { profile: MemberProfile };
+
+export type MemberTier = AdminMember["tier"];
+export type Badge = NonNullable<MemberTier["badge"]>;
+/** Balances; `expiringSoon` is within the next 30 days, grouped by day. */
+export type MemberPoints = AdminMember["points"];
+/** `on` is an ISO instant. */
+export type ExpiringPoints = MemberPoints["expiringSoon"][number];
+/** `remaining` is the growth still needed. */
+export type NextTier = NonNullable<AdminMember["nextTier"]>;
 
 /** earn, mature, spend, expire, reverse, writeoff, debt, settle, adjust, unspend. */
 export type LedgerKind = string;
 
-export interface LedgerLine {
-  key: string;
-  kind: LedgerKind;
-  /** Change to the available balance. */
-  available: number;
-  /** Change to the pending balance. */
-  pending: number;
-  reason: string;
-  /** Who made a manual change; null for the engine's own. */
-  actor: string | null;
-  orderId: string | null;
-  occurredAt: string;
-}
+/**
+ * `available` and `pending` are the changes to those balances; `actor` is who made a manual change
+ * (null for the engine's own).
+ */
+export type LedgerLine = KinshipAdminLedgerLineFieldsFragment;
 
-export interface LedgerPage {
-  lines: LedgerLine[];
-  /** Pass as `after` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+/** `nextCursor`: pass as `after` for the next page; null on the last page. */
+export type LedgerPage = NonNullable<KinshipAdminMemberLedgerQuery["member"]>["ledger"];
 
-export interface OrderPoints {
-  orderId: string;
-  customerId: string;
-  earned: number;
-  reversed: number;
-  growth: number;
-  /** Oldest first. */
-  lines: LedgerLine[];
-}
+/** `lines` oldest first. */
+export type OrderPoints = NonNullable<KinshipAdminOrderQuery["order"]>;
 
-export interface ProgramState {
-  key: string;
-  version: number;
-  config: ProgramConfig;
-}
+/** The program as the screens ask for it; `config` (JSON in the schema) typed as the engine keeps it. */
+export type ProgramState = Omit<KinshipAdminProgramFieldsFragment, "config"> & { config: ProgramConfig };
 
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  subject: string;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
+export type AuditEntry = KinshipAdminAuditQuery["audit"][number];
 
-/** One partner's claims in a period and its pool, for settling up with the partner. */
-export interface PartnerSettlement {
-  partner: string;
-  name: string;
-  /** Codes claimed in the period. */
-  claimed: number;
-  /** Minor units per claimed code. */
-  settlementPrice: number;
-  /** claimed × settlementPrice, minor units of `currency`. */
-  amountDue: number;
-  currency: string;
-  /** The pool's stock overall, not only the period's. */
-  codesImported: number;
-  codesLeft: number;
-}
+/**
+ * One partner's claims in a period and its pool, for settling up with the partner: `amountDue` is
+ * claimed × settlementPrice, minor units of `currency`; `codesImported` and `codesLeft` are the
+ * pool's stock overall, not only the period's.
+ */
+export type PartnerSettlement = KinshipAdminPartnersQuery["partners"][number];
 
-export interface PerkImport {
-  partner: string;
-  added: number;
-  /** Codes that were already in the pool (not added twice). */
-  alreadyThere: number;
-}
+/** `alreadyThere`: codes that were already in the pool (not added twice). */
+export type PerkImport = KinshipAdminImportPerkCodesMutation["importPerkCodes"];

@@ -1,4 +1,4 @@
-import { adminSdl } from "@kinship/engine";
+import { adminSdl } from "@kinship/engine/schema";
 import { buildSchema, Kind, type OperationDefinitionNode, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { adminOperations } from "../shared/operations.ts";

@@ -1,75 +1,41 @@
-/** What the storefront GraphQL surface answers (plugin/engine/src/graphql/sdl.ts, `storefrontSdl`). */
+import type {
+  PerkBlock as GeneratedPerkBlock,
+  KinshipClaimPerkMutation,
+  KinshipMeQuery,
+  KinshipPerksQuery,
+  KinshipPricesQuery,
+  KinshipRedeemMutation,
+  KinshipRewardsQuery,
+} from "./generated/graphql.ts";
 
-export interface Badge {
-  label: string;
-  color: string;
-  icon: string | null;
-}
+/**
+ * What the storefront GraphQL surface answers (`storefrontSdl`, exported by @kinship/engine/schema),
+ * by the names the widgets use: each is the generated type of the operation that asks for it
+ * (queries.ts, `npm run codegen`). Type-only: none of it reaches the bundles.
+ */
 
-export interface Tier {
-  key: string;
-  name: string;
-  threshold: number;
-  badge: Badge | null;
-}
+export type Member = NonNullable<KinshipMeQuery["me"]>;
+export type Tier = Member["tier"];
+export type Badge = NonNullable<Tier["badge"]>;
 
-export interface Member {
-  customerId: string;
-  tier: Tier;
-  points: { available: number; pending: number; expiringSoon: { points: number; on: string }[] };
-  growth: number;
-  nextTier: { key: string; name: string; remaining: number } | null;
-}
+/** Money is integer minor units in `currency`; `memberPrice` and `benefit` are null when no benefit applies. */
+export type MemberPrice = KinshipPricesQuery["memberPrices"][number];
 
-/** Money is integer minor units in `currency`. */
-export interface MemberPrice {
-  variantId: string;
-  currency: string;
-  basePrice: number;
-  memberPrice: number | null;
-  benefit: string | null;
-  teaser: { tier: string; tierName: string; memberPrice: number } | null;
-}
+export type Reward = KinshipRewardsQuery["rewards"][number];
 
-export interface Reward {
-  id: string;
-  name: string;
-  cost: number;
-  kind: "AMOUNT_OFF" | "PERCENT_OFF" | "FREE_SHIPPING";
-  value: number;
-  available: boolean;
-}
-
-export interface Redemption {
-  rewardId: string;
-  code: string;
-  points: number;
-}
+export type Redemption = KinshipRedeemMutation["redeem"];
 
 /** Why a perk cannot be claimed now: a guest, below the partner's tier, the period's claims used, the pool empty. */
-export type PerkBlock = "SIGN_IN" | "TIER" | "LIMIT" | "SOLD_OUT";
+export type PerkBlock = GeneratedPerkBlock;
 
-export interface PerkCode {
-  partner: string;
-  code: string;
-  claimedAt: string;
-}
+export type PerkCode = KinshipClaimPerkMutation["claimPerk"];
 
-/** A co-branded partner's perk as this shopper sees it. */
-export interface Perk {
-  partner: string;
-  name: string;
-  /** What members get, e.g. "A free coffee". */
-  perk: string;
-  /** The tier key a member needs, if any. */
-  minTier: string | null;
-  claimable: boolean;
-  /** Null when claimable. */
-  blockedBy: PerkBlock | null;
-  claimsLeft: number;
-  /** The codes this member already claimed, newest first. */
-  codes: PerkCode[];
-}
+/**
+ * A co-branded partner's perk as this shopper sees it: `perk` is what members get ("A free coffee"),
+ * `minTier` the tier key a member needs, `blockedBy` null when claimable, `codes` the ones this
+ * member already claimed, newest first.
+ */
+export type Perk = KinshipPerksQuery["perks"][number];
 
 /** A value and whether it came from the localStorage snapshot because the API was unreachable. */
 export interface Loaded<T> {

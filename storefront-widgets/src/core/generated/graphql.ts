@@ -1,0 +1,56 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type PerkBlock =
+  /** The member used up this period's claims. */
+  | 'LIMIT'
+  /** A guest: sign in (or join) to claim. */
+  | 'SIGN_IN'
+  /** The partner's pool has no codes left. */
+  | 'SOLD_OUT'
+  /** The member's tier is below the partner's minimum. */
+  | 'TIER';
+
+export type RewardKind =
+  | 'AMOUNT_OFF'
+  | 'FREE_SHIPPING'
+  | 'PERCENT_OFF';
+
+export type KinshipRedeemMutationVariables = Exact<{
+  id: string | number;
+  key?: string | null | undefined;
+}>;
+
+
+export type KinshipRedeemMutation = { redeem: { rewardId: string, code: string, points: number } };
+
+export type KinshipMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipMeQuery = { me: { customerId: string, growth: number, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null } | null };
+
+export type KinshipPricesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type KinshipPricesQuery = { memberPrices: Array<{ variantId: string, currency: string, basePrice: number, memberPrice: number | null, benefit: string | null, teaser: { tier: string, tierName: string, memberPrice: number } | null }> };
+
+export type KinshipRewardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipRewardsQuery = { rewards: Array<{ id: string, name: string, cost: number, kind: RewardKind, value: number, available: boolean }> };
+
+export type KinshipClaimPerkMutationVariables = Exact<{
+  partner: string | number;
+  key?: string | null | undefined;
+}>;
+
+
+export type KinshipClaimPerkMutation = { claimPerk: { partner: string, code: string, claimedAt: string } };
+
+export type KinshipPerksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipPerksQuery = { me: { customerId: string } | null, perks: Array<{ partner: string, name: string, perk: string, minTier: string | null, claimable: boolean, blockedBy: PerkBlock | null, claimsLeft: number, codes: Array<{ partner: string, code: string, claimedAt: string }> }> };
