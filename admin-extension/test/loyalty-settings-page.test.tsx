@@ -130,7 +130,7 @@ describe("<LoyaltySettingsPage>", () => {
     await shop.apply(order("o-small", "cus_gold", "2026-05-21T10:00:00Z", [{ price: 9999 }]));
     await shop.apply(order("o-silver", "cus_silver", "2026-05-22T10:00:00Z", [{ price: 15000 }]));
     const reasons = async (customer: string) => {
-      const ledger = await engine.ledger(shop.program, customer);
+      const ledger = await engine.members.ledger(shop.program, customer);
       if (!ledger.ok) throw new Error(ledger.error.message);
       return ledger.value.map((l) => `${l.orderId}:${l.reason}:${l.available}`).sort();
     };

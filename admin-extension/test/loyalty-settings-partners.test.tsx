@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { claimPerk, defaultProgramConfig, type Engine, importPerkCodes, type ProgramConfigInput, partnerSettlement } from "@kinship/engine";
+import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "@kinship/engine";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, choose, click, descriptionOf, group, openTab, rowsOf, type } from "./support/dom.ts";
@@ -56,7 +56,7 @@ const importStatusOf = (card: HTMLElement) => card.querySelector("[role=status]"
 /** Every partner's [imported, left, claimed] from the engine itself, over all of 2026. */
 async function pools(shop: Shop) {
   const from = new Date("2026-01-01T00:00:00Z");
-  const result = await partnerSettlement(engine, { program: shop.program, from, to: new Date("2027-01-01T00:00:00Z") });
+  const result = await engine.partners.settlement({ program: shop.program, from, to: new Date("2027-01-01T00:00:00Z") });
   if (!result.ok) throw new Error(result.error.message);
   return Object.fromEntries(result.value.map((s) => [s.partner, [s.codesImported, s.codesLeft, s.claimed]]));
 }
@@ -172,7 +172,7 @@ describe("<LoyaltySettingsPage> partners", () => {
   it("the settlement for a chosen month: codes claimed, price per code, amount due and codes left, after members claimed perks", async () => {
     const shop = await openShop(engine, { config: program([cafe, cinema]) });
     const put = async (partner: string, codes: string[]) => {
-      const r = await importPerkCodes(engine, { program: shop.program, partner, codes, actor: "setup", now: NOW });
+      const r = await engine.partners.importCodes({ program: shop.program, partner, codes, actor: "setup", now: NOW });
       if (!r.ok) throw new Error(r.error.message);
     };
     await put("cafe", ["C1", "C2", "C3", "C4"]);
@@ -180,7 +180,7 @@ describe("<LoyaltySettingsPage> partners", () => {
     await shop.apply(adjust("ada", 0, { growth: 2500 }));
     await shop.apply(adjust("bob", 0, { growth: 2500 }));
     const claim = async (customerId: string, partner: string, at: string) => {
-      const r = await claimPerk(engine, {
+      const r = await engine.partners.claim({
         program: shop.program,
         customerId,
         partner,

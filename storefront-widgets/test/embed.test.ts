@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { snapshotKey } from "../src/core/snapshot.ts";
+import { createSession } from "../src/core/session.ts";
+import { snapshotKey, snapshotStore } from "../src/core/snapshot.ts";
 import { start } from "../src/embed/boot.ts";
 import { readConfig } from "../src/embed/config.ts";
-import { fakeApi, gold } from "./support/api.ts";
+import { fetchRequest } from "../src/embed/request.ts";
+import { ApiError, fakeApi, gold } from "./support/api.ts";
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 const $ = (sel: string) => document.querySelector<HTMLElement>(sel);
@@ -161,5 +163,57 @@ describe("embed config", () => {
   it("takes a numeric customer id from Liquid as a string", () => {
     document.body.innerHTML = `<script type="application/json" id="kinship-config">{"customer":6170000000001}</script>`;
     expect(readConfig(document, null).customer).toBe("6170000000001");
+  });
+});
+
+describe("the embed's redemption (its session over plain fetch)", () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const sessionOver = (f: typeof fetch) =>
+    createSession({
+      request: fetchRequest({ endpoint: "/apps/kinship/graphql" }, f),
+      snapshot: snapshotStore(undefined),
+      customer: undefined,
+    });
+
+  it("one key per call; a lost answer and a 'still in progress' answer are resent with that key; a refusal is not", async () => {
+    const seen: string[] = [];
+    const codes = new Map<string, string>();
+    let answers = 0;
+    const api = fakeApi({
+      redeem: (rewardId, key) => {
+        seen.push(key);
+        if (rewardId === "nope") throw new ApiError("InsufficientPoints");
+        answers += 1;
+        if (answers === 2) throw new ApiError("RedemptionInProgress");
+        if (!codes.has(key)) codes.set(key, `KIN-${codes.size + 1}`);
+        return { rewardId, code: codes.get(key) as string, points: 500 };
+      },
+    });
+    // The first answer is lost on its way back (the server did redeem).
+    let lost = false;
+    const flaky = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      const res = await api.fetch(url, init);
+      if (!lost) {
+        lost = true;
+        throw new TypeError("Failed to fetch");
+      }
+      return res;
+    }) as typeof fetch;
+    const session = sessionOver(flaky);
+
+    expect(await session.redeem("r1")).toEqual({ rewardId: "r1", code: "KIN-1", points: 500 });
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toMatch(UUID);
+    expect(new Set(seen).size).toBe(1);
+
+    expect(await session.redeem("r1")).toEqual({ rewardId: "r1", code: "KIN-2", points: 500 });
+    expect(seen).toHaveLength(4);
+    expect(seen[3]).not.toBe(seen[0]);
+
+    await expect(session.redeem("nope", "given-key")).rejects.toMatchObject({
+      response: { errors: [{ extensions: { code: "InsufficientPoints" } }] },
+    });
+    expect(seen.slice(4)).toEqual(["given-key"]);
+    expect(api.of("KinshipRedeem").map((c) => c.variables.id)).toEqual(["r1", "r1", "r1", "r1", "nope"]);
   });
 });

@@ -27,8 +27,9 @@ import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { connectShop, openEngine, upsertVariants, webhookSecret } from "../../plugin/engine/src/index.ts";
+import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/src/store/index.ts";
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
+import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
 const PRICES_QUERY =
@@ -62,9 +63,9 @@ const variantId = (i: number) => String(45_000_000_000_000 + i);
 const customerId = (i: number) => String(7_700_000_000_000 + i);
 
 async function seed(url: string): Promise<{ tokens: string[] }> {
-  const engine = await openEngine({ databaseUrl: url });
+  const engine = await openEngineOwningDb({ databaseUrl: url });
   try {
-    const db = engine.connection.db;
+    const db = dbOf(engine);
     const now = new Date();
     const shop = await connectShop(db, SHOP, null, now);
     if (!shop.ok) throw new Error(shop.error.message);

@@ -2,13 +2,12 @@ import type pg from "pg";
 import {
   defaultProgramConfig,
   type Engine,
-  evaluateTiers,
-  expireDueLots,
   type ProgramConfigInput,
   type TierEvaluation,
-  verifyLedger,
   windowStart,
 } from "../../plugin/engine/src/index.ts";
+import { evaluateTiers, expireDueLots, verifyLedger } from "../../plugin/engine/src/store/index.ts";
+import { dbOf } from "../support/engine-db.ts";
 import { type CpuUse, cpuMeter, log, timed } from "./support.ts";
 
 /** A uniform number in [0, 1) from row number `n` and a salt, stable across runs. */
@@ -115,7 +114,7 @@ export async function runTierEvaluation(
   const wal = await walPosition(client);
   const cpu = cpuMeter(database);
   const { value, ms } = await timed<TierEvaluation>(() =>
-    evaluateTiers(engine.connection.db, id, config, now, undefined, (n) => {
+    evaluateTiers(dbOf(engine), id, config, now, undefined, (n) => {
       seen += n;
       if (seen >= nextLog) {
         log(`  evaluateTiers ${config.growth.window.kind}: ${seen.toLocaleString("en-US")} members`);
@@ -241,7 +240,7 @@ export async function runExpiry(
   const wal = await walPosition(client);
   const cpu = cpuMeter(database);
   const { value: expired, ms } = await timed(() =>
-    expireDueLots(engine.connection.db, id, now, undefined, (n) => {
+    expireDueLots(dbOf(engine), id, now, undefined, (n) => {
       batches++;
       done += n;
       if (done >= nextLog) {
@@ -260,7 +259,7 @@ export async function runExpiry(
     [id, now.toISOString()],
   );
   log("  verifyLedger on the expiry program");
-  const verify = await timed(() => verifyLedger(engine.connection.db, programKey));
+  const verify = await timed(() => verifyLedger(dbOf(engine), programKey));
   const c = counts.rows[0];
   return {
     lots,

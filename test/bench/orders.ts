@@ -7,9 +7,9 @@ import {
   type Engine,
   engineOn,
   type ProgramConfigInput,
-  parseInput,
   validateConfig,
 } from "../../plugin/engine/src/index.ts";
+import { parseInput } from "../../plugin/engine/src/store/index.ts";
 import { type CpuUse, cpuMeter, percentile, prng, timed } from "./support.ts";
 
 export const NOW = new Date("2026-06-01T00:00:00Z");
@@ -154,7 +154,7 @@ export async function runApply(
   const used = cpu();
   const verify = await timed(() => engine.verify(program));
   let members = 0;
-  for await (const _ of engine.members(program, NOW)) members++;
+  for await (const _ of engine.members.list(program, NOW)) members++;
   const sorted = latencies.filter((l) => l !== undefined).sort((a, b) => a - b);
   return {
     backend,

@@ -13,8 +13,10 @@
  * here, so cores ÷ that sum bounds any such intake's rate on this machine.
  */
 import path from "node:path";
-import { type Delivery, type Engine, receiveMany } from "../../plugin/engine/src/index.ts";
+import type { Delivery, Engine } from "../../plugin/engine/src/index.ts";
+import { receiveMany } from "../../plugin/engine/src/store/index.ts";
 import { INBOX_BATCH } from "../../webhooks/src/intake/store-and-enqueue.ts";
+import { dbOf } from "../support/engine-db.ts";
 import { fmt, log } from "./support.ts";
 import { type LoadResult, orderBody, postOrders } from "./webhooks-load.ts";
 import { cpuMeter, type PhaseCpu, startServerChild } from "./webhooks-support.ts";
@@ -75,7 +77,7 @@ export async function runFloor(o: FloorOptions): Promise<FloorRun> {
     Array.from({ length: maxInFlight }, async () => {
       while (performance.now() < until) {
         const items = Array.from({ length: maxBatch }, () => ({ delivery: delivery(next++), now: new Date() }));
-        const stored = await receiveMany(o.engine.connection.db, items);
+        const stored = await receiveMany(dbOf(o.engine), items);
         if (stored.some((s) => s.duplicate)) throw new Error("floor: a fresh delivery came back as a duplicate");
       }
     }),

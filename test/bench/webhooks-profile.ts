@@ -8,8 +8,10 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Bull from "bull";
 import pg from "pg";
-import { connectShop, type Engine, findShop, inboxRow, receive, settle } from "../../plugin/engine/src/index.ts";
+import type { Engine } from "../../plugin/engine/src/index.ts";
+import { connectShop, findShop, inboxRow, receive, settle } from "../../plugin/engine/src/store/index.ts";
 import { createBullQueue, mapShopify, shopifyClient, shopifyIntake, verifyShopifyWebhook } from "../../webhooks/src/index.ts";
+import { dbOf } from "../support/engine-db.ts";
 import { shopifyHeaders } from "../support/shopify-webhook.ts";
 import { rawClient } from "./support.ts";
 import { orderBody } from "./webhooks-load.ts";
@@ -65,7 +67,7 @@ export async function profileStages(
   shop: string,
   calls: number,
 ): Promise<Stage[]> {
-  const db = engine.connection.db;
+  const db = dbOf(engine);
   const secret = "bench-profile-secret";
   const connected = await connectShop(db, shop, null, new Date());
   if (!connected.ok) throw new Error(connected.error.message);

@@ -32,7 +32,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
-import { connectShop, type Engine, openEngine } from "../../plugin/engine/src/index.ts";
+import type { Engine } from "../../plugin/engine/src/index.ts";
+import { connectShop } from "../../plugin/engine/src/store/index.ts";
+import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { adminQuery, adminUrl, databaseUrl, fmt, log, machineFacts, rawClient, table } from "./support.ts";
 import { type FloorRun, runFloor } from "./webhooks-floor.ts";
 import { BODY_BYTES, type LoadResult, POINTS_PER_ORDER, postOrders, postOrdersPaced } from "./webhooks-load.ts";
@@ -277,7 +279,7 @@ async function main(): Promise<number> {
   let engine: Engine | null = null;
   let client: pg.Client | null = null;
   try {
-    engine = await openEngine({ databaseUrl: url, max: 4 });
+    engine = await openEngineOwningDb({ databaseUrl: url, max: 4 });
     client = await rawClient(url);
     const redisInfo = await redisVersion(redisUrl);
     results.machine.redis = redisInfo;
@@ -332,7 +334,7 @@ async function redisVersion(redisUrl: string): Promise<string> {
 
 async function newShop(ctx: Context, name: string): Promise<string> {
   const domain = `${name}-${ctx.stamp}.myshopify.com`;
-  const r = await connectShop(ctx.engine.connection.db, domain, null, new Date());
+  const r = await connectShop(dbOf(ctx.engine), domain, null, new Date());
   if (!r.ok) throw new Error(r.error.message);
   return domain;
 }

@@ -1,4 +1,5 @@
-import { defaultProgramConfig, type Engine, executeAdmin, openEngine, type ProgramConfigInput } from "@kinship/engine";
+import { defaultProgramConfig, type Engine, executeAdmin, type ProgramConfigInput } from "@kinship/engine";
+import { openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { type AdminClient, createAdminClient } from "../../shared/client.ts";
 
 /** "Now" for every scenario: the engine dates adjustments with it. */
@@ -36,7 +37,7 @@ let shops = 0;
 
 /** One in-memory PGlite engine per test file; each shop is a program on it. */
 export async function openTestEngine(): Promise<Engine> {
-  return openEngine({});
+  return openEngineOwningDb({});
 }
 
 export async function openShop(engine: Engine, options: ShopOptions = {}): Promise<Shop> {

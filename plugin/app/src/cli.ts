@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
 async function demoSummary({ engine, config, url }: RunningApp): Promise<string[]> {
   if (!(await engine.program(DEMO_PROGRAM)).ok) return [];
   const lines = [`Demo storefront: ${url}/demo   (as a guest: ${url}/demo?as=guest)`, "", `Demo program ${DEMO_PROGRAM}:`];
-  for await (const m of engine.members(DEMO_PROGRAM, new Date())) {
+  for await (const m of engine.members.list(DEMO_PROGRAM, new Date())) {
     const name = [m.profile.firstName, m.profile.lastName].filter(Boolean).join(" ") || m.customerId;
     lines.push(
       `  ${name.padEnd(16)} ${m.tier.name.padEnd(7)} ${String(m.points.available).padStart(6)} points  ${String(m.growth).padStart(6)} growth`,

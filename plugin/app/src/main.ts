@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Engine, findShop, listPrograms, openEngine } from "@kinship/engine";
+import { type Engine, openEngine } from "@kinship/engine";
 import { DEMO_CUSTOMERS, DEMO_PROGRAM } from "@kinship/engine/demo";
 import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, startWorker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
@@ -27,7 +27,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ru
   const engine = await openEngine({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR });
   const queue = config.REDIS_URL ? createBullQueue({ redisUrl: config.REDIS_URL, name: config.KINSHIP_QUEUE_NAME }) : createMemoryQueue({});
   const apiSecret = config.SHOPIFY_API_SECRET ?? randomBytes(24).toString("hex");
-  const demo = (await listPrograms(engine.connection.db)).length === 0 || (await findShop(engine.connection.db, DEMO_PROGRAM)) !== null;
+  const demo = (await engine.programs.list()).length === 0 || (await engine.shops.find(DEMO_PROGRAM)) !== null;
   if (demo) await seedDemo(engine, new Date());
   let url = "";
   const app = buildServer({

@@ -1,6 +1,7 @@
-import { createApiKey, revokeApiKey, webhookSecret } from "@kinship/engine";
+import { createApiKey, revokeApiKey, webhookSecret } from "@kinship/engine/store";
 import { createMemberToken } from "@kinship/member-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { gql, paidOrder, proxyQuery, sessionToken } from "./api-support.ts";
 import { type Harness, newShop, startHarness } from "./support.ts";
 
@@ -26,8 +27,8 @@ beforeAll(async () => {
     const r = await h.engine.apply(shop, paidOrder(order, customer, amount), now);
     if (!r.ok) throw new Error(r.error.message);
   }
-  secretA = (await webhookSecret(h.engine.connection.db, shopA)) ?? "";
-  secretB = (await webhookSecret(h.engine.connection.db, shopB)) ?? "";
+  secretA = (await webhookSecret(dbOf(h.engine), shopA)) ?? "";
+  secretB = (await webhookSecret(dbOf(h.engine), shopB)) ?? "";
 });
 afterAll(async () => {
   await h.close();
@@ -189,12 +190,12 @@ describe("the admin (/admin/graphql)", () => {
     const adjust = 'mutation { adjustPoints(customerId: "1001", points: 5, reason: "goodwill") { points { available } } }';
     const done = await admin(auth, adjust);
     expect(done.body.data).toEqual({ adjustPoints: { points: { available: 128 } } });
-    const ledger = await h.engine.ledger(shopA, ALICE);
+    const ledger = await h.engine.members.ledger(shopA, ALICE);
     expect(ledger.ok && ledger.value.some((l) => l.actor === "shopify-user:7777")).toBe(true);
   });
 
   it("an API key opens its program (Bearer or X-Kinship-Api-Key); a revoked one is 401", async () => {
-    const created = await createApiKey(h.engine.connection.db, shopB, "headless", new Date());
+    const created = await createApiKey(dbOf(h.engine), shopB, "headless", new Date());
     if (!created.ok) throw new Error(created.error.message);
     const { key, prefix } = created.value;
     const ways: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { "x-kinship-api-key": key }];
@@ -205,10 +206,10 @@ describe("the admin (/admin/graphql)", () => {
     }
     const adjust = 'mutation { adjustPoints(customerId: "2002", points: -6, reason: "correction") { points { available } } }';
     expect((await admin({ "x-kinship-api-key": key }, adjust)).body.data).toEqual({ adjustPoints: { points: { available: 450 } } });
-    const ledger = await h.engine.ledger(shopB, BOB);
+    const ledger = await h.engine.members.ledger(shopB, BOB);
     expect(ledger.ok && ledger.value.some((l) => l.actor === `apikey:${prefix}`)).toBe(true);
 
-    expect(await revokeApiKey(h.engine.connection.db, shopB, prefix, new Date())).toBe(true);
+    expect(await revokeApiKey(dbOf(h.engine), shopB, prefix, new Date())).toBe(true);
     expect((await admin({ authorization: `Bearer ${key}` }, MEMBER, { id: BOB })).status).toBe(401);
     expect((await admin({ "x-kinship-api-key": key }, MEMBER, { id: BOB })).status).toBe(401);
     expect((await admin({ "x-kinship-api-key": `${key.slice(0, -1)}x` }, MEMBER, { id: BOB })).status).toBe(401);

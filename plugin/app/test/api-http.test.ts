@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { createProgram, webhookSecret } from "@kinship/engine";
+import { createProgram, webhookSecret } from "@kinship/engine/store";
 import { createMemberToken } from "@kinship/member-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { gql, paidOrder } from "./api-support.ts";
 import { type Harness, startHarness } from "./support.ts";
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   });
   empty = await startHarness("app_api_nowidgets", { widgetsDir: emptyDir });
   const now = new Date();
-  const created = await createProgram(h.engine.connection.db, {
+  const created = await createProgram(dbOf(h.engine), {
     key: PROGRAM,
     platform: "custom",
     config: {
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function memberHeaders(customerId = "c-1") {
-  const secret = (await webhookSecret(h.engine.connection.db, PROGRAM)) ?? "";
+  const secret = (await webhookSecret(dbOf(h.engine), PROGRAM)) ?? "";
   return { authorization: `Bearer ${await createMemberToken({ secret, program: PROGRAM, customerId })}` };
 }
 

@@ -54,4 +54,22 @@ describe("redeeming through the app proxy", () => {
     const me = await gql(`${h.url}/proxy/graphql?${proxyQuery(shop, CUSTOMER)}`, "{ me { points { available } } }");
     expect(me.body.data?.me).toEqual({ points: { available: 400 } });
   });
+
+  it("a retried request with the same idempotencyKey gets the same code: one discount created on the shop, one spend", async () => {
+    const KEYED = 'mutation R($key: String) { redeem(rewardId: "five-off", idempotencyKey: $key) { code points } }';
+    const url = () => `${h.url}/proxy/graphql?${proxyQuery(shop, CUSTOMER)}`;
+    const paid = await h.engine.apply(shop, paidOrder("r-2", CUSTOMER, 60_000), new Date());
+    expect(paid.ok).toBe(true);
+    const before = seen.length;
+    const answers = await Promise.all([1, 2, 3].map(() => gql(url(), KEYED, { variables: { key: "click-7" } })));
+    const codes = answers.map((a) => (a.body.data?.redeem as { code: string } | undefined)?.code);
+    expect(answers.map((a) => a.body.errors)).toEqual([undefined, undefined, undefined]);
+    expect(new Set(codes).size).toBe(1);
+    expect(seen.length - before).toBe(1);
+    const again = await gql(url(), KEYED, { variables: { key: "click-7" } });
+    expect(again.body.data?.redeem).toEqual({ code: codes[0], points: 500 });
+    expect(seen.length - before).toBe(1);
+    const me = await gql(url(), "{ me { points { available } } }");
+    expect(me.body.data?.me).toEqual({ points: { available: 500 } });
+  });
 });

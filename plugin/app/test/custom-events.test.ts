@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { deadLetters, defaultProgramConfig, webhookSecret } from "@kinship/engine";
+import { defaultProgramConfig } from "@kinship/engine";
+import { deadLetters, webhookSecret } from "@kinship/engine/store";
 import { signCustomEvent } from "@kinship/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { drained, type Harness, newShop, startHarness } from "./support.ts";
 
 let h: Harness;
@@ -15,7 +17,7 @@ beforeAll(async () => {
   const review = { id: "review", name: "Review", trigger: "custom:review.created", reward: { points: { fixed: 50 } } };
   const updated = await h.engine.updateConfig(program, { ...base, rules: [...(base.rules ?? []), review] }, "test", new Date());
   if (!updated.ok) throw new Error(updated.error.message);
-  secret = (await webhookSecret(h.engine.connection.db, program)) ?? "";
+  secret = (await webhookSecret(dbOf(h.engine), program)) ?? "";
 });
 afterAll(async () => {
   await h.close();
@@ -73,9 +75,9 @@ describe("signed custom events", () => {
     expect((await send(poison)).status).toBe(200);
     expect((await send(good)).status).toBe(200);
     const start = Date.now();
-    while ((await deadLetters(h.engine.connection.db, program)).length === 0 && Date.now() - start < 15_000)
+    while ((await deadLetters(dbOf(h.engine), program)).length === 0 && Date.now() - start < 15_000)
       await new Promise((r) => setTimeout(r, 100));
-    const dead = await deadLetters(h.engine.connection.db, program);
+    const dead = await deadLetters(dbOf(h.engine), program);
     expect(dead).toHaveLength(1);
     expect(dead[0]?.lastError).toMatch(/customerId/);
     expect(dead[0]?.attempts).toBeGreaterThanOrEqual(1);

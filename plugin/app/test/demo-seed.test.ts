@@ -1,6 +1,7 @@
-import { countVariants, openEngine, partnerSettlement } from "@kinship/engine";
 import { DEMO_PROGRAM } from "@kinship/engine/demo";
+import { countVariants } from "@kinship/engine/store";
 import { describe, expect, it } from "vitest";
+import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { isolatedDatabase } from "../../../test/support/isolated.ts";
 import { DEMO_CATALOG } from "../src/demo/catalog.ts";
 import { DEMO_BENEFITS, DEMO_PARTNERS, DEMO_REWARDS, seedDemo } from "../src/demo/seed.ts";
@@ -8,7 +9,7 @@ import { DEMO_BENEFITS, DEMO_PARTNERS, DEMO_REWARDS, seedDemo } from "../src/dem
 describe("the demo seed", () => {
   it("gives the demo program its catalog, member prices, rewards and partner perks once; a rerun changes nothing", async () => {
     const database = await isolatedDatabase("app_demo_seed");
-    const engine = await openEngine({ databaseUrl: database.url });
+    const engine = await openEngineOwningDb({ databaseUrl: database.url });
     try {
       await seedDemo(engine, new Date());
       const first = await engine.program(DEMO_PROGRAM);
@@ -17,7 +18,7 @@ describe("the demo seed", () => {
       expect(first.value.config.rewards.map((r) => r.id)).toEqual(DEMO_REWARDS.map((r) => r.id));
       expect(first.value.config.partners.map((p) => p.key)).toEqual(DEMO_PARTNERS.map((p) => p.key));
       const pools = async () => {
-        const r = await partnerSettlement(engine, { program: DEMO_PROGRAM, from: new Date(0), to: new Date() });
+        const r = await engine.partners.settlement({ program: DEMO_PROGRAM, from: new Date(0), to: new Date() });
         if (!r.ok) throw new Error(r.error.message);
         return r.value.map((p) => [p.partner, p.codesImported, p.codesLeft]);
       };
@@ -25,7 +26,7 @@ describe("the demo seed", () => {
         ["corner-cafe", 20, 20],
         ["lux-cinema", 0, 0],
       ]);
-      expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
+      expect(await countVariants(dbOf(engine), first.value.id)).toBe(DEMO_CATALOG.length);
       expect(DEMO_CATALOG).toHaveLength(50);
       expect(new Set(DEMO_CATALOG.map((p) => p.variantId)).size).toBe(50);
 
@@ -36,7 +37,7 @@ describe("the demo seed", () => {
         ["corner-cafe", 20, 20],
         ["lux-cinema", 0, 0],
       ]);
-      expect(await countVariants(engine.connection.db, first.value.id)).toBe(DEMO_CATALOG.length);
+      expect(await countVariants(dbOf(engine), first.value.id)).toBe(DEMO_CATALOG.length);
     } finally {
       await engine.close();
       await database.drop();

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { deliver, drained, fixture, type Harness, newShop, SECRET, startHarness } from "./support.ts";
 
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 async function inboxCount(program: string): Promise<number> {
-  const row = await h.engine.connection.db
+  const row = await dbOf(h.engine)
     .selectFrom("kinship_inbox")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("program_key", "=", program)
@@ -62,7 +63,7 @@ describe("Shopify webhooks over HTTP", () => {
     const shop = await newShop(h.engine, "ids");
     await deliver(h.url, shop, "orders/paid", fixture("orders-paid-customer.json"));
     await drained(h.engine, shop);
-    const ledger = await h.engine.ledger(shop, CUSTOMER);
+    const ledger = await h.engine.members.ledger(shop, CUSTOMER);
     expect(ledger.ok && ledger.value.map((l) => l.orderId)).toContain("820982911946154508");
     const wrong = await h.engine.member(shop, "115310627314723950", new Date());
     expect(wrong.ok).toBe(false);
@@ -156,7 +157,7 @@ describe("compliance topics", () => {
 
     await deliver(h.url, shop, "customers/data_request", fixture("customers-data-request.json").replace("191167", CUSTOMER));
     await drained(h.engine, shop);
-    const exported = await h.engine.connection.db
+    const exported = await dbOf(h.engine)
       .selectFrom("kinship_data_export")
       .select(["customer_id", "export", "request_ref"])
       .where("customer_id", "=", CUSTOMER)
@@ -168,7 +169,7 @@ describe("compliance topics", () => {
     await deliver(h.url, shop, "customers/redact", fixture("customers-redact.json").replace("191167", CUSTOMER));
     await drained(h.engine, shop);
     expect((await h.engine.member(shop, CUSTOMER, new Date())).ok).toBe(false);
-    const rows = await h.engine.connection.db
+    const rows = await dbOf(h.engine)
       .selectFrom("kinship_member")
       .innerJoin("kinship_program", "kinship_program.id", "kinship_member.program_id")
       .select(["customer_id", "profile", "available"])
@@ -179,9 +180,7 @@ describe("compliance topics", () => {
     expect(rows[0]?.profile).toEqual({});
     expect(Number(rows[0]?.available)).toBe(before.available);
     expect(
-      JSON.stringify(
-        await h.engine.connection.db.selectFrom("kinship_data_export").selectAll().where("customer_id", "=", CUSTOMER).execute(),
-      ),
+      JSON.stringify(await dbOf(h.engine).selectFrom("kinship_data_export").selectAll().where("customer_id", "=", CUSTOMER).execute()),
     ).toBe("[]");
     expect(await h.engine.verify(shop)).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { connectShop, type Engine, engineOn, openEngine } from "@kinship/engine";
+import { connect, type Db, type Engine, engineOn } from "@kinship/engine";
 import { createBullQueue, mapCustom, mapShopify, startWorker, type Worker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
+import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { dropBullQueue, isolatedDatabase } from "../../../test/support/isolated.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { buildServer, type ServerOptions } from "../src/server.ts";
@@ -24,7 +25,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-type KyselyPlugin = Parameters<Engine["connection"]["db"]["withPlugin"]>[0];
+type KyselyPlugin = Parameters<Db["withPlugin"]>[0];
 
 /** Counts every query that passes through a Kysely instance. */
 function queryCounter(): KyselyPlugin & { count: number } {
@@ -49,11 +50,13 @@ const REDIS = "redis://127.0.0.1:6379";
  */
 export async function startHarness(label: string, options: HarnessOptions = {}): Promise<Harness> {
   const database = await isolatedDatabase(label);
-  const engine = await openEngine({ databaseUrl: database.url });
+  const engine = await openEngineOwningDb({ databaseUrl: database.url });
+  // The server gets an engine of its own on a connection whose queries are counted.
+  const servedConnection = await connect({ databaseUrl: database.url });
   const queueName = `kinship-test-${randomUUID()}`;
   const queue = createBullQueue({ redisUrl: REDIS, name: queueName, attempts: 2, backoffMs: 50 });
   const counter = queryCounter();
-  const served = engineOn({ ...engine.connection, db: engine.connection.db.withPlugin(counter) });
+  const served = engineOn({ ...servedConnection, db: servedConnection.db.withPlugin(counter) });
   const app = buildServer({ engine: served, queue, shopify: { apiKey: API_KEY, apiSecret: SECRET }, logLevel: "silent", ...options });
   const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 500, sweepAfterMs: 1_000 });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -65,6 +68,7 @@ export async function startHarness(label: string, options: HarnessOptions = {}):
     queries: () => counter.count,
     async close() {
       await app.close();
+      await served.close();
       await worker.stop();
       await engine.close();
       await dropBullQueue(REDIS, queueName);
@@ -75,7 +79,7 @@ export async function startHarness(label: string, options: HarnessOptions = {}):
 
 export async function newShop(engine: Engine, name: string): Promise<string> {
   const domain = `${name}-${randomUUID().slice(0, 8)}.myshopify.com`;
-  const r = await connectShop(engine.connection.db, domain, "shpat_test", new Date());
+  const r = await engine.shops.connect(domain, "shpat_test", new Date());
   if (!r.ok) throw new Error(r.error.message);
   return domain;
 }
@@ -89,7 +93,7 @@ export async function deliver(url: string, shop: string, topic: string, body: st
 export async function drained(engine: Engine, program: string, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   for (;;) {
-    const row = await engine.connection.db
+    const row = await dbOf(engine)
       .selectFrom("kinship_inbox")
       .select((eb) => eb.fn.countAll<string>().as("n"))
       .where("program_key", "=", program)

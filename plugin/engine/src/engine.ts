@@ -1,61 +1,143 @@
 import { sql } from "kysely";
 import type { EngineError, Result } from "./core/index.ts";
-import { type Connection, type ConnectOptions, connect } from "./store/db/connect.ts";
-import { migrate } from "./store/db/migrate.ts";
-import { type Maintenance, maintain } from "./store/jobs/maintain.ts";
-import { type Applied, type ApplyOptions, applyGroup, applyInput, type GroupInput, type GroupOptions } from "./store/ledger/apply.ts";
+import { type CatalogPort, catalogPort } from "./store/catalog/port.ts";
+import { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";
+import { takeHostLock } from "./store/db/host-lock.ts";
+import { migrate, pendingMigrations } from "./store/db/migrate.ts";
+import { type DeliveriesPort, deliveriesPort, type InboxPort, inboxPort } from "./store/intake/port.ts";
+import type { Maintenance } from "./store/jobs/maintain.ts";
+import { type JobsPort, jobsPort } from "./store/jobs/port.ts";
+import { type Applied, type ApplyOptions, applyInput } from "./store/ledger/apply.ts";
+import { type Drained, type DrainOptions, drainOutbox, type OutboxMessageRow } from "./store/ledger/outbox.ts";
 import { type Drift, verifyLedger } from "./store/ledger/verify.ts";
-import { getMember, type LedgerLine, listMembers, type MemberView, memberLedger } from "./store/members/members.ts";
-import { type CreateProgramInput, createProgram, findProgram, type Program, updateProgramConfig } from "./store/programs/programs.ts";
+import type { MemberView } from "./store/members/members.ts";
+import { type CompliancePort, compliancePort, type MembersPort, membersPort } from "./store/members/port.ts";
+import { type PartnersPort, partnersPort } from "./store/partners/port.ts";
+import {
+  type ApiKeysPort,
+  type AuditPort,
+  apiKeysPort,
+  auditPort,
+  type ProgramsPort,
+  programsPort,
+  type ShopsPort,
+  shopsPort,
+} from "./store/programs/port.ts";
+import type { CreateProgramInput, Program } from "./store/programs/programs.ts";
+import { type RedemptionsPort, redemptionsPort } from "./store/redemptions/port.ts";
 
-/** The engine on its store: what the faces (CLI, server, Medusa plugin) call. Time is always passed in. */
+/**
+ * The engine on its store: the one door every face (CLI, server, worker, Medusa plugin, admin)
+ * goes through. Time is always passed in. Each context of the store is a port of its own.
+ */
 export interface Engine {
-  connection: Connection;
+  /** Applies one event or command (validated here: it comes from outside). */
   apply(program: string, input: unknown, now: Date, options?: ApplyOptions): Promise<Result<Applied, EngineError>>;
-  /** Several inputs in one transaction; `failed` (nothing written) when they cannot go through as one: apply them one by one. */
-  applyGroup(
-    items: GroupInput[],
-    now: Date,
-    options?: GroupOptions,
-  ): Promise<{ results: Result<Applied, EngineError>[] } | { failed: string }>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;
   updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
   member(program: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>>;
-  members(program: string, now: Date): AsyncGenerator<MemberView>;
-  ledger(program: string, customerId: string, limit?: number): Promise<Result<LedgerLine[], EngineError>>;
   maintain(program: string, now: Date): Promise<Maintenance>;
+  programs: ProgramsPort;
+  shops: ShopsPort;
+  apiKeys: ApiKeysPort;
+  audit: AuditPort;
+  members: MembersPort;
+  compliance: CompliancePort;
+  catalog: CatalogPort;
+  partners: PartnersPort;
+  redemptions: RedemptionsPort;
+  /** The durable inbox of deliveries (webhooks, custom events, host events). */
+  inbox: InboxPort;
+  /** Carries stored deliveries out: mapped by the caller's mapper, applied, settled. */
+  deliveries: DeliveriesPort;
+  jobs: JobsPort;
+  outbox: OutboxPort;
+  /** What a host that owns the database (Medusa) needs beyond the ledger. */
+  host: HostPort;
+  /** Rebuilds every member's balances from the ledger and reports any drift (0 is the only answer). */
   verify(program?: string): Promise<Drift[]>;
   /** Whether the database answers (readiness checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export interface OutboxPort {
+  /** Delivers the program's waiting messages; `deliver` runs in the transaction that marks them delivered, with the engine on it. */
+  drain(
+    program: string,
+    now: Date,
+    deliver: (message: OutboxMessageRow, tx: Engine) => Promise<void>,
+    options?: DrainOptions,
+  ): Promise<Result<Drained, EngineError>>;
+}
+
+export interface HostPort {
+  /** Runs `work` in one transaction holding the host lock `key` (no two processes create the same tier group or price list). */
+  withLock<T>(key: string, work: (tx: Engine) => Promise<T>): Promise<T>;
+  /** Takes the host lock `key` in the transaction this engine runs in (a `tx` of withLock or drain), held until it ends. */
+  lock(key: string): Promise<void>;
+  /** Applies the engine's migrations; answers the ids applied now. */
+  migrate(): Promise<string[]>;
+  /** Migrations not applied yet (a host whose own runner applies them checks this at boot). */
+  pendingMigrations(): Promise<string[]>;
+}
+
+/** Opens the engine on its own connection (a PGlite directory or `databaseUrl`), migrated unless told not to. */
 export async function openEngine(options: ConnectOptions & { migrate?: boolean } = {}): Promise<Engine> {
   const connection = await connect(options);
   if (options.migrate !== false) await migrate(connection.db);
   return engineOn(connection);
 }
 
+/** The engine on a connection its host made (`connect({ pool })` on the host's pool): the host owns the database. */
 export function engineOn(connection: Connection): Engine {
-  const { db } = connection;
+  return engineAt(connection.db, () => connection.close());
+}
+
+function engineAt(db: Db, close: () => Promise<void>): Engine {
+  const inTransaction = (trx: Db) => engineAt(trx, async () => {});
+  const programs = programsPort(db);
+  const members = membersPort(db);
+  const jobs = jobsPort(db);
   return {
-    connection,
     apply: (program, input, now, options) => applyInput(db, program, input, now, options),
-    applyGroup: (items, now, options) => applyGroup(db, items, now, options),
-    createProgram: (input) => createProgram(db, input),
-    program: (key) => findProgram(db, key),
-    updateConfig: (key, config, actor, now) => updateProgramConfig(db, key, config, actor, now),
-    member: (program, customerId, now) => getMember(db, program, customerId, now),
-    members: (program, now) => listMembers(db, program, now),
-    ledger: (program, customerId, limit) => memberLedger(db, program, customerId, limit),
-    maintain: (program, now) => maintain(db, program, now),
+    createProgram: programs.create,
+    program: programs.find,
+    updateConfig: programs.updateConfig,
+    member: members.get,
+    maintain: jobs.maintain,
+    programs,
+    shops: shopsPort(db),
+    apiKeys: apiKeysPort(db),
+    audit: auditPort(db),
+    members,
+    compliance: compliancePort(db),
+    catalog: catalogPort(db),
+    partners: partnersPort(db),
+    redemptions: redemptionsPort(db),
+    inbox: inboxPort(db),
+    deliveries: deliveriesPort(db),
+    jobs,
+    outbox: {
+      drain: (program, now, deliver, options) => drainOutbox(db, program, now, (m, trx) => deliver(m, inTransaction(trx)), options),
+    },
+    host: {
+      withLock: (key, work) =>
+        db.transaction().execute(async (trx) => {
+          await takeHostLock(trx, key);
+          return work(inTransaction(trx));
+        }),
+      lock: (key) => takeHostLock(db, key),
+      migrate: () => migrate(db),
+      pendingMigrations: () => pendingMigrations(db),
+    },
     verify: (program) => verifyLedger(db, program),
     ping: () =>
       sql`SELECT 1`
         .execute(db)
         .then(() => true)
         .catch(() => false),
-    close: () => connection.close(),
+    close,
   };
 }

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Delivery, defaultProgramConfig, type Engine, inboxRows, receiveMany, settleMany } from "../src/index.ts";
+import { dbOf } from "../../../test/support/engine-db.ts";
+import { type Delivery, defaultProgramConfig, type Engine, type GroupOptions } from "../src/index.ts";
+import { applyGroup, inboxRows, parseInput, receiveMany, settleMany } from "../src/store/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { adjust, cancel, custom, customerCreated, order, refund, spend } from "./support/events.ts";
 
@@ -24,16 +26,28 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
     const m = await engine.member(p, customer, NOW);
     return m.ok ? m.value.points.available : null;
   };
+  /** The store's applyGroup on this engine's database; the inputs are validated first, as the engine's door does. */
+  const applyGroupOf = (items: { program: string; input: unknown }[], now: Date, options?: GroupOptions) =>
+    applyGroup(
+      dbOf(engine),
+      items.map(({ program, input }) => {
+        const parsed = parseInput(input);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        return { program, input: parsed.value };
+      }),
+      now,
+      options,
+    );
   const claimedKeys = async (p: string) => {
     const { rows } = await sql<{ key: string }>`SELECT e.key FROM kinship_event e JOIN kinship_program p ON p.id = e.program_id
-      WHERE p.key = ${p} ORDER BY e.key`.execute(engine.connection.db);
+      WHERE p.key = ${p} ORDER BY e.key`.execute(dbOf(engine));
     return rows.map((r) => r.key);
   };
 
   it("applies inputs of several members and programs in one transaction, in order, with one result each", async () => {
     const a = await program("grp-a");
     const b = await program("grp-b");
-    const group = await engine.applyGroup(
+    const group = await applyGroupOf(
       [
         { program: a, input: order("o1", "c1", "2026-05-01T00:00:00Z", [{ price: 5000 }]) },
         { program: a, input: order("o2", "c2", "2026-05-01T00:00:00Z", [{ price: 2000 }]) },
@@ -43,7 +57,6 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
         // A duplicate inside the group writes nothing, as across transactions.
         { program: b, input: order("o1", "c1", "2026-05-01T00:00:00Z", [{ price: 3000 }]) },
         { program: "no-such-program", input: order("o9", "c9", "2026-05-01T00:00:00Z", [{ price: 100 }]) },
-        { program: a, input: { type: "order.paid", orderId: 5 } },
       ],
       NOW,
     );
@@ -55,7 +68,6 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
       "applied",
       "AlreadyApplied",
       "UnknownProgram",
-      "InvalidEvent",
     ]);
     expect(await points(a, "c1")).toBe(40);
     expect(await points(a, "c2")).toBe(20);
@@ -68,7 +80,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
     const first = await engine.apply(p, order("o1", "c1", "2026-05-01T00:00:00Z", [{ price: 5000 }]), NOW);
     expect(first.ok).toBe(true);
     const before = await claimedKeys(p);
-    const group = await engine.applyGroup(
+    const group = await applyGroupOf(
       [
         { program: p, input: order("o2", "c1", "2026-05-01T00:00:00Z", [{ price: 1000 }]) },
         { program: p, input: spend("c1", 10_000, "too-much") },
@@ -90,7 +102,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
       { program: p, input: order("o1", "c1", "2026-05-01T00:00:00Z", [{ price: 5000 }]) },
       { program: p, input: order("o2", "c2", "2026-05-01T00:00:00Z", [{ price: 7000 }]) },
     ];
-    const refused = await engine.applyGroup(inputs, NOW, {
+    const refused = await applyGroupOf(inputs, NOW, {
       alsoInTransaction: async (_trx, results) => {
         expect(results).toHaveLength(2);
         throw new Error("bookkeeping failed");
@@ -101,7 +113,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
     expect(await claimedKeys(p)).toEqual([]);
 
     const seen: string[] = [];
-    const done = await engine.applyGroup(inputs, NOW, {
+    const done = await applyGroupOf(inputs, NOW, {
       alsoInTransaction: async (_trx, results) => {
         seen.push(results.map((r) => (r.ok ? r.value.key : r.error.code)).join(","));
       },
@@ -164,7 +176,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
       const out: Record<string, unknown> = {};
       for (const c of customers) {
         const m = await engine.member(p, c, NOW);
-        const lines = await engine.ledger(p, c, 500);
+        const lines = await engine.members.ledger(p, c, 500);
         out[c] = m.ok
           ? { points: m.value.points, growth: m.value.growth, tier: m.value.tier.key, lines: lines.ok ? lines.value : lines }
           : null;
@@ -187,7 +199,7 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
           if (i >= inputs.length) break;
           const chunk = inputs.slice(i, i + size);
           i += size;
-          const group = await engine.applyGroup(
+          const group = await applyGroupOf(
             chunk.map((input) => ({ program: grouped, input })),
             NOW,
           );
@@ -215,11 +227,11 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
       payload: `{"id":"${key}","quote":"a \\"b\\" {c} \\\\ d, NULL, 'e' ,é 中文 😀","big":820982911946154508,"pad":"${"x".repeat(key.length * 4000)}"}`,
       meta: { key },
     });
-    const [first] = await receiveMany(engine.connection.db, [{ delivery: d("k0"), now: NOW }]);
+    const [first] = await receiveMany(dbOf(engine), [{ delivery: d("k0"), now: NOW }]);
     if (!first) throw new Error("no answer");
-    await settleMany(engine.connection.db, [{ id: first.id, status: "applied", note: null }], NOW);
+    await settleMany(dbOf(engine), [{ id: first.id, status: "applied", note: null }], NOW);
     const later = new Date(NOW.getTime() + 1000);
-    const answers = await receiveMany(engine.connection.db, [
+    const answers = await receiveMany(dbOf(engine), [
       { delivery: d("k1"), now: NOW },
       { delivery: d("k0"), now: NOW },
       { delivery: d("k2"), now: later },
@@ -235,25 +247,25 @@ describe.each<BackendName>(backends)("applyGroup and the batched inbox (%s)", (b
     expect(answers[3]?.id).toBe(answers[0]?.id);
     expect(answers[0]?.id).toBeLessThan(answers[2]?.id ?? 0);
 
-    const rows = await inboxRows(engine.connection.db, [answers[2]?.id ?? 0, answers[0]?.id ?? 0, 999_999_999]);
+    const rows = await inboxRows(dbOf(engine), [answers[2]?.id ?? 0, answers[0]?.id ?? 0, 999_999_999]);
     expect(rows.map((r) => [r.deliveryKey, r.payload, r.meta, r.receivedAt.getTime()])).toEqual([
       ["k1", d("k1").payload, { key: "k1" }, NOW.getTime()],
       ["k2", d("k2").payload, { key: "k2" }, later.getTime()],
     ]);
 
     await settleMany(
-      engine.connection.db,
+      dbOf(engine),
       [
         { id: answers[0]?.id ?? 0, status: "ignored", note: "nothing to do" },
         { id: first.id, status: "ignored", note: "a settled row stays as it is" },
       ],
       later,
     );
-    const after = await inboxRows(engine.connection.db, [first.id, answers[0]?.id ?? 0]);
+    const after = await inboxRows(dbOf(engine), [first.id, answers[0]?.id ?? 0]);
     expect(after.map((r) => [r.status, r.lastError, r.payload])).toEqual([
       ["applied", null, ""],
       ["ignored", "nothing to do", ""],
     ]);
-    expect(await receiveMany(engine.connection.db, [])).toEqual([]);
+    expect(await receiveMany(dbOf(engine), [])).toEqual([]);
   });
 });

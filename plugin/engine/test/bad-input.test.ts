@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { defaultProgramConfig, type Engine } from "../src/index.ts";
 import { backends, openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { order } from "./support/events.ts";
@@ -6,7 +7,7 @@ import { order } from "./support/events.ts";
 const now = new Date("2026-03-02T00:00:00Z");
 
 async function counts(engine: Engine) {
-  const { db } = engine.connection;
+  const db = dbOf(engine);
   const one = async (table: "kinship_program" | "kinship_member" | "kinship_entry" | "kinship_event" | "kinship_lot") =>
     Number(
       (

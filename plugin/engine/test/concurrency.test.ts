@@ -50,7 +50,7 @@ describe("concurrency on real Postgres", () => {
     const results = await Promise.all(deliveries.map((e) => engine.apply(program, e, now)));
     expect(results.filter((r) => r.ok)).toHaveLength(60);
     let total = 0;
-    for await (const m of engine.members(program, now)) total += m.points.available;
+    for await (const m of engine.members.list(program, now)) total += m.points.available;
     expect(total).toBe(Array.from({ length: 60 }, (_, i) => 10 * (i + 1)).reduce((a, b) => a + b, 0));
     expect(await engine.verify(program)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "../src/index.ts";
 import { backends, openTestEngine } from "./support/backends.ts";
 import { order, spend } from "./support/events.ts";
@@ -71,7 +72,7 @@ describe.each(backends)("scheduled jobs match the core (%s)", (backend) => {
       .given({ type: "refund.created", refundId: "r-guest", orderId: "guest-order", occurredAt: "2026-01-01T00:00:00Z", amount: 500 });
     const p = await engine.program(l.program);
     if (!p.ok) throw new Error("program");
-    const held = () => engine.connection.db.selectFrom("kinship_held_event").select("key").where("program_id", "=", p.value.id).execute();
+    const held = () => dbOf(engine).selectFrom("kinship_held_event").select("key").where("program_id", "=", p.value.id).execute();
     await l.at("2026-03-31T00:00:00Z").maintain();
     expect(await held()).toHaveLength(1);
     await l.at("2026-04-02T00:00:00Z").maintain();
@@ -93,7 +94,7 @@ describe.each(backends)("scheduled jobs match the core (%s)", (backend) => {
     await l.maintain();
     const p = await engine.program(l.program);
     if (!p.ok) throw new Error("program");
-    const rows = await engine.connection.db
+    const rows = await dbOf(engine)
       .selectFrom("kinship_outbox")
       .select(["topic", "payload"])
       .where("program_id", "=", p.value.id)

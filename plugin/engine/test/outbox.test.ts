@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultProgramConfig, drainOutbox, type Engine, type OutboxMessageRow } from "../src/index.ts";
+import { dbOf } from "../../../test/support/engine-db.ts";
+import { defaultProgramConfig, type Engine, type OutboxMessageRow } from "../src/index.ts";
+import { drainOutbox } from "../src/store/index.ts";
 import { backends, openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { order } from "./support/events.ts";
 
@@ -33,13 +35,13 @@ describe.each(backends)("outbox drain (%s)", (backend) => {
   it("given a member who crossed a tier, when the outbox drains, then the sync sees member.created then tier.changed once", async () => {
     const program = await programWithTierChange();
     const seen: OutboxMessageRow[] = [];
-    const first = await drainOutbox(engine.connection.db, program, now, async (m) => {
+    const first = await drainOutbox(dbOf(engine), program, now, async (m) => {
       seen.push(m);
     });
     expect(first).toEqual({ ok: true, value: { delivered: 2, failed: [] } });
     expect(seen.map((m) => m.topic)).toEqual(["member.created", "tier.changed"]);
     expect(seen[1]?.payload).toMatchObject({ customerId: "c1", from: "member", to: "gold", reason: "upgrade" });
-    const again = await drainOutbox(engine.connection.db, program, now, async (m) => {
+    const again = await drainOutbox(dbOf(engine), program, now, async (m) => {
       seen.push(m);
     });
     expect(again).toEqual({ ok: true, value: { delivered: 0, failed: [] } });
@@ -49,7 +51,7 @@ describe.each(backends)("outbox drain (%s)", (backend) => {
   it("given a sync that fails, then the row stays for the next run with its attempts counted; a topic filter leaves other rows alone", async () => {
     const program = await programWithTierChange();
     const failed = await drainOutbox(
-      engine.connection.db,
+      dbOf(engine),
       program,
       now,
       async () => {
@@ -62,16 +64,16 @@ describe.each(backends)("outbox drain (%s)", (backend) => {
       value: { delivered: 0, failed: [{ key: expect.stringMatching(/^tier:/), error: "platform down" }] },
     });
     const retried: OutboxMessageRow[] = [];
-    await drainOutbox(engine.connection.db, program, now, async (m) => void retried.push(m), { topics: ["tier.changed"] });
+    await drainOutbox(dbOf(engine), program, now, async (m) => void retried.push(m), { topics: ["tier.changed"] });
     expect(retried).toHaveLength(1);
     expect(retried[0]?.attempts).toBe(1);
     const rest: OutboxMessageRow[] = [];
-    await drainOutbox(engine.connection.db, program, now, async (m) => void rest.push(m));
+    await drainOutbox(dbOf(engine), program, now, async (m) => void rest.push(m));
     expect(rest.map((m) => m.topic)).toEqual(["member.created"]);
   });
 
   it("given an unknown program, then a typed error and nothing delivered", async () => {
-    const r = await drainOutbox(engine.connection.db, "nope.example", now, async () => {
+    const r = await drainOutbox(dbOf(engine), "nope.example", now, async () => {
       throw new Error("must not be called");
     });
     expect(r.ok).toBe(false);

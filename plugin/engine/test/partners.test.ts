@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  claimPerk,
-  defaultProgramConfig,
-  type Engine,
-  executeAdmin,
-  executeStorefront,
-  exportMember,
-  importPerkCodes,
-  partnerSettlement,
-} from "../src/index.ts";
+import { dbOf } from "../../../test/support/engine-db.ts";
+import { defaultProgramConfig, type Engine, executeAdmin, executeStorefront } from "../src/index.ts";
+import { exportMember } from "../src/store/index.ts";
 import { codeOf, field, json } from "./api/support.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "./support/backends.ts";
 import { order } from "./support/events.ts";
@@ -60,11 +53,15 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
 
   const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
   const importCodes = (p: string, partner: string, list: string[]) =>
-    importPerkCodes(engine, { program: p, partner, codes: list, actor: "merchant@example.com", now: NOW });
+    engine.partners.importCodes({ program: p, partner, codes: list, actor: "merchant@example.com", now: NOW });
   const claim = (p: string, customerId: string, partner: string, key: string, now = NOW) =>
-    claimPerk(engine, { program: p, customerId, partner, key, now });
+    engine.partners.claim({ program: p, customerId, partner, key, now });
   const stock = async (p: string) => {
-    const r = await partnerSettlement(engine, { program: p, from: new Date("2026-01-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") });
+    const r = await engine.partners.settlement({
+      program: p,
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2027-01-01T00:00:00Z"),
+    });
     if (!r.ok) throw new Error(r.error.message);
     return Object.fromEntries(r.value.map((s) => [s.partner, [s.codesImported, s.codesLeft, s.claimed]]));
   };
@@ -113,6 +110,17 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
     expect(await stock(p)).toMatchObject({ cafe: [3, 1, 2] });
   });
 
+  it("a claim key reused for another partner is refused, not answered with that partner's code", async () => {
+    const p = await program();
+    await importCodes(p, "cafe", codes("CAFE", 2));
+    await importCodes(p, "cinema", codes("CINE", 2));
+    expect(await claim(p, "ada", "cinema", "k")).toMatchObject({ ok: true, value: { partner: "cinema", code: "CINE-1" } });
+    expect(await claim(p, "ada", "cafe", "k")).toMatchObject({ ok: false, error: { code: "IdempotencyKeyReused", key: "k" } });
+    expect(await stock(p)).toMatchObject({ cafe: [2, 2, 0], cinema: [2, 1, 1] });
+    expect(await claim(p, "ada", "cinema", "k")).toMatchObject({ ok: true, value: { code: "CINE-1" } });
+    expect(await claim(p, "ada", "cafe", "k2")).toMatchObject({ ok: true, value: { code: "CAFE-1" } });
+  });
+
   it("refusals write nothing: below the tier, a disabled or unknown partner, an unknown member, an empty pool", async () => {
     const p = await program();
     await importCodes(p, "cafe", codes("CAFE", 2));
@@ -135,9 +143,9 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
     await claim(p, "ada", "cafe", "july", NEXT_MONTH);
     await claim(p, "ada", "cinema", "ticket");
     // Claim keys are the program's: another member's attempt under a used key is refused.
-    expect(await claim(p, "bob", "cinema", "ticket")).toMatchObject({ ok: false, error: { code: "AlreadyApplied" } });
+    expect(await claim(p, "bob", "cinema", "ticket")).toMatchObject({ ok: false, error: { code: "IdempotencyKeyReused" } });
     await claim(p, "bob", "cinema", "bob-ticket");
-    const june = await partnerSettlement(engine, {
+    const june = await engine.partners.settlement({
       program: p,
       from: new Date("2026-06-01T00:00:00Z"),
       to: new Date("2026-07-01T00:00:00Z"),
@@ -174,7 +182,7 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
         codesLeft: 0,
       },
     ]);
-    const exported = await exportMember(engine.connection.db, p, "ada", null, NEXT_MONTH);
+    const exported = await exportMember(dbOf(engine), p, "ada", null, NEXT_MONTH);
     expect(exported.ok && exported.value.perks).toEqual([
       { partner: "cafe", code: "CAFE-1", claimedAt: NOW.toISOString() },
       { partner: "cinema", code: "CINE-1", claimedAt: NOW.toISOString() },
@@ -289,11 +297,11 @@ describe("partner perks under concurrency (postgres)", () => {
     const members = Array.from({ length: 40 }, (_, i) => `m${i}`);
     for (const m of members) await engine.apply(p, order(`o-${m}`, m, "2026-06-01T10:00:00Z", [{ price: 1000 }]), NOW);
     const pool = Array.from({ length: 25 }, (_, i) => `POOL-${i}`);
-    await importPerkCodes(engine, { program: p, partner: "pool", codes: pool, actor: "t", now: NOW });
-    await importPerkCodes(engine, { program: p, partner: "pair", codes: ["P1", "P2", "P3", "P4"], actor: "t", now: NOW });
+    await engine.partners.importCodes({ program: p, partner: "pool", codes: pool, actor: "t", now: NOW });
+    await engine.partners.importCodes({ program: p, partner: "pair", codes: ["P1", "P2", "P3", "P4"], actor: "t", now: NOW });
 
     const results = await Promise.all(
-      members.map((m) => claimPerk(engine, { program: p, customerId: m, partner: "pool", key: `k-${m}`, now: NOW })),
+      members.map((m) => engine.partners.claim({ program: p, customerId: m, partner: "pool", key: `k-${m}`, now: NOW })),
     );
     const won = results.flatMap((r) => (r.ok ? [r.value.code] : []));
     expect(new Set(won).size).toBe(25);
@@ -301,7 +309,9 @@ describe("partner perks under concurrency (postgres)", () => {
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(15).fill("PerksSoldOut"));
 
     const taps = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => claimPerk(engine, { program: p, customerId: "m0", partner: "pair", key: `tap-${i}`, now: NOW })),
+      Array.from({ length: 10 }, (_, i) =>
+        engine.partners.claim({ program: p, customerId: "m0", partner: "pair", key: `tap-${i}`, now: NOW }),
+      ),
     );
     expect(taps.filter((r) => r.ok)).toHaveLength(2);
     expect(taps.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(8).fill("ClaimLimitReached"));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectShop, type Engine, findProgram, findShop } from "../src/index.ts";
+import { dbOf } from "../../../test/support/engine-db.ts";
+import type { Engine } from "../src/index.ts";
+import { connectShop, findProgram, findShop } from "../src/store/index.ts";
 import { openTestEngine } from "./support/backends.ts";
 
 // The engine knows program keys, not Shopify: whether a domain names a shop is checked where it
@@ -15,15 +17,15 @@ describe("connectShop", () => {
 
   it("registers a shop under any valid program key and creates its program", async () => {
     const key = `shop-${Date.now().toString(36)}.example`;
-    const r = await connectShop(engine.connection.db, key, "shpat_x", new Date());
+    const r = await connectShop(dbOf(engine), key, "shpat_x", new Date());
     expect(r).toMatchObject({ ok: true, value: { domain: key, programKey: key, installed: true } });
-    expect((await findProgram(engine.connection.db, key)).ok).toBe(true);
-    expect(await findShop(engine.connection.db, key)).toMatchObject({ programKey: key, accessToken: "shpat_x" });
+    expect((await findProgram(dbOf(engine), key)).ok).toBe(true);
+    expect(await findShop(dbOf(engine), key)).toMatchObject({ programKey: key, accessToken: "shpat_x" });
   });
 
   it.each(["", "Evil.Example.com", "a b", "-x", "x/y"])("refuses %j, which is not a program key, and stores nothing", async (key) => {
-    const r = await connectShop(engine.connection.db, key, "shpat_x", new Date());
+    const r = await connectShop(dbOf(engine), key, "shpat_x", new Date());
     expect(r.ok ? "ok" : r.error.code).toBe("InvalidConfig");
-    expect(await findShop(engine.connection.db, key)).toBeNull();
+    expect(await findShop(dbOf(engine), key)).toBeNull();
   });
 });

@@ -31,7 +31,7 @@ describe("multi-tenancy", () => {
     await engine.apply(a, order("o2", "only-in-a", "2026-03-01T00:00:00Z", [{ price: 1000 }]), now);
     expect(await engine.member(b, "only-in-a", now)).toMatchObject({ ok: false, error: { code: "UnknownMember" } });
     const listed: string[] = [];
-    for await (const m of engine.members(b, now)) listed.push(m.customerId);
+    for await (const m of engine.members.list(b, now)) listed.push(m.customerId);
     expect(listed).toEqual(["42"]);
     // A refund for shop A's order id sent to shop B finds no order there: it waits, touching nothing.
     expect(

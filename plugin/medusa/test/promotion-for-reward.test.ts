@@ -1,6 +1,7 @@
+import { MedusaError, serializeError } from "@medusajs/framework/utils";
 import { describe, expect, it } from "vitest";
 import { promotionForReward } from "../src/workflows/promotion-for-reward";
-import { codeOfWorkflowError } from "../src/workflows/steps/errors";
+import { engineErrorOf, stepError } from "../src/workflows/steps/errors";
 
 const base = { id: "r", name: "R", cost: 500, enabled: true };
 
@@ -33,14 +34,36 @@ describe("the promotion a reward pays for", () => {
     });
   });
 
-  it("a failed workflow's message gives back the engine's code", () => {
-    expect(codeOfWorkflowError("InsufficientPoints: member cus_1 has 0 points")).toEqual({
-      code: "InsufficientPoints",
-      message: "member cus_1 has 0 points",
-    });
-    expect(codeOfWorkflowError("the test store refuses promotions")).toEqual({
-      code: "DiscountFailed",
-      message: "the test store refuses promotions",
-    });
+  it("a step throws the engine's failure as a typed MedusaError; the workflow's caller reads the engine error back", () => {
+    const insufficient = { code: "InsufficientPoints", message: "member cus_1 has 0 points", available: 0, requested: 500 } as const;
+    const thrown = stepError(insufficient);
+    expect(thrown).toBeInstanceOf(MedusaError);
+    expect(thrown).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED, code: "InsufficientPoints", message: "member cus_1 has 0 points" });
+    const types = [
+      stepError({ code: "UnknownReward", message: "no reward x", rewardId: "x" }),
+      stepError({ code: "InvalidEvent", message: "bad", issues: [] }),
+      stepError({ code: "AlreadyApplied", message: "spend:redeem:k was already applied", key: "k" }),
+      stepError({ code: "IdempotencyKeyReused", message: "used", key: "k" }),
+      stepError({ code: "DiscountFailed", message: "down", retryable: true }),
+    ].map((e) => e.type);
+    expect(types).toEqual([
+      MedusaError.Types.NOT_FOUND,
+      MedusaError.Types.INVALID_DATA,
+      MedusaError.Types.CONFLICT,
+      MedusaError.Types.CONFLICT,
+      MedusaError.Types.UNEXPECTED_STATE,
+    ]);
+    // What a run with throwOnError false hands back: the step's error as Medusa's orchestrator serializes it.
+    expect(engineErrorOf(serializeError(thrown))).toEqual(insufficient);
+    expect(engineErrorOf(JSON.parse(JSON.stringify(serializeError(thrown))))).toEqual(insufficient);
+  });
+
+  it("a failure that is not the engine's (Medusa or a merchant's hook refused the promotion) is DiscountFailed with its message", () => {
+    const refused = serializeError(new Error("the test store refuses promotions"));
+    expect(engineErrorOf(refused)).toEqual({ code: "DiscountFailed", message: "the test store refuses promotions", retryable: false });
+    // A MedusaError of Medusa's own, even one whose code looks like an engine code, is not taken for the engine's.
+    const medusas = serializeError(new MedusaError(MedusaError.Types.NOT_ALLOWED, "InsufficientPoints: not ours", "InsufficientPoints"));
+    expect(engineErrorOf(medusas)).toMatchObject({ code: "DiscountFailed", message: "InsufficientPoints: not ours" });
+    expect(engineErrorOf(undefined)).toMatchObject({ code: "DiscountFailed" });
   });
 });

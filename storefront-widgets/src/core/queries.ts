@@ -10,7 +10,9 @@ export const PRICES_QUERY =
 
 export const REWARDS_QUERY = "query KinshipRewards{rewards{id name cost kind value available}}";
 
-export const REDEEM_MUTATION = "mutation KinshipRedeem($id:ID!){redeem(rewardId:$id){rewardId code points}}";
+/** `$key` is the attempt's idempotency key: the same key (a retried request) answers the same code. */
+export const REDEEM_MUTATION =
+  "mutation KinshipRedeem($id:ID!,$key:String){redeem(rewardId:$id,idempotencyKey:$key){rewardId code points}}";
 
 /** `me` names whose codes these are, so they are only ever kept in that shopper's snapshot. */
 export const PERKS_QUERY =

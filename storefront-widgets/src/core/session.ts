@@ -1,4 +1,5 @@
 import { batcher } from "./batcher.ts";
+import { errorCode } from "./errors.ts";
 import { CLAIM_PERK_MUTATION, MAX_VARIANTS, ME_QUERY, PERKS_QUERY, PRICES_QUERY, REDEEM_MUTATION, REWARDS_QUERY } from "./queries.ts";
 import type { SnapshotStore } from "./snapshot.ts";
 import type { GraphQLRequest, Loaded, Member, MemberPrice, Perk, PerkCode, Redemption, Reward } from "./types.ts";
@@ -12,7 +13,12 @@ export interface Session {
   /** Null: no member price data for this variant (unknown to Kinship): show the base price. */
   price(variantId: string): Promise<Loaded<MemberPrice | null>>;
   rewards(): Promise<Loaded<Reward[]>>;
-  redeem(rewardId: string): Promise<Redemption>;
+  /**
+   * One redemption attempt under `idempotencyKey` (default: a new one). When no answer comes, or
+   * the server is still finishing an earlier request of this attempt, it is sent again with the
+   * same key, so the attempt spends once and yields one code however often it is sent.
+   */
+  redeem(rewardId: string, idempotencyKey?: string): Promise<Redemption>;
   /** Forget `me`, prices and rewards (after a redemption) and tell the subscribers to ask again. */
   refresh(): void;
   subscribe(listener: () => void): () => void;
@@ -28,6 +34,12 @@ export interface SessionOptions {
 }
 
 const fresh = <T>(value: T): Loaded<T> => ({ value, stale: false });
+
+/** A redemption is sent again, with its key, this many times: after RETRY_MS, then twice that. */
+export const REDEEM_RETRIES = 2;
+export const RETRY_MS = 500;
+/** Outcomes a resend with the same key may settle: no answer, the first request still running, a server fault. */
+const RETRY_ON = [undefined, "RedemptionInProgress", "INTERNAL_SERVER_ERROR"];
 
 export function createSession({ request, snapshot, customer }: SessionOptions): Session {
   const listeners = new Set<() => void>();
@@ -81,8 +93,17 @@ export function createSession({ request, snapshot, customer }: SessionOptions): 
       );
       return rewards;
     },
-    redeem(rewardId) {
-      return request<{ redeem: Redemption }>(REDEEM_MUTATION, { id: rewardId }).then((data) => data.redeem);
+    redeem(rewardId, idempotencyKey) {
+      const send = (key: string, retries: number): Promise<Redemption> =>
+        request<{ redeem: Redemption }>(REDEEM_MUTATION, { id: rewardId, key }).then(
+          (data) => data.redeem,
+          (error: unknown) => {
+            if (retries < 1 || !RETRY_ON.includes(errorCode(error))) throw error;
+            return new Promise((wait) => setTimeout(wait, RETRY_MS * (REDEEM_RETRIES + 1 - retries))).then(() => send(key, retries - 1));
+          },
+        );
+      // The key is made inside the chain: a browser without randomUUID (an insecure context) ends in the failure path.
+      return Promise.resolve().then(() => send(idempotencyKey || crypto.randomUUID(), REDEEM_RETRIES));
     },
     refresh() {
       me = rewards = undefined;

@@ -10,7 +10,8 @@ export function fetchRequest(c: EmbedConfig, f: typeof fetch = fetch): GraphQLRe
     f(c.endpoint, { method: "POST", headers, credentials: "same-origin", body: JSON.stringify({ query, variables }) })
       .then((r) => r.json())
       .then((body) => {
-        if (!body.data) throw new Error(body.errors?.[0]?.message || "Kinship API error");
+        // The answer rides on the error, as graphql-request's does: errorCode reads its code.
+        if (!body.data) throw Object.assign(new Error(body.errors?.[0]?.message || "Kinship API error"), { response: body });
         return body.data;
       });
 }

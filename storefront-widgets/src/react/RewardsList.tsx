@@ -27,17 +27,22 @@ export function RewardsList({ headingLevel = 2, className }: RewardsListProps) {
   const redeem = (rewardId: string) => {
     setBusy(rewardId);
     setOutcome(null);
-    session.redeem(rewardId).then(
-      (r) => {
-        setOutcome({ ok: true, code: r.code });
-        setBusy(null);
-        session.refresh();
-      },
-      () => {
-        setOutcome({ ok: false });
-        setBusy(null);
-      },
-    );
+    // A key per click: this click's automatic retries resend it (one spend, one code), the next
+    // click is a new redemption. Made inside the chain so that a browser without randomUUID
+    // (insecure context) ends in the failure path.
+    Promise.resolve()
+      .then(() => session.redeem(rewardId, crypto.randomUUID()))
+      .then(
+        (r) => {
+          setOutcome({ ok: true, code: r.code });
+          setBusy(null);
+          session.refresh();
+        },
+        () => {
+          setOutcome({ ok: false });
+          setBusy(null);
+        },
+      );
   };
 
   return (

@@ -1,4 +1,4 @@
-import { type ClientError, GraphQLClient } from "graphql-request";
+import { GraphQLClient } from "graphql-request";
 import type { GraphQLRequest } from "../core/types.ts";
 
 export interface ClientOptions {
@@ -30,8 +30,4 @@ function absolute(endpoint: string): string {
   return typeof location === "undefined" ? endpoint : new URL(endpoint, location.href).href;
 }
 
-/** The code the API refused an operation with ("PerksSoldOut", "UNAUTHENTICATED", …); undefined if no answer came. */
-export function errorCode(error: unknown): string | undefined {
-  const code = (error as Partial<ClientError> | null)?.response?.errors?.[0]?.extensions?.code;
-  return typeof code === "string" ? code : undefined;
-}
+export { errorCode } from "../core/errors.ts";

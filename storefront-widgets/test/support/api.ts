@@ -49,7 +49,7 @@ export interface FakeApi {
 export interface FakeApiOptions {
   me?: Member | null;
   rewards?: Reward[];
-  redeem?: (rewardId: string) => Redemption;
+  redeem?: (rewardId: string, idempotencyKey: string) => Redemption;
   perks?: Perk[];
   claimPerk?: (partner: string, idempotencyKey: string) => PerkCode;
   /** Every call rejects like an unreachable server. */
@@ -80,7 +80,7 @@ export function fakeApi({ me = gold, rewards = [], redeem, perks = [], claimPerk
         memberPrices: (variables.ids as string[]).filter((id) => !id.startsWith("unknown")).map((id) => priceOf(id, me === null)),
       };
     if (operation === "KinshipRewards") return { rewards };
-    if (operation === "KinshipRedeem") return { redeem: redeem?.(variables.id as string) };
+    if (operation === "KinshipRedeem") return { redeem: redeem?.(variables.id as string, variables.key as string) };
     if (operation === "KinshipPerks") return { me, perks };
     if (operation === "KinshipClaimPerk") return { claimPerk: claimPerk?.(variables.partner as string, variables.key as string) };
     return undefined;

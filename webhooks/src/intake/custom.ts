@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { type Engine, webhookSecret } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import type { InboxQueue } from "../queue/types.ts";
 import { type IntakeReply, reply } from "./reply.ts";
 import { storeAndEnqueue } from "./store-and-enqueue.ts";
@@ -43,7 +43,7 @@ export function customIntake(options: {
         { reason: "missing headers" },
         { error: "X-Kinship-Program, X-Kinship-Timestamp and X-Kinship-Signature are required" },
       );
-    const secret = await webhookSecret(options.engine.connection.db, program);
+    const secret = await options.engine.programs.webhookSecret(program);
     if (!secret)
       return reply(401, "unauthorized", { reason: "unknown program", program }, { error: "unknown program or no webhook secret" });
     const ts = Number(timestamp);

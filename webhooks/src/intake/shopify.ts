@@ -1,6 +1,6 @@
 import "@shopify/shopify-api/adapters/node";
 import type { IncomingHttpHeaders } from "node:http";
-import { type Engine, findShop, type Shop } from "@kinship/engine";
+import type { Engine, Shop } from "@kinship/engine";
 import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from "@shopify/shopify-api";
 import { normalizeTopic } from "../mappers/shopify.ts";
 import type { InboxQueue } from "../queue/types.ts";
@@ -47,7 +47,7 @@ export function shopifyIntake(options: ShopifyIntakeOptions): (req: ShopifyReque
   async function shop(domain: string): Promise<Shop | null> {
     const hit = shops.get(domain);
     if (hit && Date.now() - hit.at < cacheMs) return hit.shop;
-    const found = await findShop(options.engine.connection.db, domain);
+    const found = await options.engine.shops.find(domain);
     shops.set(domain, { shop: found, at: Date.now() });
     return found;
   }

@@ -1,4 +1,4 @@
-import { type Delivery, type Engine, type Received, receiveMany } from "@kinship/engine";
+import type { Delivery, Engine, Received } from "@kinship/engine";
 import { coalesce } from "../coalesce.ts";
 import type { InboxQueue } from "../queue/types.ts";
 import { type IntakeReply, reply } from "./reply.ts";
@@ -15,7 +15,7 @@ export type StoreAndEnqueue = (delivery: Delivery, now: Date) => Promise<IntakeR
  * still accepted: the worker's sweeper finds every queued inbox row.
  */
 export function storeAndEnqueue(engine: Engine, queue: InboxQueue): StoreAndEnqueue {
-  const store = coalesce((items: { delivery: Delivery; now: Date }[]) => receiveMany(engine.connection.db, items), INBOX_BATCH);
+  const store = coalesce((items: { delivery: Delivery; now: Date }[]) => engine.inbox.receiveMany(items), INBOX_BATCH);
   return async (delivery, now) => {
     const stored: Received = await store({ delivery, now });
     const log = { inboxId: stored.id, topic: delivery.topic, program: delivery.programKey, delivery: delivery.deliveryKey };

@@ -1,22 +1,2 @@
-/**
- * What an inbound delivery means for Kinship. Mappers are pure: raw body in, intent out; the
- * worker carries the intent out through the engine.
- */
-export type Mapped =
-  /** Engine inputs (CommerceEvent JSON, as `engine.apply` accepts), applied in this order. */
-  | { kind: "apply"; inputs: unknown[] }
-  /** customers/data_request: produce the member's export. */
-  | { kind: "export"; customerId: string; requestRef: string | null }
-  /** customers/redact: erase the member's personal data. */
-  | { kind: "redact"; customerId: string }
-  /** shop/redact: erase the shop's program. */
-  | { kind: "redactShop" }
-  /** app/uninstalled: stop taking the shop's deliveries. */
-  | { kind: "uninstalled" }
-  /** Nothing to do (a topic Kinship does not use, an order with no customer, ...). */
-  | { kind: "ignore"; reason: string };
-
-/** A payload that cannot be read: the delivery is rejected with this message (poison → dead letters). */
-export class MappingError extends Error {
-  override readonly name = "MappingError";
-}
+/** What a delivery means (the engine carries it out) and the error a mapper throws on a payload it cannot read. */
+export { type Mapped, MappingError } from "@kinship/engine/core";

@@ -1,11 +1,13 @@
-export { LOG_LEVELS } from "./main.ts";
 export {
   type CustomMapper,
   type DeliveryDeps,
   DeliveryFailed,
   type DeliveryOutcome,
+  deliveryHandler,
   processDelivery,
   type ShopifyMapper,
-} from "./process-delivery.ts";
+  sourceMapper,
+} from "./deliver.ts";
+export { LOG_LEVELS } from "./main.ts";
 export { startWorker, type Worker, type WorkerOptions } from "./run.ts";
 export { type Sweeper, type SweeperOptions, startSweeper } from "./sweeper.ts";

@@ -1,7 +1,6 @@
 import type { Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
-import { type CustomMapper, DeliveryFailed, processDelivery, type ShopifyMapper } from "./process-delivery.ts";
-import { groupedDelivery } from "./process-group.ts";
+import { type CustomMapper, DeliveryFailed, deliveryHandler, type ShopifyMapper } from "./deliver.ts";
 import { startSweeper } from "./sweeper.ts";
 
 export interface WorkerOptions {
@@ -40,10 +39,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { engine, queue, mapShopify, mapCustom, log = silentLogger, now = () => new Date() } = options;
   const deps = { engine, mapShopify, mapCustom, now, log };
   const groupSize = options.groupSize ?? DEFAULT_GROUP_SIZE;
-  const deliver =
-    groupSize > 1
-      ? groupedDelivery(deps, { maxBatch: groupSize, maxInFlight: options.groupsAtOnce ?? DEFAULT_GROUPS_AT_ONCE })
-      : processDelivery.bind(null, deps);
+  const deliver = deliveryHandler(
+    deps,
+    groupSize > 1 ? { maxBatch: groupSize, maxInFlight: options.groupsAtOnce ?? DEFAULT_GROUPS_AT_ONCE } : null,
+  );
   await queue.process(async (inboxId, attempt) => {
     try {
       await deliver(inboxId, attempt);
@@ -54,7 +53,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     }
   });
   const sweeper = startSweeper({
-    db: engine.connection.db,
+    engine,
     queue,
     everyMs: options.sweepEveryMs ?? 5_000,
     afterMs: options.sweepAfterMs ?? 30_000,

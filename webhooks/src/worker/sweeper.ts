@@ -1,8 +1,8 @@
-import { type Db, queuedIds } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
 
 export interface SweeperOptions {
-  db: Db;
+  engine: Engine;
   queue: InboxQueue;
   /** Time between sweeps. */
   everyMs?: number;
@@ -30,7 +30,7 @@ const PARALLEL = 32;
  * Enqueueing an id the queue already holds is a no-op, so sweeping is always safe.
  */
 export function startSweeper(options: SweeperOptions): Sweeper {
-  const { db, queue, everyMs = 5_000, afterMs = 30_000, batch = 1000, clock = Date.now, log = silentLogger } = options;
+  const { engine, queue, everyMs = 5_000, afterMs = 30_000, batch = 1000, clock = Date.now, log = silentLogger } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -41,7 +41,7 @@ export function startSweeper(options: SweeperOptions): Sweeper {
     let seen = 0;
     // Page by id so a backlog larger than one batch is walked through, not re-read.
     for (let after = 0; !stopped; ) {
-      const ids = await queuedIds(db, before, batch, after);
+      const ids = await engine.inbox.queuedIds(before, batch, after);
       seen += ids.length;
       for (let i = 0; i < ids.length && !stopped; i += PARALLEL) {
         const results = await Promise.allSettled(ids.slice(i, i + PARALLEL).map((id) => queue.enqueue(id)));

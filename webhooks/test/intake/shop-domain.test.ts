@@ -1,6 +1,5 @@
 import type { Engine } from "@kinship/engine";
 import { describe, expect, it } from "vitest";
-import { isShopifyDomainForCli } from "../../../plugin/engine/src/cli/shopify-domain.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { isShopDomain, shopifyIntake } from "../../src/index.ts";
 import type { InboxQueue } from "../../src/queue/types.ts";
@@ -25,10 +24,6 @@ const others = [
 describe("isShopDomain: a Shopify shop's <name>.myshopify.com", () => {
   it.each(shops)("takes %j", (d) => expect(isShopDomain(d)).toBe(true));
   it.each(others)("refuses %j", (d) => expect(isShopDomain(d)).toBe(false));
-
-  it("answers like the CLI's own copy (kinship shops connect)", () => {
-    for (const d of [...shops, ...others]) expect(isShopifyDomainForCli(d), d).toBe(isShopDomain(d));
-  });
 });
 
 describe("the Shopify intake", () => {

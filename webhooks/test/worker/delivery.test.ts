@@ -1,5 +1,7 @@
-import { type Engine, inboxRow, openEngine, requeueDead } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
+import { inboxRow, requeueDead } from "@kinship/engine/store";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { MappingError, mapCustom, mapShopify } from "../../src/mappers/index.ts";
 import { createBullQueue } from "../../src/queue/bull.ts";
 import { createMemoryQueue } from "../../src/queue/memory.ts";
@@ -41,7 +43,7 @@ afterEach(async () => {
 
 beforeAll(async () => {
   db = await isolatedDatabase("delivery");
-  engine = await openEngine({ databaseUrl: db.url, max: 12 });
+  engine = await openEngineOwningDb({ databaseUrl: db.url, max: 12 });
 });
 
 afterAll(async () => {
@@ -109,7 +111,7 @@ describe.each<Kind>(["bull", "memory"])("worker on the %s queue", (kind) => {
       await new Promise((r) => setTimeout(r, 200));
       for (const [customer, points] of expected) expect(await balance(engine, program, customer), customer).toBe(points);
       expect(await engine.verify(program)).toEqual([]);
-      const row = await inboxRow(engine.connection.db, ids[0] ?? 0);
+      const row = await inboxRow(dbOf(engine), ids[0] ?? 0);
       expect(row).toMatchObject({ status: "applied", attempts: 0, lastError: null, payload: "" });
       expect((await queue.counts()).failed ?? 0).toBe(0);
       const applied = log.lines.filter((l) => l.msg === "delivery applied");
@@ -175,7 +177,7 @@ describe.each<Kind>(["bull", "memory"])("worker on the %s queue", (kind) => {
     );
 
     expect(await settled(engine, program)).toEqual({ applied: good.length, dead: 3 });
-    const dbh = engine.connection.db;
+    const dbh = dbOf(engine);
     expect(await inboxRow(dbh, poisonCustom)).toMatchObject({
       status: "dead",
       attempts: 3,

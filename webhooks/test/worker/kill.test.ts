@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { type Engine, openEngine } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { createBullQueue } from "../../src/queue/bull.ts";
 import {
   balance,
@@ -29,7 +30,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   db = await isolatedDatabase("kill");
-  engine = await openEngine({ databaseUrl: db.url, max: 8 });
+  engine = await openEngineOwningDb({ databaseUrl: db.url, max: 8 });
 });
 
 afterAll(async () => {

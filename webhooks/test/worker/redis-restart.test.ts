@@ -1,5 +1,6 @@
-import { type Engine, openEngine } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { mapCustom, mapShopify } from "../../src/mappers/index.ts";
 import { createBullQueue } from "../../src/queue/bull.ts";
 import { startWorker } from "../../src/worker/run.ts";
@@ -28,7 +29,7 @@ const cleanup: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   db = await isolatedDatabase("redis");
-  engine = await openEngine({ databaseUrl: db.url, max: 8 });
+  engine = await openEngineOwningDb({ databaseUrl: db.url, max: 8 });
 });
 
 afterAll(async () => {

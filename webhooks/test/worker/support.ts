@@ -5,8 +5,10 @@ export { dropBullQueue, isolatedDatabase, waitFor };
 
 import { createServer } from "node:net";
 import { promisify } from "node:util";
-import { type Delivery, defaultProgramConfig, type Engine, receive } from "@kinship/engine";
+import { type Delivery, defaultProgramConfig, type Engine } from "@kinship/engine";
+import { receive } from "@kinship/engine/store";
 import { uniqueProgramKey } from "../../../plugin/engine/test/support/backends.ts";
+import { dbOf } from "../../../test/support/engine-db.ts";
 import type { Logger } from "../../src/queue/types.ts";
 
 let queues = 0;
@@ -58,15 +60,15 @@ export async function receiveShopify(engine: Engine, programKey: string, topic: 
 }
 
 async function receiveDelivery(engine: Engine, d: Delivery): Promise<{ id: number; duplicate: boolean }> {
-  const r = await receive(engine.connection.db, d, new Date());
+  const r = await receive(dbOf(engine), d, new Date());
   return { id: r.id, duplicate: r.duplicate };
 }
 
 /** Inbox rows of one program by status. */
 export async function statuses(engine: Engine, programKey: string): Promise<Record<string, number>> {
-  const rows = await engine.connection.db
+  const rows = await dbOf(engine)
     .selectFrom("kinship_inbox")
-    .select(["status", engine.connection.db.fn.countAll<string>().as("n")])
+    .select(["status", dbOf(engine).fn.countAll<string>().as("n")])
     .where("program_key", "=", programKey)
     .groupBy("status")
     .execute();

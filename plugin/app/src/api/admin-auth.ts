@@ -1,4 +1,4 @@
-import { type Db, findShop, verifyApiKey } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { isShopDomain } from "@kinship/webhooks";
 import type { Shopify } from "@shopify/shopify-api";
 import { type AdminIdentity, type Auth, bearer, denied, header } from "./identity.ts";
@@ -17,19 +17,19 @@ interface AdminHeaders {
  * the API key, `dest` = the shop, which must be connected). The program is the key's or the
  * token's shop, never a request argument.
  */
-export async function adminIdentity(shopify: Shopify, db: Db, headers: AdminHeaders): Promise<Auth<AdminIdentity>> {
+export async function adminIdentity(shopify: Shopify, engine: Engine, headers: AdminHeaders): Promise<Auth<AdminIdentity>> {
   const token = bearer(headers.authorization);
   const apiKey = header(headers["x-kinship-api-key"]) ?? (token?.startsWith("kin_") ? token : undefined);
   if (apiKey !== undefined) {
-    const found = await verifyApiKey(db, apiKey);
+    const found = await engine.apiKeys.verify(apiKey);
     if (!found) return denied("unknown or revoked API key");
     return { ok: true, identity: { program: found.programKey, actor: `apikey:${apiKey.slice(0, API_KEY_PREFIX)}` } };
   }
   if (!token) return denied("an admin request needs a Shopify session token or an API key");
-  return sessionTokenIdentity(shopify, db, token);
+  return sessionTokenIdentity(shopify, engine, token);
 }
 
-async function sessionTokenIdentity(shopify: Shopify, db: Db, token: string): Promise<Auth<AdminIdentity>> {
+async function sessionTokenIdentity(shopify: Shopify, engine: Engine, token: string): Promise<Auth<AdminIdentity>> {
   let claims: Awaited<ReturnType<Shopify["session"]["decodeSessionToken"]>>;
   try {
     // Signature, exp and nbf (10 s of clock tolerance), and aud = our API key.
@@ -41,7 +41,7 @@ async function sessionTokenIdentity(shopify: Shopify, db: Db, token: string): Pr
   const domain = hostOf(claims.dest);
   if (!domain || !isShopDomain(domain) || hostOf(claims.iss) !== domain) return denied("the session token names no shop");
   if (typeof claims.sub !== "string" || claims.sub === "") return denied("the session token names no user");
-  const shop = await findShop(db, domain);
+  const shop = await engine.shops.find(domain);
   if (!shop?.installed) return denied(`shop ${domain} is not connected to Kinship`);
   return { ok: true, identity: { program: shop.programKey, actor: `shopify-user:${claims.sub}` } };
 }

@@ -1,4 +1,4 @@
-import { type Db, webhookSecret } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { verifyMemberToken } from "@kinship/member-token";
 import { decodeJwt } from "jose";
 import { type Auth, bearer, denied, header, type ShopperIdentity } from "./identity.ts";
@@ -15,12 +15,12 @@ export type SecretLookup = (program: string) => Promise<string | null>;
  * tokens within that time). Only programs that exist are kept, and at most `max` of them, so
  * made-up program names cannot grow it.
  */
-export function cachedSecrets(db: Db, ttlMs = 5_000, max = 10_000): SecretLookup {
+export function cachedSecrets(engine: Engine, ttlMs = 5_000, max = 10_000): SecretLookup {
   const cache = new Map<string, { secret: string; at: number }>();
   return async (program) => {
     const hit = cache.get(program);
     if (hit && Date.now() - hit.at < ttlMs) return hit.secret;
-    const secret = await webhookSecret(db, program);
+    const secret = await engine.programs.webhookSecret(program);
     if (secret === null) cache.delete(program);
     else {
       if (cache.size >= max) cache.clear();

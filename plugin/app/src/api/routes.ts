@@ -29,9 +29,8 @@ export interface ApiOptions {
  */
 export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const { engine, shopify, now } = options;
-  const db = engine.connection.db;
   const cors = corsFor(options.corsOrigins);
-  const secretOf = cachedSecrets(db);
+  const secretOf = cachedSecrets(engine);
 
   const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>) => {
     if (!auth.ok) return unauthorized(req, res, auth.message);
@@ -50,7 +49,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const proxy = async (req: FastifyRequest, res: FastifyReply) => {
     // Shopify caches nothing it should not: the answer is for one shopper.
     res.header("cache-control", "private, no-store");
-    return storefront(req, res, await appProxyIdentity(shopify, db, req.raw.url ?? ""));
+    return storefront(req, res, await appProxyIdentity(shopify, engine, req.raw.url ?? ""));
   };
   app.get("/proxy/graphql", proxy);
   app.post("/proxy/graphql", proxy);
@@ -64,7 +63,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
 
   app.post("/admin/graphql", async (req, res) => {
     res.header("cache-control", "private, no-store");
-    const auth = await adminIdentity(shopify, db, req.headers);
+    const auth = await adminIdentity(shopify, engine, req.headers);
     if (!auth.ok) {
       if (auth.retrySession) res.header("x-shopify-retry-invalid-session-request", "1");
       return unauthorized(req, res, auth.message);

@@ -1,4 +1,4 @@
-import { type Engine, findShop, type RedeemResult, type StorefrontContext } from "@kinship/engine";
+import type { Engine, RedeemResult, StorefrontContext } from "@kinship/engine";
 import { isShopDomain } from "@kinship/webhooks";
 import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
 import type { ShopperIdentity } from "./identity.ts";
@@ -23,7 +23,6 @@ export interface StorefrontDeps {
  */
 export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, now: Date): StorefrontContext {
   const { engine } = deps;
-  const db = engine.connection.db;
   const { program, customerId } = who;
   const ctx: StorefrontContext = {
     program,
@@ -33,15 +32,15 @@ export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, no
   };
   if (deps.onError) ctx.onError = deps.onError;
   if (customerId !== null)
-    ctx.redeem = async (rewardId): Promise<RedeemResult> => {
-      const shop = who.shop ?? (isShopDomain(program) ? await findShop(db, program) : null);
+    ctx.redeem = async (rewardId, key): Promise<RedeemResult> => {
+      const shop = who.shop ?? (isShopDomain(program) ? await engine.shops.find(program) : null);
       // A code made locally would mean nothing at the checkout of a shop that removed the app.
       if (shop && !shop.installed)
         return { ok: false, error: { code: "ShopUninstalled", message: `${shop.domain} no longer has Kinship installed` } };
       const issuer = shop?.accessToken
         ? shopifyIssuer({ shop: shop.domain, accessToken: shop.accessToken, apiVersion: SHOPIFY_API_VERSION })
         : localIssuer();
-      const r = await redeem({ engine, issuer, program, customerId, rewardId, now });
+      const r = await redeem({ engine, issuer, program, customerId, rewardId, now, ...(key === undefined ? {} : { key }) });
       if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
       return { ok: true, value: { rewardId: r.value.rewardId, code: r.value.code, points: r.value.points } };
     };

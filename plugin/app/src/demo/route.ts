@@ -1,4 +1,4 @@
-import { type Engine, webhookSecret } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { createMemberToken } from "@kinship/member-token";
 import type { FastifyInstance } from "fastify";
 import type { WidgetFile } from "../widgets/assets.ts";
@@ -28,7 +28,7 @@ export function registerDemo(
   const { engine, program, customerId } = options;
   app.get("/demo", async (req, res) => {
     const guest = (req.query as { as?: string }).as === "guest";
-    const secret = await webhookSecret(engine.connection.db, program);
+    const secret = await engine.programs.webhookSecret(program);
     if (secret === null) return res.code(404).type("text/plain; charset=utf-8").send(`no demo program ${program}\n`);
     const base = { endpoint: "/storefront/graphql", program, currency: DEMO_CURRENCY, locale: "en-US" };
     let memberName: string | null = null;

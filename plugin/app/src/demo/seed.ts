@@ -1,4 +1,4 @@
-import { connectShop, type Engine, importPerkCodes, partnerSettlement, upsertVariants } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { DEMO_PROGRAM, demoEvents } from "@kinship/engine/demo";
 import { demoVariants } from "./catalog.ts";
 
@@ -52,8 +52,7 @@ export const DEMO_PERK_CODES: Record<string, string[]> = {
  * is missing (a demo config someone edited keeps their edits), and finds the perk codes imported.
  */
 export async function seedDemo(engine: Engine, now: Date): Promise<void> {
-  const db = engine.connection.db;
-  const shop = await connectShop(db, DEMO_PROGRAM, null, now);
+  const shop = await engine.shops.connect(DEMO_PROGRAM, null, now);
   if (!shop.ok) throw new Error(`demo shop: ${shop.error.message}`);
   for (const event of demoEvents(now)) await engine.apply(DEMO_PROGRAM, event, now);
 
@@ -73,15 +72,15 @@ export async function seedDemo(engine: Engine, now: Date): Promise<void> {
     const updated = await engine.updateConfig(DEMO_PROGRAM, next, "demo", now);
     if (!updated.ok) throw new Error(`demo config: ${updated.error.message}`);
   }
-  const catalog = await upsertVariants(db, DEMO_PROGRAM, demoVariants(), now);
+  const catalog = await engine.catalog.upsert(DEMO_PROGRAM, demoVariants(), now);
   if (!catalog.ok) throw new Error(`demo catalog: ${catalog.error.message}`);
-  const stock = await partnerSettlement(engine, { program: DEMO_PROGRAM, from: now, to: new Date(now.getTime() + 1) });
+  const stock = await engine.partners.settlement({ program: DEMO_PROGRAM, from: now, to: new Date(now.getTime() + 1) });
   if (!stock.ok) throw new Error(`demo partners: ${stock.error.message}`);
   for (const [partner, codes] of Object.entries(DEMO_PERK_CODES)) {
     // Imported once (imports are audited); a partner someone removed from the demo config gets none.
     const pool = stock.value.find((s) => s.partner === partner);
     if (!pool || pool.codesImported > 0) continue;
-    const imported = await importPerkCodes(engine, { program: DEMO_PROGRAM, partner, codes, actor: "demo", now });
+    const imported = await engine.partners.importCodes({ program: DEMO_PROGRAM, partner, codes, actor: "demo", now });
     if (!imported.ok && imported.error.code !== "UnknownPartner") throw new Error(`demo perk codes: ${imported.error.message}`);
   }
 }

@@ -1,32 +1,24 @@
 import { randomUUID } from "node:crypto";
-import {
-  cancelRedemption,
-  confirmRedemption,
-  type Engine,
-  type EngineError,
-  err,
-  findRedemption,
-  ok,
-  type Redemption,
-  type Result,
-  reserveRedemption,
-} from "@kinship/engine";
+import { type Engine, type EngineError, err, ok, type Redemption, type Result } from "@kinship/engine";
 import { generateCode } from "./code.ts";
 import type { DiscountFailed, DiscountIssuer, Issued } from "./issuers/types.ts";
 
 export interface RedeemInput {
-  engine: Pick<Engine, "connection">;
+  engine: Pick<Engine, "redemptions">;
   issuer: DiscountIssuer;
   program: string;
   customerId: string;
   rewardId: string;
   now: Date;
   /**
-   * The attempt's idempotency key (e.g. the client's request id). A call repeated with the same
-   * key gets the first call's outcome and never spends again. Default: a fresh key, i.e. a new
-   * redemption.
+   * The attempt's idempotency key (e.g. the client's, scoped to the customer). Calls with the same
+   * key make one redemption: a repeat — also one racing the first — gets its outcome (the same
+   * code) and never spends again; a key already used for another reward or customer is refused
+   * (IdempotencyKeyReused). Default: a fresh key, i.e. a new redemption.
    */
   key?: string;
+  /** How long a repeat waits for the first call of its key to finish (default: the engine's REDEMPTION_WAIT_MS). */
+  waitMs?: number;
   /** Code generator (tests). */
   generateCode?: () => string;
 }
@@ -49,24 +41,23 @@ export interface Redeemed {
  * Retries: each call is one attempt under one key. Every step is idempotent by that key through
  * unique indexes (the spend's event key, the redemption row, the give-back entry
  * `unspend:redeem:<key>`), so a step run twice (a retried worker, compensation racing a late
- * confirmation) never spends or gives back twice; a caller retrying with the same `key` gets the
- * first outcome back. A call without a key is a new attempt, so a member can redeem a reward again.
+ * confirmation) never spends or gives back twice; a caller repeating a `key` gets the first
+ * outcome back (redemptions.once: it waits while the first call is still getting its code). A call
+ * without a key is a new attempt, so a member can redeem a reward again.
  */
 export async function redeem(input: RedeemInput): Promise<Result<Redeemed, EngineError>> {
-  const { engine, issuer, program, customerId, rewardId, now } = input;
-  const key = input.key ?? randomUUID();
-  if (input.key !== undefined) {
-    const earlier = await findRedemption(engine, { program, key });
-    if (earlier.ok) return replay(earlier.value);
-    if (earlier.error.code !== "UnknownRedemption") return earlier;
-  }
+  const { engine, program, customerId, rewardId } = input;
+  if (input.key === undefined) return attempt(input, randomUUID());
+  const key = input.key;
+  const once = { program, customerId, rewardId, key, ...(input.waitMs === undefined ? {} : { waitMs: input.waitMs }) };
+  return engine.redemptions.once(once, () => attempt(input, key));
+}
 
-  const reserved = await reserveRedemption(engine, { program, customerId, rewardId, key, now });
-  if (!reserved.ok) {
-    if (reserved.error.code !== "AlreadyApplied" || input.key === undefined) return reserved;
-    const raced = await findRedemption(engine, { program, key });
-    return raced.ok ? replay(raced.value) : reserved;
-  }
+/** One attempt under `key`: reserve → issue → confirm, compensated on failure. */
+async function attempt(input: RedeemInput, key: string): Promise<Result<Redeemed, EngineError>> {
+  const { engine, issuer, program, customerId, rewardId, now } = input;
+  const reserved = await engine.redemptions.reserve({ program, customerId, rewardId, key, now });
+  if (!reserved.ok) return reserved;
   const { reward, currency } = reserved.value;
   const code = (input.generateCode ?? generateCode)();
 
@@ -81,7 +72,7 @@ export async function redeem(input: RedeemInput): Promise<Result<Redeemed, Engin
   const done = { rewardId: reward.id, code: issued.value.code, points: reward.cost, key };
   let confirmed: Result<Redemption, EngineError>;
   try {
-    confirmed = await confirmRedemption(engine, { program, key, code: issued.value.code, platformRef: issued.value.platformRef, now });
+    confirmed = await engine.redemptions.confirm({ program, key, code: issued.value.code, platformRef: issued.value.platformRef, now });
   } catch (e) {
     confirmed = err({ code: "DiscountFailed", message: `could not record code: ${(e as Error).message}`, retryable: true });
   }
@@ -103,23 +94,15 @@ async function compensate(
   const { engine, issuer, program, now } = input;
   let cancelled: Result<Redemption, EngineError>;
   try {
-    cancelled = await cancelRedemption(engine, { program, key, error: failure.message, now });
+    cancelled = await engine.redemptions.cancel({ program, key, error: failure.message, now });
   } catch (e) {
     cancelled = err({ code: "DiscountFailed", message: (e as Error).message, retryable: true });
   }
   if (!cancelled.ok && cancelled.error.code === "RedemptionClosed" && cancelled.error.status === "confirmed") {
-    const current = await findRedemption(engine, { program, key });
-    if (current.ok) return replay(current.value);
+    const current = await engine.redemptions.find({ program, key });
+    if (current.ok) return engine.redemptions.outcome(current.value);
   }
   if (cancelled.ok && issued) await issuer.revoke?.({ ...issued, program });
   // A failed compensation leaves the row `reserved`: releaseStaleRedemptions gives those points back.
   return err(failure);
-}
-
-/** The outcome of an attempt already made under this key. */
-function replay(r: Redemption): Result<Redeemed, EngineError> {
-  if (r.status === "confirmed" && r.code) return ok({ rewardId: r.rewardId, code: r.code, points: r.points, key: r.key });
-  if (r.status === "cancelled")
-    return err({ code: "DiscountFailed", message: `redemption ${r.key} failed: ${r.error ?? "unknown error"}`, retryable: false });
-  return err({ code: "AlreadyApplied", message: `redemption ${r.key} is still in progress`, key: r.key });
 }

@@ -1,5 +1,6 @@
-import { type Engine, reserveRedemption } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import { openTestEngine } from "../../../engine/test/support/backends.ts";
 import { type DiscountIssuer, localIssuer, redeem, releaseStaleRedemptions } from "../../src/rewards/index.ts";
 import { available, CODE, entryKinds, lots, memberWith, NOW, redemptions, rewardsProgram, verified } from "./support.ts";
@@ -100,7 +101,7 @@ describe("redeeming a reward (Postgres, local issuer)", () => {
     expect(await available(engine, program, "c1")).toBe(150);
     expect(await redemptions(engine, program)).toEqual([]);
     expect(await entryKinds(engine, program)).toEqual(["earn"]);
-    const events = await engine.connection.db
+    const events = await dbOf(engine)
       .selectFrom("kinship_event")
       .innerJoin("kinship_program", "kinship_program.id", "kinship_event.program_id")
       .select("kinship_event.key")
@@ -169,7 +170,7 @@ describe("redeeming a reward (Postgres, local issuer)", () => {
   it("reservations abandoned mid-way are released by the sweeper, points back", async () => {
     const program = await rewardsProgram(engine);
     await memberWith(engine, program, "c1", 1000);
-    const reserved = await reserveRedemption(engine, { program, customerId: "c1", rewardId: "five-off", key: "crashed", now: NOW });
+    const reserved = await engine.redemptions.reserve({ program, customerId: "c1", rewardId: "five-off", key: "crashed", now: NOW });
     expect(reserved.ok).toBe(true);
     expect(await available(engine, program, "c1")).toBe(900);
     const early = await releaseStaleRedemptions({ engine, program, before: NOW, now: NOW });

@@ -1,5 +1,6 @@
 import { defaultProgramConfig, type Engine, type ProgramConfigInput, type Reward } from "@kinship/engine";
 import { expect } from "vitest";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import { uniqueProgramKey } from "../../../engine/test/support/backends.ts";
 import { order } from "../../../engine/test/support/events.ts";
 
@@ -41,7 +42,7 @@ export async function available(engine: Engine, program: string, customerId: str
 
 /** The member's lots as (key, remaining, status), to show points came back to exactly where they were. */
 export async function lots(engine: Engine, program: string, customerId: string): Promise<[string, number, string][]> {
-  const rows = await engine.connection.db
+  const rows = await dbOf(engine)
     .selectFrom("kinship_lot")
     .innerJoin("kinship_member", "kinship_member.id", "kinship_lot.member_id")
     .innerJoin("kinship_program", "kinship_program.id", "kinship_lot.program_id")
@@ -54,7 +55,7 @@ export async function lots(engine: Engine, program: string, customerId: string):
 }
 
 export async function redemptions(engine: Engine, program: string) {
-  return engine.connection.db
+  return dbOf(engine)
     .selectFrom("kinship_redemption")
     .innerJoin("kinship_program", "kinship_program.id", "kinship_redemption.program_id")
     .select(["kinship_redemption.key", "status", "code", "platform_ref", "error", "points", "reward_id"])
@@ -64,7 +65,7 @@ export async function redemptions(engine: Engine, program: string) {
 }
 
 export async function entryKinds(engine: Engine, program: string): Promise<string[]> {
-  const rows = await engine.connection.db
+  const rows = await dbOf(engine)
     .selectFrom("kinship_entry")
     .innerJoin("kinship_program", "kinship_program.id", "kinship_entry.program_id")
     .select(["kinship_entry.kind"])

@@ -146,8 +146,7 @@ export async function selectProgram(engine: Engine, values: Values): Promise<str
     if (!found.ok) throw new CliError(found.error.message, ["see `kinship program list`"]);
     return shop;
   }
-  const { listPrograms } = await import("../store/programs/programs.ts");
-  const programs = await listPrograms(engine.connection.db);
+  const programs = await engine.programs.list();
   const only = programs.length === 1 ? programs[0] : undefined;
   if (only) return only.key;
   if (programs.length === 0) throw new UsageError("no programs yet: create one with `kinship program create --shop <key>`");

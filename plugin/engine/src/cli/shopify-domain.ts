@@ -2,7 +2,7 @@
  * For the CLI only (`kinship shops connect`): whether a domain is a Shopify shop's
  * `<name>.myshopify.com`. The engine itself knows only program keys; the server and the webhook
  * intake use `isShopDomain` from @kinship/webhooks, which this package may not import. Keep the
- * two alike: webhooks/test/intake/shop-domain.test.ts checks that they answer the same.
+ * two alike.
  */
 const SHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 

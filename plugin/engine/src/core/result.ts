@@ -12,6 +12,10 @@ export type EngineError =
   | { code: "RewardNotAvailable"; message: string; rewardId: string }
   | { code: "UnknownRedemption"; message: string; key: string }
   | { code: "RedemptionClosed"; message: string; key: string; status: "confirmed" | "cancelled" }
+  /** The redemption under this idempotency key is still being made: ask again with the same key. */
+  | { code: "RedemptionInProgress"; message: string; key: string; retryable: true }
+  /** An idempotency key already used for a different request (another reward, another adjustment). */
+  | { code: "IdempotencyKeyReused"; message: string; key: string }
   | { code: "UnknownPartner"; message: string; partner: string }
   | { code: "InvalidPerkCodes"; message: string; issues: string[] }
   | { code: "PerkNotAvailable"; message: string; partner: string }

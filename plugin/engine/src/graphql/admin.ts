@@ -1,15 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Engine } from "../engine.ts";
-import { expiringPoints } from "../store/ledger/expiring.ts";
-import { ledgerPage } from "../store/members/ledger-page.ts";
 import type { LedgerLine, MemberView } from "../store/members/members.ts";
-import { orderPoints } from "../store/members/order-points.ts";
-import { importPerkCodes, partnerSettlement } from "../store/partners/partners.ts";
-import { auditLog } from "../store/programs/audit.ts";
 import type { Program } from "../store/programs/programs.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import { badInput, unwrap } from "./errors.ts";
+import { badInput, fromEngine, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
 import { adminSdl } from "./sdl.ts";
 import { type MemberNode, memberNode } from "./views.ts";
@@ -48,14 +43,14 @@ function adminMember(
   program: Program,
   view: MemberView,
 ): MemberNode & { profile: unknown; ledger: (args: LedgerArgs) => unknown } {
-  const db = a.engine.connection.db;
+  const { members } = a.engine;
   return {
-    ...memberNode(view, program.config, () => expiringPoints(db, program.id, view.customerId, a.ctx.now)),
+    ...memberNode(view, program.config, () => members.expiring(program.id, view.customerId, a.ctx.now)),
     profile: view.profile,
     async ledger({ first, after }: LedgerArgs) {
       const beforeId = after ? decodeCursor(after) : null;
       if (after && beforeId === null) throw badInput("after is not a ledger cursor from this API");
-      const page = await ledgerPage(db, program.id, view.customerId, { first: pageSize(first), beforeId });
+      const page = await members.ledgerPage(program.id, view.customerId, { first: pageSize(first), beforeId });
       return {
         lines: page.lines.map(lineNode),
         nextCursor: page.lastId === null ? null : encodeCursor(page.lastId),
@@ -84,6 +79,20 @@ async function memberOf(a: Admin, customerId: string) {
   return adminMember(a, program, unwrap(found));
 }
 
+/** Refuses a key already applied to a different adjustment (another member, amount or reason) with IdempotencyKeyReused. */
+async function sameAdjustment(a: Admin, command: { key: string; customerId: string; points: number; reason: string }): Promise<void> {
+  const program = await a.program();
+  const first = await a.engine.members.adjustment(program.id, command.key);
+  const key = command.key.slice("admin:".length);
+  if (
+    first?.customerId === command.customerId &&
+    first.available + first.pending === command.points &&
+    first.reason === command.reason.trim()
+  )
+    return;
+  throw fromEngine({ code: "IdempotencyKeyReused", message: `idempotencyKey ${key} was already used for another adjustment`, key });
+}
+
 function instant(value: unknown, name: string): Date {
   const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
   if (!at || Number.isNaN(at.getTime())) throw badInput(`${name} must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z`);
@@ -99,35 +108,39 @@ const resolvers: Resolvers<Admin> = {
     member: (_source, args, a) => memberOf(a, args.customerId as string),
     async order(_source, args, a) {
       const program = await a.program();
-      const found = await orderPoints(a.engine.connection.db, program.id, args.orderId as string);
+      const found = await a.engine.members.orderPoints(program.id, args.orderId as string);
       return found && { ...found, lines: found.lines.map(lineNode) };
     },
     program: async (_source, _args, a) => programNode(await a.program()),
     async audit(_source, args, a) {
       const program = await a.program();
-      return auditLog(a.engine.connection.db, program.id, pageSize(args.first as number));
+      return a.engine.audit.log(program.id, pageSize(args.first as number));
     },
     async partners(_source, args, a) {
       const from = instant(args.from, "from");
       const to = instant(args.to, "to");
       if (from >= to) throw badInput("from must be before to");
-      return unwrap(await partnerSettlement(a.engine, { program: a.ctx.program, from, to }));
+      return unwrap(await a.engine.partners.settlement({ program: a.ctx.program, from, to }));
     },
   },
   Mutation: {
     async adjustPoints(_source, args, a) {
       const customerId = args.customerId as string;
+      const retry = typeof args.idempotencyKey === "string" ? args.idempotencyKey : null;
+      if (retry !== null && (retry.length < 1 || retry.length > 100)) throw badInput("idempotencyKey must be 1 to 100 characters");
       const command = {
         type: "adjust",
-        key: `admin:${typeof args.idempotencyKey === "string" ? args.idempotencyKey : randomUUID()}`,
+        key: `admin:${retry ?? randomUUID()}`,
         customerId,
         points: args.points as number,
         reason: args.reason as string,
         actor: a.ctx.actor,
       };
       const applied = await a.engine.apply(a.ctx.program, command, a.ctx.now);
-      // A retry with the same key finds its first application: answer as if it were the first.
-      if (!(applied.ok === false && applied.error.code === "AlreadyApplied")) unwrap(applied);
+      if (applied.ok || applied.error.code !== "AlreadyApplied") unwrap(applied);
+      // A retry with the same key finds its first application: answer as if it were the first,
+      // if it is the same adjustment (a key reused for another one must not pass for it).
+      else await sameAdjustment(a, command);
       return memberOf(a, customerId);
     },
     async updateProgram(_source, args, a) {
@@ -136,7 +149,7 @@ const resolvers: Resolvers<Admin> = {
     async importPerkCodes(_source, args, a) {
       const partner = args.partner as string;
       const input = { program: a.ctx.program, partner, codes: args.codes as string[], actor: a.ctx.actor, now: a.ctx.now };
-      return { partner, ...unwrap(await importPerkCodes(a.engine, input)) };
+      return { partner, ...unwrap(await a.engine.partners.importCodes(input)) };
     },
   },
 };

@@ -136,7 +136,14 @@ export const storefrontSdl = /* GraphQL */ `
   }
 
   type Mutation {
-    redeem(rewardId: ID!): Redemption!
+    """
+    Pass an idempotencyKey (1 to 100 characters, a new one per redemption the shopper asks for) and
+    the same key when retrying: the member gets the code already given and pays once, also while the
+    first request is still running (the retry waits for it, or answers RedemptionInProgress: ask
+    again with the same key). A key already used for another reward is refused (IdempotencyKeyReused).
+    Without a key every call is a new redemption.
+    """
+    redeem(rewardId: ID!, idempotencyKey: String): Redemption!
     "Pass the same idempotencyKey when retrying: the member gets the code already given."
     claimPerk(partner: ID!, idempotencyKey: String): PerkCode!
   }
@@ -234,9 +241,12 @@ export const adminSdl = /* GraphQL */ `
   }
 
   type Mutation {
-    "Pass the same idempotencyKey when retrying: the adjustment is applied once."
+    """
+    Pass the same idempotencyKey (1 to 100 characters) when retrying: the adjustment is applied once.
+    A key already used for a different adjustment is refused (IdempotencyKeyReused).
+    """
     adjustPoints(customerId: ID!, points: Int!, reason: String!, idempotencyKey: String): AdminMember!
-    "Validated; the old and new versions are kept in the audit log."
+    "Validated; the old and new versions are kept in the audit log. Saving the config it already has changes nothing (a retry makes no new version)."
     updateProgram(config: JSON!): ProgramConfig!
     "Adds codes to a partner's pool (at most 10,000 per call); audited."
     importPerkCodes(partner: ID!, codes: [String!]!): PerkImport!

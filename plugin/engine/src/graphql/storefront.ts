@@ -3,10 +3,8 @@ import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Partner } from "../core/index.ts";
 import { priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
-import { variantsByIds } from "../store/catalog/catalog.ts";
-import { expiringPoints } from "../store/ledger/expiring.ts";
-import { type MemberView, memberIn } from "../store/members/members.ts";
-import { claimPerk, memberPerks, type PerkClaim } from "../store/partners/partners.ts";
+import type { MemberView } from "../store/members/members.ts";
+import type { PerkClaim } from "../store/partners/partners.ts";
 import type { Program } from "../store/programs/programs.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
@@ -26,8 +24,12 @@ export interface StorefrontContext {
   /** Null for a guest. */
   customerId: string | null;
   now: Date;
-  /** Redeems a reward for ctx.customerId (the server binds the shopper); absent: redemption is off. */
-  redeem?: (rewardId: string) => Promise<RedeemResult>;
+  /**
+   * Redeems a reward for ctx.customerId (the server binds the shopper); absent: redemption is off.
+   * `idempotencyKey` is already scoped to that shopper; a call repeating it must answer the first
+   * call's outcome and spend nothing (redemptions.once). Absent: a new redemption.
+   */
+  redeem?: (rewardId: string, idempotencyKey?: string) => Promise<RedeemResult>;
   referralLink?: (customerId: string) => string | null | Promise<string | null>;
   /** Told about unexpected failures, which the client only sees as "internal error". */
   onError?: (error: unknown) => void;
@@ -56,11 +58,21 @@ function shopperOf(engine: Engine, ctx: StorefrontContext): Shopper {
   const program = once(async () => unwrap(await engine.program(ctx.program)));
   const member = once(async () => {
     if (ctx.customerId === null) return null;
-    const found = await memberIn(engine.connection.db, await program(), ctx.customerId, ctx.now);
+    const found = await engine.members.of(await program(), ctx.customerId, ctx.now);
     if (!found.ok && found.error.code === "UnknownMember") return null;
     return unwrap(found);
   });
   return { engine, ctx, program, member };
+}
+
+/**
+ * The client's idempotency key (1 to 100 characters) scoped by customer, so one shopper's key can
+ * never name another's redemption or claim; null when the client sent none.
+ */
+function shopperKey(customerId: string, raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  if (raw.length < 1 || raw.length > 100) throw badInput("idempotencyKey must be 1 to 100 characters");
+  return `${customerId}:${raw}`;
 }
 
 const resolvers: Resolvers<Shopper> = {
@@ -68,7 +80,7 @@ const resolvers: Resolvers<Shopper> = {
     async me(_source, _args, s) {
       const [program, member] = await Promise.all([s.program(), s.member()]);
       if (!member) return null;
-      return memberNode(member, program.config, () => expiringPoints(s.engine.connection.db, program.id, member.customerId, s.ctx.now));
+      return memberNode(member, program.config, () => s.engine.members.expiring(program.id, member.customerId, s.ctx.now));
     },
 
     async memberPrices(_source, args, s) {
@@ -76,7 +88,7 @@ const resolvers: Resolvers<Shopper> = {
       if (ids.length > MAX_VARIANTS)
         throw badInput(`memberPrices takes at most ${MAX_VARIANTS} variant ids at a time, got ${ids.length}: split the grid`);
       const [program, member] = await Promise.all([s.program(), s.member()]);
-      const found = new Map((await variantsByIds(s.engine.connection.db, program.id, ids)).map((v) => [v.variantId, v]));
+      const found = new Map((await s.engine.catalog.byIds(program.id, ids)).map((v) => [v.variantId, v]));
       const tierKey = member?.tier.key ?? null;
       return ids.flatMap((id) => {
         const variant = found.get(id);
@@ -108,7 +120,7 @@ const resolvers: Resolvers<Shopper> = {
         return program.config.partners
           .filter((p) => p.enabled)
           .map((p) => perkNode(p, { claimable: false, blockedBy: "SIGN_IN", claimsLeft: p.claimLimit.count, codes: [] }));
-      const perks = await memberPerks(s.engine.connection.db, program, member.customerId, member.tier.key, s.ctx.now);
+      const perks = await s.engine.partners.perksOf(program, member.customerId, member.tier.key, s.ctx.now);
       return perks.map(({ partner, standing, claims, codesLeft }) => {
         const soldOut = standing.claimable && codesLeft === 0;
         return perkNode(partner, {
@@ -132,18 +144,16 @@ const resolvers: Resolvers<Shopper> = {
       const { customerId, redeem } = s.ctx;
       if (customerId === null) throw new ApiError("UNAUTHENTICATED", "sign in to redeem rewards");
       if (!redeem) throw new ApiError("NOT_CONFIGURED", "redemption is not configured");
+      const key = shopperKey(customerId, args.idempotencyKey);
       await s.program();
-      return unwrap(await redeem(args.rewardId as string));
+      return unwrap(await redeem(args.rewardId as string, key ?? undefined));
     },
     async claimPerk(_source, args, s) {
       const { customerId } = s.ctx;
       if (customerId === null) throw new ApiError("UNAUTHENTICATED", "sign in to claim partner perks");
-      const retry = typeof args.idempotencyKey === "string" ? args.idempotencyKey : null;
-      if (retry !== null && (retry.length < 1 || retry.length > 100)) throw badInput("idempotencyKey must be 1 to 100 characters");
-      // Scoped by customer, so one shopper's key can never collide with another's.
-      const key = `${customerId}:${retry ?? randomUUID()}`;
+      const key = shopperKey(customerId, args.idempotencyKey) ?? `${customerId}:${randomUUID()}`;
       const input = { program: s.ctx.program, customerId, partner: args.partner as string, key, now: s.ctx.now };
-      return unwrap(await claimPerk(s.engine, input));
+      return unwrap(await s.engine.partners.claim(input));
     },
   },
 };

@@ -3,6 +3,7 @@ export * from "./db/connect.ts";
 export * from "./db/host-lock.ts";
 export * from "./db/migrate.ts";
 export { migrations } from "./db/migrations/index.ts";
+export * from "./intake/deliveries.ts";
 export * from "./intake/inbox.ts";
 export * from "./jobs/evaluate-tiers.ts";
 export * from "./jobs/expire.ts";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import { type Engine, executeAdmin, executeStorefront } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine } from "../support/backends.ts";
 import { apiProgram, codeOf, field, gridVariant, json, NOW, seedProgram } from "./support.ts";
@@ -72,6 +73,43 @@ describe.each<BackendName>(backends)("admin GraphQL (%s)", (backend) => {
     const again = json(await admin().ask(RETRY, { id: "ezra", key: "ticket-4711" }));
     expect(first.data?.adjustPoints).toEqual({ points: { available: 40 } });
     expect(again.data?.adjustPoints).toEqual({ points: { available: 40 } });
+  });
+
+  it("adjustPoints: concurrent retries with one key apply once; the key reused for another adjustment is refused", async () => {
+    const KEYED = `mutation Adjust($id: ID!, $points: Int!, $reason: String!, $key: String) {
+      adjustPoints(customerId: $id, points: $points, reason: $reason, idempotencyKey: $key) { customerId points { available } } }`;
+    const ask = (id: string, points: number, reason: string, key: string) => admin().ask(KEYED, { id, points, reason, key }).then(json);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => ask("fred", 75, "missing parcel", "ticket-9")));
+    expect(answers.map((a) => a.data?.adjustPoints)).toEqual(Array(5).fill({ customerId: "fred", points: { available: 75 } }));
+    // A debit retried, and a retry whose reason only differs by the spaces the engine trims, are the same adjustment.
+    expect((await ask("fred", -25, "correction", "ticket-10")).data?.adjustPoints).toEqual({
+      customerId: "fred",
+      points: { available: 50 },
+    });
+    expect((await ask("fred", -25, "correction", "ticket-10")).data?.adjustPoints).toEqual({
+      customerId: "fred",
+      points: { available: 50 },
+    });
+    expect((await ask("fred", 75, "  missing parcel ", "ticket-9")).errors).toBeUndefined();
+
+    for (const [id, points, reason] of [
+      ["gina", 75, "missing parcel"],
+      ["fred", 80, "missing parcel"],
+      ["fred", 75, "another reason"],
+    ] as const) {
+      const reused = await ask(id, points, reason, "ticket-9");
+      expect(reused.data).toBeNull();
+      expect(reused.errors?.[0]?.extensions).toMatchObject({ code: "IdempotencyKeyReused", key: "ticket-9" });
+    }
+    const page = json(await admin().ask(LEDGER, { id: "fred" })).data?.member as { points: { available: number }; ledger: Page };
+    expect(page.points.available).toBe(50);
+    expect(page.ledger.lines.map((l) => [l.available, l.reason])).toEqual([
+      [-25, "correction"],
+      [75, "missing parcel"],
+    ]);
+    expect(json(await admin().ask(LEDGER, { id: "gina" })).data?.member).toBeNull();
+
+    for (const key of ["", "k".repeat(101)]) expect((await ask("fred", 1, "x", key)).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
   });
 
   it("adjustPoints: a debit larger than the balance fails with InsufficientPoints and changes nothing", async () => {
@@ -172,6 +210,22 @@ describe.each<BackendName>(backends)("admin GraphQL (%s)", (backend) => {
     ]);
   });
 
+  it("updateProgram: saving the config the program already has (a retried save) makes no new version and no audit entry", async () => {
+    const next = { ...apiProgram(), name: "Club Kinship (again)" };
+    const version = (config: unknown) =>
+      admin("owner@shop.example")
+        .ask(UPDATE, { config })
+        .then((r) => field<{ version: number }>(r, "updateProgram").version);
+    const saved = await version(next);
+    expect(await Promise.all([1, 2, 3].map(() => version(next)))).toEqual([saved, saved, saved]);
+    expect(json(await admin().ask(PROGRAM)).data?.program).toEqual({ key: program, version: saved });
+    const audit = json(await admin().ask("{ audit(first: 5) { action subject } }")).data?.audit as { subject: string }[];
+    expect(audit.filter((e) => e.subject === `${program}@${saved + 1}`)).toEqual([]);
+    expect(audit.filter((e) => e.subject === `${program}@${saved}`)).toHaveLength(1);
+    // Keys in another order are the same config.
+    expect(await version(Object.fromEntries(Object.entries(next).reverse()))).toBe(saved);
+  });
+
   it("one program's context never reads or changes another program's members, prices or ledger", async () => {
     const other = await seedProgram(engine, "other");
     // bob exists in both programs; erin only in this one
@@ -199,8 +253,8 @@ describe.each<BackendName>(backends)("admin GraphQL (%s)", (backend) => {
     const shopperThere = { program: other, customerId: "erin", now: NOW };
     expect(json(await executeStorefront(engine, shopperThere, { query: "{ me { customerId } }" }))).toEqual({ data: { me: null } });
     // and a variant imported only here is unknown there
-    const { upsertVariants } = await import("../../src/index.ts");
-    await upsertVariants(engine.connection.db, program, [{ ...gridVariant(99), variantId: "only-here" }], NOW);
+    const { upsertVariants } = await import("../../src/store/index.ts");
+    await upsertVariants(dbOf(engine), program, [{ ...gridVariant(99), variantId: "only-here" }], NOW);
     const prices = await executeStorefront(engine, shopperThere, { query: '{ memberPrices(variantIds: ["only-here"]) { variantId } }' });
     expect(json(prices)).toEqual({ data: { memberPrices: [] } });
   });

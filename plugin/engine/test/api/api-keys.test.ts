@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createApiKey, defaultProgramConfig, type Engine, listApiKeys, revokeApiKey, verifyApiKey } from "../../src/index.ts";
+import { dbOf } from "../../../../test/support/engine-db.ts";
+import { defaultProgramConfig, type Engine } from "../../src/index.ts";
+import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "../../src/store/index.ts";
 import { kinship } from "../cli/support.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { NOW } from "./support.ts";
@@ -14,7 +16,7 @@ describe.each<BackendName>(backends)("API keys (%s)", (backend) => {
     await engine.createProgram({ key: program, platform: "shopify", config: defaultProgramConfig(), actor: "test", now: NOW });
   });
   afterAll(() => engine.close());
-  const db = () => engine.connection.db;
+  const db = () => dbOf(engine);
 
   it("a new key is shown once: kin_ + 32 random bytes; only its SHA-256 and a short prefix are stored", async () => {
     const created = await createApiKey(db(), program, "erp-sync", NOW);
@@ -71,7 +73,7 @@ describe("kinship apikey create", () => {
     expect(run.stdout).toMatch(/^kin_[A-Za-z0-9_-]{43}\n$/);
     expect(run.stderr).toMatch(/^created API key kin_\S{8}… \(erp\) for .+; it is shown only this once\n$/);
     const engine = await openTestEngine("postgres", 1);
-    expect(await verifyApiKey(engine.connection.db, run.stdout.trim())).toEqual({ programKey: program });
+    expect(await verifyApiKey(dbOf(engine), run.stdout.trim())).toEqual({ programKey: program });
     await engine.close();
 
     const missing = await kinship(["apikey", "create"], { env: env() });

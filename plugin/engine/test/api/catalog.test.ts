@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Engine, upsertVariants, variantsByIds } from "../../src/index.ts";
+import { dbOf } from "../../../../test/support/engine-db.ts";
+import type { Engine } from "../../src/index.ts";
+import { upsertVariants, variantsByIds } from "../../src/store/index.ts";
 import { kinship, tempDir, writeJsonLines } from "../cli/support.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { apiProgram, NOW } from "./support.ts";
@@ -19,7 +21,7 @@ describe.each<BackendName>(backends)("variant catalog (%s)", (backend) => {
     programId = created.ok ? created.value.id : 0;
   });
   afterAll(() => engine.close());
-  const db = () => engine.connection.db;
+  const db = () => dbOf(engine);
 
   it("upsert then read back by ids in one query; a 64-bit id survives as a string; missing fields default", async () => {
     expect(await upsertVariants(db(), program, [tee, mug], NOW)).toEqual({ ok: true, value: { upserted: 2 } });
@@ -111,7 +113,7 @@ describe("kinship catalog import", () => {
     expect(run.stderr).toContain("line 5: price: Too small");
     const engine = await openTestEngine("postgres", 1);
     const found = await engine.program(program);
-    expect(await variantsByIds(engine.connection.db, found.ok ? found.value.id : 0, [tee.variantId])).toEqual([]);
+    expect(await variantsByIds(dbOf(engine), found.ok ? found.value.id : 0, [tee.variantId])).toEqual([]);
     await engine.close();
   });
 
@@ -126,7 +128,7 @@ describe("kinship catalog import", () => {
     expect(again).toMatchObject({ code: 0, stdout: `${program}: imported 1 variant from -\n` });
     const engine = await openTestEngine("postgres", 1);
     const found = await engine.program(program);
-    const rows = await variantsByIds(engine.connection.db, found.ok ? found.value.id : 0, [tee.variantId, mug.variantId]);
+    const rows = await variantsByIds(dbOf(engine), found.ok ? found.value.id : 0, [tee.variantId, mug.variantId]);
     expect(rows.map((r) => [r.variantId, r.price]).sort()).toEqual([
       ["9007199254740993", 1999],
       ["v-mug", 999],

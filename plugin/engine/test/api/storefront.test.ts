@@ -167,6 +167,30 @@ describe.each<BackendName>(backends)("storefront GraphQL (%s)", (backend) => {
     expect(asked).toEqual(["five-off"]);
   });
 
+  it("redeem: the idempotencyKey reaches the edge scoped to the shopper; a bad key is refused before anything runs", async () => {
+    const KEYED = 'mutation R($key: String) { redeem(rewardId: "five-off", idempotencyKey: $key) { code } }';
+    const asked: [string, string | undefined][] = [];
+    const redeem = async (rewardId: string, key?: string) => {
+      asked.push([rewardId, key]);
+      return { ok: true as const, value: { rewardId, code: "KIN-5OFF-ABCD", points: 500 } };
+    };
+    await as("bob", { redeem }).ask(KEYED, { key: "click-1" });
+    await as("ada", { redeem }).ask(KEYED, { key: "click-1" });
+    await as("bob", { redeem }).ask(KEYED, {});
+    expect(asked).toEqual([
+      ["five-off", "bob:click-1"],
+      ["five-off", "ada:click-1"],
+      ["five-off", undefined],
+    ]);
+    for (const key of ["", "k".repeat(101)]) expect(codeOf(await as("bob", { redeem }).ask(KEYED, { key }))).toBe("BAD_USER_INPUT");
+    expect(asked).toHaveLength(3);
+    const retry = async () => ({
+      ok: false as const,
+      error: { code: "RedemptionInProgress", message: "redemption bob:click-1 is still being made: ask again with the same key" },
+    });
+    expect(codeOf(await as("bob", { redeem: retry }).ask(KEYED, { key: "click-1" }))).toBe("RedemptionInProgress");
+  });
+
   it("referralLink: from the edge for a signed-in shopper, null for a guest or when not configured", async () => {
     const referralLink = (customerId: string) => `https://shop.example/r/${customerId}`;
     const QUERY = "{ referralLink }";

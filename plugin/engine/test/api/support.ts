@@ -1,4 +1,5 @@
 import type { ExecutionResult } from "graphql";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "../../src/index.ts";
 import { uniqueProgramKey } from "../support/backends.ts";
 import { adjust, order } from "../support/events.ts";
@@ -71,9 +72,9 @@ export async function seedProgram(engine: Engine, prefix = "api"): Promise<strin
   const key = uniqueProgramKey(prefix);
   const created = await engine.createProgram({ key, platform: "shopify", config: apiProgram(), actor: "setup", now: NOW });
   if (!created.ok) throw new Error(created.error.message);
-  const { upsertVariants } = await import("../../src/index.ts");
+  const { upsertVariants } = await import("../../src/store/index.ts");
   const grid = await upsertVariants(
-    engine.connection.db,
+    dbOf(engine),
     key,
     Array.from({ length: 50 }, (_, i) => gridVariant(i + 1)),
     NOW,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Engine, receive, settle } from "../../src/index.ts";
+import { dbOf } from "../../../../test/support/engine-db.ts";
+import type { Engine } from "../../src/index.ts";
+import { receive, settle } from "../../src/store/index.ts";
 import { openTestEngine } from "../support/backends.ts";
 import { jsonLines, kinship } from "./support.ts";
 
@@ -36,7 +38,7 @@ describe("kinship shops, program secret and dlq (Postgres)", () => {
   });
 
   it("dlq list shows dead letters with their reason; dlq replay puts them back in line", async () => {
-    const { db } = engine.connection;
+    const db = dbOf(engine);
     const stored = await receive(
       db,
       { source: "custom", programKey: shop, deliveryKey: "poison-1", topic: "review.created", payload: "{}", meta: {} },

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cancelRedemption,
-  confirmRedemption,
-  defaultProgramConfig,
-  type Engine,
-  findRedemption,
-  reserveRedemption,
-} from "../../src/index.ts";
+import { dbOf } from "../../../../test/support/engine-db.ts";
+import { defaultProgramConfig, type Engine } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { order } from "../support/events.ts";
 
@@ -44,51 +38,51 @@ describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
   it("reserve spends and writes a reserved row in one step; the same key cannot reserve twice", async () => {
     const p = await program();
     const input = { program: p, customerId: "c1", rewardId: "five-off", key: "k1", now: NOW };
-    const first = await reserveRedemption(engine, input);
+    const first = await engine.redemptions.reserve(input);
     expect(first).toMatchObject({ ok: true, value: { redemption: { key: "k1", status: "reserved", points: 100 }, currency: "USD" } });
-    expect(await reserveRedemption(engine, input)).toMatchObject({ ok: false, error: { code: "AlreadyApplied" } });
+    expect(await engine.redemptions.reserve(input)).toMatchObject({ ok: false, error: { code: "AlreadyApplied" } });
     expect(await balance(p)).toBe(150);
-    const ledger = await engine.ledger(p, "c1");
+    const ledger = await engine.members.ledger(p, "c1");
     expect(ledger.ok && ledger.value.map((l) => [l.key, l.kind])).toEqual(expect.arrayContaining([["spend:redeem:k1", "spend"]]));
   });
 
   it("confirm and cancel are idempotent and exclusive", async () => {
     const p = await program();
     const ref = { program: p, now: NOW };
-    await reserveRedemption(engine, { ...ref, customerId: "c1", rewardId: "five-off", key: "ok" });
-    await reserveRedemption(engine, { ...ref, customerId: "c1", rewardId: "five-off", key: "ko" });
+    await engine.redemptions.reserve({ ...ref, customerId: "c1", rewardId: "five-off", key: "ok" });
+    await engine.redemptions.reserve({ ...ref, customerId: "c1", rewardId: "five-off", key: "ko" });
     expect(await balance(p)).toBe(50);
 
-    expect(await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).toMatchObject({
+    expect(await engine.redemptions.confirm({ ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).toMatchObject({
       ok: true,
       value: { status: "confirmed", code: "KIN-AAAA-BBBB" },
     });
-    expect((await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).ok).toBe(true);
-    expect(await confirmRedemption(engine, { ...ref, key: "ok", code: "KIN-OTHER", platformRef: null })).toMatchObject({
+    expect((await engine.redemptions.confirm({ ...ref, key: "ok", code: "KIN-AAAA-BBBB", platformRef: null })).ok).toBe(true);
+    expect(await engine.redemptions.confirm({ ...ref, key: "ok", code: "KIN-OTHER", platformRef: null })).toMatchObject({
       ok: false,
       error: { code: "RedemptionClosed", status: "confirmed" },
     });
-    expect(await cancelRedemption(engine, { ...ref, key: "ok", error: "late" })).toMatchObject({
+    expect(await engine.redemptions.cancel({ ...ref, key: "ok", error: "late" })).toMatchObject({
       ok: false,
       error: { code: "RedemptionClosed", status: "confirmed" },
     });
 
-    expect(await cancelRedemption(engine, { ...ref, key: "ko", error: "platform down" })).toMatchObject({
+    expect(await engine.redemptions.cancel({ ...ref, key: "ko", error: "platform down" })).toMatchObject({
       ok: true,
       value: { status: "cancelled", error: "platform down" },
     });
-    expect((await cancelRedemption(engine, { ...ref, key: "ko", error: "again" })).ok).toBe(true);
-    expect(await confirmRedemption(engine, { ...ref, key: "ko", code: "KIN-LATE-CODE", platformRef: null })).toMatchObject({
+    expect((await engine.redemptions.cancel({ ...ref, key: "ko", error: "again" })).ok).toBe(true);
+    expect(await engine.redemptions.confirm({ ...ref, key: "ko", code: "KIN-LATE-CODE", platformRef: null })).toMatchObject({
       ok: false,
       error: { code: "RedemptionClosed", status: "cancelled" },
     });
     expect(await balance(p)).toBe(150);
-    expect(await findRedemption(engine, { program: p, key: "ko" })).toMatchObject({
+    expect(await engine.redemptions.find({ program: p, key: "ko" })).toMatchObject({
       ok: true,
       value: { status: "cancelled", error: "platform down" },
     });
 
-    expect(await cancelRedemption(engine, { ...ref, key: "nope", error: "x" })).toMatchObject({
+    expect(await engine.redemptions.cancel({ ...ref, key: "nope", error: "x" })).toMatchObject({
       ok: false,
       error: { code: "UnknownRedemption" },
     });
@@ -98,9 +92,9 @@ describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
   it("redemptions are scoped to their program", async () => {
     const a = await program();
     const b = await program();
-    await reserveRedemption(engine, { program: a, customerId: "c1", rewardId: "five-off", key: "shared", now: NOW });
-    expect(await findRedemption(engine, { program: b, key: "shared" })).toMatchObject({ ok: false, error: { code: "UnknownRedemption" } });
-    expect(await cancelRedemption(engine, { program: b, key: "shared", error: "x", now: NOW })).toMatchObject({
+    await engine.redemptions.reserve({ program: a, customerId: "c1", rewardId: "five-off", key: "shared", now: NOW });
+    expect(await engine.redemptions.find({ program: b, key: "shared" })).toMatchObject({ ok: false, error: { code: "UnknownRedemption" } });
+    expect(await engine.redemptions.cancel({ program: b, key: "shared", error: "x", now: NOW })).toMatchObject({
       ok: false,
       error: { code: "UnknownRedemption" },
     });
@@ -109,10 +103,10 @@ describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
 
   it("verify catches a give-back that does not mirror its spend, and a negative row that is no give-back", async () => {
     const p = await program();
-    await reserveRedemption(engine, { program: p, customerId: "c1", rewardId: "five-off", key: "k", now: NOW });
-    await cancelRedemption(engine, { program: p, key: "k", error: "x", now: NOW });
+    await engine.redemptions.reserve({ program: p, customerId: "c1", rewardId: "five-off", key: "k", now: NOW });
+    await engine.redemptions.cancel({ program: p, key: "k", error: "x", now: NOW });
     expect(await engine.verify(p)).toEqual([]);
-    const { db } = engine.connection;
+    const db = dbOf(engine);
     const entry = async (key: string) =>
       (
         await db

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import { type Engine, type ProgramConfigInput, validateConfig } from "../../src/index.ts";
 import { num } from "../../src/store/db/schema.ts";
 import { type BackendName, uniqueProgramKey } from "./backends.ts";
@@ -146,7 +147,7 @@ export async function storeLedger(engine: Engine, kind: BackendName, config: Pro
   });
   if (!created.ok) throw new Error(created.error.message);
   const programId = created.value.id;
-  const { db } = engine.connection;
+  const db = dbOf(engine);
   const l = base(kind, program, async (input, now) => outcome(await engine.apply(program, input, now)), {
     async snapshot(customerId) {
       const m = await db

@@ -1,4 +1,3 @@
-import { inboxRow, queuedIds } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { kinshipOf } from "../lib/kinship";
@@ -9,16 +8,15 @@ export default async function kinshipRetry(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
   const kinship = kinshipOf(container);
   const engine = await kinship.engine();
-  const db = engine.connection.db;
   const now = new Date();
   let retried = 0;
   let afterId = 0;
   for (;;) {
-    const ids = await queuedIds(db, new Date(now.getTime() - 30_000), 200, afterId);
+    const ids = await engine.inbox.queuedIds(new Date(now.getTime() - 30_000), 200, afterId);
     if (ids.length === 0) break;
     afterId = ids[ids.length - 1] ?? afterId;
     for (const id of ids) {
-      const row = await inboxRow(db, id);
+      const row = await engine.inbox.row(id);
       if (row?.source !== "medusa" || row.programKey !== kinship.program || row.status !== "queued") continue;
       await kinship.run(id, row.attempts, now);
       retried += 1;

@@ -13,8 +13,7 @@ export const apikeyCreateCommand: CommandSpec = {
     const shop = stringOption(values, "shop");
     if (!shop) throw new UsageError("--shop <key> is required");
     return withEngine(io, async (engine) => {
-      const { createApiKey } = await import("../../store/programs/api-keys.ts");
-      const created = await createApiKey(engine.connection.db, shop, stringOption(values, "name") ?? "", clock());
+      const created = await engine.apiKeys.create(shop, stringOption(values, "name") ?? "", clock());
       if (!created.ok) throw new CliError(created.error.message, ["see `kinship program list`"]);
       const { key, prefix, name } = created.value;
       await writeLine(io.stdout, key);

@@ -14,7 +14,7 @@ export const catalogImportCommand: CommandSpec = {
   async run({ io, values, positionals, clock }) {
     const file = positionals[0] ?? "-";
     const text = await readSource(io, file);
-    const { VariantInput, upsertVariants } = await import("../../store/catalog/catalog.ts");
+    const { VariantInput } = await import("../../store/catalog/catalog.ts");
     const variants: unknown[] = [];
     const bad: string[] = [];
     text
@@ -37,7 +37,7 @@ export const catalogImportCommand: CommandSpec = {
 
     return withEngine(io, async (engine) => {
       const key = await selectProgram(engine, values);
-      const done = await upsertVariants(engine.connection.db, key, variants, clock());
+      const done = await engine.catalog.upsert(key, variants, clock());
       if (!done.ok) throw new CliError(done.error.message);
       const n = done.value.upserted;
       await writeLine(io.stdout, `${key}: imported ${n} ${n === 1 ? "variant" : "variants"} from ${file}`);

@@ -18,8 +18,7 @@ export const demoCommand: CommandSpec = {
       async (engine, db) => {
         const out = (line = "") => writeLine(io.stdout, line);
         await out(`database    ${db.description}`);
-        const { migrate } = await import("../../store/db/migrate.ts");
-        const migrated = await migrate(engine.connection.db);
+        const migrated = await engine.host.migrate();
         await out(`migrations  ${migrated.length ? `applied ${migrated.join(", ")}` : "up to date"}`);
 
         const now = clock();
@@ -50,7 +49,7 @@ export const demoCommand: CommandSpec = {
         await out();
 
         const members: MemberView[] = [];
-        for await (const member of engine.members(DEMO_PROGRAM, clock())) members.push(member);
+        for await (const member of engine.members.list(DEMO_PROGRAM, clock())) members.push(member);
         for (const line of table(members, MEMBER_COLUMNS)) await out(line);
         await out();
         const shop = `--shop ${DEMO_PROGRAM}`;

@@ -1,4 +1,3 @@
-import { deadLetters, requeueDead } from "../../store/intake/inbox.ts";
 import { type CommandSpec, flag, JSON_OUTPUT, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
 import { table } from "../format.ts";
 
@@ -9,7 +8,7 @@ export const dlqListCommand: CommandSpec = {
   options: { shop: { type: "string", arg: "<key>", help: "only this program's" }, ...JSON_OUTPUT },
   async run({ io, values }) {
     return withEngine(io, async (engine) => {
-      const rows = await deadLetters(engine.connection.db, stringOption(values, "shop"), 1000);
+      const rows = await engine.inbox.deadLetters(stringOption(values, "shop"), 1000);
       if (flag(values, "json")) {
         for (const r of rows)
           await writeLine(
@@ -54,7 +53,7 @@ export const dlqReplayCommand: CommandSpec = {
     if (ids !== "all" && !Number.isSafeInteger(ids[0]))
       throw new UsageError(`expected a dead letter id or "all", not ${JSON.stringify(which)}`);
     return withEngine(io, async (engine) => {
-      const requeued = await requeueDead(engine.connection.db, ids);
+      const requeued = await engine.inbox.requeueDead(ids);
       await writeLine(io.stdout, requeued.length ? `requeued ${requeued.length}: ${requeued.join(", ")}` : "nothing to replay");
       return requeued.length || which === "all" ? 0 : 1;
     });

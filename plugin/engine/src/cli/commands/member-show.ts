@@ -19,7 +19,7 @@ export const memberShowCommand: CommandSpec = {
         await writeLine(io.stdout, JSON.stringify(member.value));
         return 0;
       }
-      const ledger = await engine.ledger(key, customerId, LEDGER_LINES);
+      const ledger = await engine.members.ledger(key, customerId, LEDGER_LINES);
       if (!ledger.ok) throw new CliError(ledger.error.message);
       for (const line of memberSummary(member.value, ledger.value)) await writeLine(io.stdout, line);
       return 0;

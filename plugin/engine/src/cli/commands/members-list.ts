@@ -11,7 +11,7 @@ export const membersListCommand: CommandSpec = {
   run: ({ io, values, clock }) =>
     withEngine(io, async (engine) => {
       const key = await selectProgram(engine, values);
-      const members = engine.members(key, clock());
+      const members = engine.members.list(key, clock());
       if (flag(values, "json")) {
         for await (const m of members) await writeLine(io.stdout, JSON.stringify(m));
         return 0;

@@ -10,9 +10,8 @@ export const migrateCommand: CommandSpec = {
     withEngine(
       io,
       async (engine, db) => {
-        const { migrate } = await import("../../store/db/migrate.ts");
         const { migrations } = await import("../../store/db/migrations/index.ts");
-        const applied = await migrate(engine.connection.db);
+        const applied = await engine.host.migrate();
         await writeLine(io.stdout, `database: ${db.description}`);
         if (applied.length === 0) await writeLine(io.stdout, `up to date (${migrations.length} migrations applied earlier)`);
         else for (const id of applied) await writeLine(io.stdout, `applied ${id}`);

@@ -28,10 +28,16 @@ export const partnersImportCommand: CommandSpec = {
   async run({ io, values, positionals, clock }) {
     const [partner = "", file = "-"] = positionals;
     const codes = (await readSource(io, file)).replace(/^\uFEFF/, "").split(/\r?\n/);
-    const { importPerkCodes } = await import("../../store/partners/partners.ts");
     return withEngine(io, async (engine) => {
       const key = await selectProgram(engine, values);
-      const done = await importPerkCodes(engine, { program: key, partner, codes, actor: "cli", now: clock(), maxCodes: MAX_FILE_CODES });
+      const done = await engine.partners.importCodes({
+        program: key,
+        partner,
+        codes,
+        actor: "cli",
+        now: clock(),
+        maxCodes: MAX_FILE_CODES,
+      });
       if (!done.ok) throw new CliError(done.error.message, "issues" in done.error ? done.error.issues : []);
       const { added, alreadyThere } = done.value;
       const count = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "code" : "codes"}`;
@@ -59,8 +65,7 @@ export const partnersReportCommand: CommandSpec = {
       const to = instantOption(values, "to") ?? now;
       if (from >= to) throw new UsageError("--from must be before --to");
       const key = await selectProgram(engine, values);
-      const { partnerSettlement } = await import("../../store/partners/partners.ts");
-      const report = await partnerSettlement(engine, { program: key, from, to });
+      const report = await engine.partners.settlement({ program: key, from, to });
       if (!report.ok) throw new CliError(report.error.message);
       if (flag(values, "json")) {
         for (const row of report.value) await writeLine(io.stdout, JSON.stringify(row));

@@ -9,8 +9,7 @@ export const programListCommand: CommandSpec = {
   description: "With --json: one JSON object per line ({ key, platform, configVersion }).",
   run: ({ io, values }) =>
     withEngine(io, async (engine) => {
-      const { listPrograms } = await import("../../store/programs/programs.ts");
-      const programs = await listPrograms(engine.connection.db);
+      const programs = await engine.programs.list();
       if (flag(values, "json")) {
         for (const p of programs) await writeLine(io.stdout, JSON.stringify(p));
         return 0;

@@ -1,4 +1,3 @@
-import { rotateWebhookSecret, webhookSecret } from "../../store/programs/programs.ts";
 import { CliError, type CommandSpec, flag, SHOP, selectProgram, withEngine, writeLine } from "../context.ts";
 
 export const programSecretCommand: CommandSpec = {
@@ -10,9 +9,7 @@ export const programSecretCommand: CommandSpec = {
   run: ({ io, values }) =>
     withEngine(io, async (engine) => {
       const key = await selectProgram(engine, values);
-      const secret = flag(values, "rotate")
-        ? await rotateWebhookSecret(engine.connection.db, key)
-        : await webhookSecret(engine.connection.db, key);
+      const secret = flag(values, "rotate") ? await engine.programs.rotateWebhookSecret(key) : await engine.programs.webhookSecret(key);
       if (!secret) throw new CliError(`program ${key} has no webhook secret yet: run with --rotate to create one`);
       await writeLine(io.stdout, secret);
       return 0;

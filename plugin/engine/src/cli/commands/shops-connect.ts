@@ -1,4 +1,3 @@
-import { connectShop } from "../../store/programs/shops.ts";
 import { CliError, type CommandSpec, stringOption, UsageError, withEngine, writeLine } from "../context.ts";
 import { isShopifyDomainForCli } from "../shopify-domain.ts";
 
@@ -17,7 +16,7 @@ export const shopsConnectCommand: CommandSpec = {
     if (!token) throw new UsageError("--access-token <token> is required");
     if (!isShopifyDomainForCli(domain)) throw new CliError(`not a shop domain: ${domain} (expected <name>.myshopify.com)`);
     return withEngine(io, async (engine) => {
-      const connected = await connectShop(engine.connection.db, domain, token, clock(), stringOption(values, "currency") ?? "USD");
+      const connected = await engine.shops.connect(domain, token, clock(), stringOption(values, "currency") ?? "USD");
       if (!connected.ok) throw new CliError(connected.error.message);
       await writeLine(io.stdout, `connected ${domain}: program ${connected.value.programKey}; Shopify webhooks are accepted for it`);
       return 0;

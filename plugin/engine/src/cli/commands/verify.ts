@@ -1,4 +1,3 @@
-import type { Engine } from "../../engine.ts";
 import { CliError, type CommandSpec, stringOption, withEngine, writeLine } from "../context.ts";
 import { table } from "../format.ts";
 
@@ -17,7 +16,7 @@ export const verifyCommand: CommandSpec = {
       }
       const drift = await engine.verify(key);
       if (drift.length === 0) {
-        const members = await countMembers(engine, key);
+        const members = await engine.members.count(key);
         await writeLine(io.stdout, `ledger OK: Σ entries = cached balances for ${members} members${key ? ` in ${key}` : ""}`);
         return 0;
       }
@@ -33,13 +32,3 @@ export const verifyCommand: CommandSpec = {
       throw new CliError(`ledger drift: ${drift.length} failed checks for ${members} members`);
     }),
 };
-
-async function countMembers(engine: Engine, key: string | undefined): Promise<number> {
-  let query = engine.connection.db
-    .selectFrom("kinship_member as m")
-    .innerJoin("kinship_program as p", "p.id", "m.program_id")
-    .select((eb) => eb.fn.countAll<string | number>().as("n"));
-  if (key !== undefined) query = query.where("p.key", "=", key);
-  const row = await query.executeTakeFirst();
-  return Number(row?.n ?? 0);
-}

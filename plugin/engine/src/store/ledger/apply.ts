@@ -72,7 +72,17 @@ export async function applyInput(
 ): Promise<Result<Applied, EngineError>> {
   const parsed = parseInput(raw);
   if (!parsed.ok) return parsed;
-  const input = parsed.value;
+  return applyEvent(db, programKey, parsed.value, now, options);
+}
+
+/** applyInput for an input already typed (one of Kinship's own mappers built it): not parsed again. */
+export async function applyEvent(
+  db: Db,
+  programKey: string,
+  input: Input,
+  now: Date,
+  options: ApplyOptions = {},
+): Promise<Result<Applied, EngineError>> {
   const key = inputKey(input);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -97,7 +107,7 @@ export interface GroupOptions {
 /** One input of a group, and the program it goes to. */
 export interface GroupInput {
   program: string;
-  input: unknown;
+  input: Input;
 }
 
 /**
@@ -118,11 +128,7 @@ export async function applyGroup(
     return await db.transaction().execute(async (trx) => {
       // Every key claimed and every lock taken in the group's first statement; each input then
       // costs its state query and its write.
-      const parsed = items.map((item) => parseInput(item.input));
-      const claimable = items.flatMap((item, i) => {
-        const p = parsed[i];
-        return p?.ok ? [{ i, request: claimRequest(item.program, p.value) }] : [];
-      });
+      const claimable = items.map((item, i) => ({ i, request: claimRequest(item.program, item.input) }));
       const claims = await claimAndLockMany(
         trx,
         claimable.map((c) => c.request),
@@ -132,13 +138,12 @@ export async function applyGroup(
       const results: Result<Applied, EngineError>[] = [];
       const group: Group = { pending: null };
       for (const [i, item] of items.entries()) {
-        const p = parsed[i] as Result<Input, EngineError>;
         const claim = claimOf.get(i);
-        if (!p.ok || !claim?.program) {
-          results.push(p.ok ? unknownProgram(item.program) : p);
+        if (!claim?.program) {
+          results.push(unknownProgram(item.program));
           continue;
         }
-        results.push(await applyClaimed(trx, await programOf(trx, claim.program), p.value, now, claim.claimed, group));
+        results.push(await applyClaimed(trx, await programOf(trx, claim.program), item.input, now, claim.claimed, group));
       }
       await writeCtes(trx, group.pending?.ctes ?? []);
       await options.alsoInTransaction?.(trx, results);

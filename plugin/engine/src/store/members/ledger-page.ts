@@ -80,3 +80,14 @@ export async function ledgerPage(
     lastId: rows.length > page.first && last ? num(last.id) : null,
   };
 }
+
+/**
+ * The ledger line an adjustment command wrote under `key` (a debit's is `adjust:<key>`, a credit's
+ * `adjust:<key>:earn`), with its member; null when there is none.
+ */
+export async function adjustmentLine(db: Db, programId: number, key: string): Promise<(LedgerLine & { customerId: string }) | null> {
+  const row = await programEntries(db, programId)
+    .where("kinship_entry.key", "in", [`adjust:${key}`, `adjust:${key}:earn`])
+    .executeTakeFirst();
+  return row ? { ...lineOf(row), customerId: row.customer_id } : null;
+}

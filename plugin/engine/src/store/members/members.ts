@@ -112,3 +112,14 @@ export async function memberLedger(
   const page = await ledgerPage(db, program.value.id, customerId, { first: limit, beforeId: null });
   return ok(page.lines);
 }
+
+/** How many members a program has (every program's when no key is given). */
+export async function countMembers(db: Db, programKey?: string): Promise<number> {
+  let query = db
+    .selectFrom("kinship_member as m")
+    .innerJoin("kinship_program as p", "p.id", "m.program_id")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"));
+  if (programKey !== undefined) query = query.where("p.key", "=", programKey);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

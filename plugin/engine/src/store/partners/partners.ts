@@ -10,14 +10,11 @@ import {
   perkStanding,
   type Result,
 } from "../../core/index.ts";
-import type { Engine } from "../../engine.ts";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
 import { isUniqueViolation } from "../ledger/apply.ts";
 import { lockedMember } from "../ledger/load-state.ts";
 import { findProgram, type Program } from "../programs/programs.ts";
-
-type EngineLike = Pick<Engine, "connection">;
 
 /** The most codes one API import takes (the CLI takes a whole file, up to a million). */
 export const MAX_PERK_CODES_PER_IMPORT = 10_000;
@@ -52,11 +49,10 @@ export interface PartnerSettlement {
 
 /** Adds codes to a partner's pool, audited; a code already in the pool is counted, not added again. */
 export async function importPerkCodes(
-  engine: EngineLike,
+  db: Db,
   input: { program: string; partner: string; codes: readonly string[]; actor: string; now: Date; maxCodes?: number },
 ): Promise<Result<{ added: number; alreadyThere: number }, EngineError>> {
   const max = input.maxCodes ?? MAX_PERK_CODES_PER_IMPORT;
-  const db = engine.connection.db;
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const program = found.value;
@@ -106,10 +102,9 @@ export async function importPerkCodes(
  * key answers the code it already gave.
  */
 export async function claimPerk(
-  engine: EngineLike,
+  db: Db,
   input: { program: string; customerId: string; partner: string; key: string; now: Date },
 ): Promise<Result<PerkClaim, EngineError>> {
-  const db = engine.connection.db;
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const program = found.value;
@@ -152,8 +147,14 @@ export async function claimPerk(
     });
   } catch (e) {
     if (e instanceof EngineFailure) return err(e.error);
+    // The key already names a claim of another partner (or, unscoped, another member's): a claim
+    // under it is refused rather than passed off as that one.
     if (isUniqueViolation(e))
-      return err({ code: "AlreadyApplied", message: `claim ${input.key} was made by another member`, key: input.key });
+      return err({
+        code: "IdempotencyKeyReused",
+        message: `idempotency key ${input.key} was already used for another claim`,
+        key: input.key,
+      });
     throw e;
   }
 }
@@ -194,10 +195,9 @@ export async function memberPerks(db: Db, program: Program, customerId: string, 
 
 /** What the merchant owes each partner for the codes claimed in [from, to), with the pools' stock. */
 export async function partnerSettlement(
-  engine: EngineLike,
+  db: Db,
   input: { program: string; from: Date; to: Date },
 ): Promise<Result<PartnerSettlement[], EngineError>> {
-  const db = engine.connection.db;
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const program = found.value;

@@ -111,7 +111,11 @@ export async function listPrograms(db: Db): Promise<{ key: string; platform: Pla
   return rows.map((r) => ({ key: r.key, platform: r.platform, configVersion: r.config_version }));
 }
 
-/** A new config version, validated first; the audit log keeps who changed what, before and after. */
+/**
+ * A new config version, validated first; the audit log keeps who changed what, before and after.
+ * Saving the config the program already has (a retried save) writes nothing: no new version, no
+ * audit entry.
+ */
 export async function updateProgramConfig(
   db: Db,
   key: string,
@@ -125,6 +129,8 @@ export async function updateProgramConfig(
     const row = await trx.selectFrom("kinship_program").selectAll().where("key", "=", key).forUpdate().executeTakeFirst();
     if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
     const id = num(row.id);
+    if (canonicalJson(row.config) === canonicalJson(valid.value))
+      return ok({ id, key, platform: row.platform, config: valid.value, configVersion: row.config_version });
     const version = row.config_version + 1;
     const json = JSON.stringify(valid.value);
     await trx.updateTable("kinship_program").set({ config: json, config_version: version }).where("id", "=", id).execute();
@@ -143,6 +149,15 @@ export async function updateProgramConfig(
       .execute();
     return ok({ id, key, platform: row.platform, config: valid.value, configVersion: version });
   });
+}
+
+/** JSON with every object's keys sorted: equal for equal values whatever order the keys came in (jsonb reorders them). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** The secret that signs this program's custom events (HMAC-SHA256 of timestamp + body). */

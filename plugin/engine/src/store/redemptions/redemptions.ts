@@ -1,6 +1,5 @@
 import type { Selectable } from "kysely";
 import { type EngineError, EngineFailure, err, ok, type Result, type Reward, tierRank } from "../../core/index.ts";
-import type { Engine } from "../../engine.ts";
 import type { Db } from "../db/connect.ts";
 import { num, type RedemptionStatus, type RedemptionTable } from "../db/schema.ts";
 import { applyIn, isUniqueViolation, parseInput } from "../ledger/apply.ts";
@@ -40,8 +39,6 @@ export interface RedemptionRef {
   now: Date;
 }
 
-type EngineLike = Pick<Engine, "connection">;
-
 /** The spend behind a redemption: `spend:redeem:<key>` in the ledger. */
 export function redemptionSpendKey(key: string): string {
   return `redeem:${key}`;
@@ -53,10 +50,9 @@ export function redemptionSpendKey(key: string): string {
  * writes the `reserved` row. A failure at any point writes nothing.
  */
 export async function reserveRedemption(
-  engine: EngineLike,
+  db: Db,
   input: ReserveRedemptionInput,
 ): Promise<Result<{ redemption: Redemption; reward: Reward; currency: string }, EngineError>> {
-  const db = engine.connection.db;
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const program = found.value;
@@ -110,10 +106,9 @@ export async function reserveRedemption(
 
 /** Step 3: the platform issued `code`; the redemption is done. Confirming the same code again is a no-op. */
 export async function confirmRedemption(
-  engine: EngineLike,
+  db: Db,
   input: RedemptionRef & { code: string; platformRef: string | null },
 ): Promise<Result<Redemption, EngineError>> {
-  const db = engine.connection.db;
   const program = await findProgram(db, input.program);
   if (!program.ok) return program;
   return db.transaction().execute(async (trx) => {
@@ -137,11 +132,7 @@ export async function confirmRedemption(
  * the redemption cancelled with the reason, in one transaction. Cancelling a cancelled redemption
  * is a no-op; a confirmed one (its code is out) cannot be cancelled here.
  */
-export async function cancelRedemption(
-  engine: EngineLike,
-  input: RedemptionRef & { error: string },
-): Promise<Result<Redemption, EngineError>> {
-  const db = engine.connection.db;
+export async function cancelRedemption(db: Db, input: RedemptionRef & { error: string }): Promise<Result<Redemption, EngineError>> {
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const program = found.value;
@@ -177,23 +168,99 @@ export async function cancelRedemption(
   }
 }
 
-export async function findRedemption(
-  engine: EngineLike,
-  input: { program: string; key: string },
-): Promise<Result<Redemption, EngineError>> {
-  const db = engine.connection.db;
+export async function findRedemption(db: Db, input: { program: string; key: string }): Promise<Result<Redemption, EngineError>> {
   const program = await findProgram(db, input.program);
   if (!program.ok) return program;
   const row = await redemptionRow(db, program.value.id, input.key, false);
   return row ? ok(toRedemption(row, row.customer_id)) : unknown(input.key);
 }
 
+/** What a redemption gave the member: the code, the reward and its cost, under the attempt's key. */
+export interface RedeemedCode {
+  rewardId: string;
+  code: string;
+  points: number;
+  key: string;
+}
+
+/** One redemption attempt: this member redeems this reward under this idempotency key. */
+export interface RedemptionAttempt {
+  program: string;
+  customerId: string;
+  rewardId: string;
+  key: string;
+  /** How long to wait for an earlier request of the attempt that is still running (default REDEMPTION_WAIT_MS). */
+  waitMs?: number;
+}
+
+/** A request repeating a key waits this long for the first one (its platform call) before answering RedemptionInProgress. */
+export const REDEMPTION_WAIT_MS = 5_000;
+
+/**
+ * The redemption already made under the attempt's key, once it has settled (confirmed or
+ * cancelled); null when there is none (nothing spent yet under this key). While it is still
+ * `reserved` — the first request is getting its code from the platform — this waits for it, up to
+ * `waitMs`, then answers RedemptionInProgress (retryable: ask again with the same key). A key that
+ * names a redemption of another member or of another reward is IdempotencyKeyReused.
+ */
+export async function priorRedemption(db: Db, input: RedemptionAttempt): Promise<Result<Redemption | null, EngineError>> {
+  const until = Date.now() + (input.waitMs ?? REDEMPTION_WAIT_MS);
+  for (let pause = 20; ; pause = Math.min(pause * 2, 200)) {
+    const found = await findRedemption(db, { program: input.program, key: input.key });
+    if (!found.ok) return found.error.code === "UnknownRedemption" ? ok(null) : found;
+    const r = found.value;
+    if (r.customerId !== input.customerId)
+      return err({ code: "IdempotencyKeyReused", message: `idempotency key ${input.key} was used for another redemption`, key: input.key });
+    if (r.rewardId !== input.rewardId)
+      return err({
+        code: "IdempotencyKeyReused",
+        message: `idempotency key ${input.key} was used to redeem ${r.rewardId}, not ${input.rewardId}: use a new key for a new redemption`,
+        key: input.key,
+      });
+    if (r.status !== "reserved") return ok(r);
+    if (Date.now() + pause > until)
+      return err({
+        code: "RedemptionInProgress",
+        message: `redemption ${input.key} is still being made: ask again with the same key`,
+        key: input.key,
+        retryable: true,
+      });
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/** A settled redemption as the answer to a request repeating its key: its code, or why it failed (its points were given back). */
+export function redemptionOutcome(r: Redemption): Result<RedeemedCode, EngineError> {
+  if (r.status === "confirmed" && r.code) return ok({ rewardId: r.rewardId, code: r.code, points: r.points, key: r.key });
+  if (r.status === "cancelled")
+    return err({ code: "DiscountFailed", message: `redemption ${r.key} failed: ${r.error ?? "unknown error"}`, retryable: false });
+  return err({ code: "RedemptionInProgress", message: `redemption ${r.key} is still being made`, key: r.key, retryable: true });
+}
+
+/**
+ * Runs `attempt` (reserve → issue the code → confirm, under `input.key`) once per key: a request
+ * repeating the key — a retry, a double click, a copy racing the first — gets the first one's
+ * outcome (the same code) and spends nothing. Two requests that reserve at the same moment meet in
+ * the spend's unique key: the one that loses gets AlreadyApplied from `attempt`, and waits for the
+ * winner's outcome instead.
+ */
+export async function redeemOnce(
+  db: Db,
+  input: RedemptionAttempt,
+  attempt: () => Promise<Result<RedeemedCode, EngineError>>,
+): Promise<Result<RedeemedCode, EngineError>> {
+  const earlier = await priorRedemption(db, input);
+  if (!earlier.ok) return earlier;
+  if (earlier.value) return redemptionOutcome(earlier.value);
+  const done = await attempt();
+  if (done.ok || done.error.code !== "AlreadyApplied") return done;
+  const raced = await priorRedemption(db, input);
+  if (!raced.ok) return raced;
+  return raced.value ? redemptionOutcome(raced.value) : done;
+}
+
 /** Reservations older than `before` that were never confirmed or cancelled: their attempt died mid-way. */
-export async function staleRedemptions(
-  engine: EngineLike,
-  input: { program: string; before: Date },
-): Promise<Result<Redemption[], EngineError>> {
-  const db = engine.connection.db;
+export async function staleRedemptions(db: Db, input: { program: string; before: Date }): Promise<Result<Redemption[], EngineError>> {
   const program = await findProgram(db, input.program);
   if (!program.ok) return program;
   const rows = await db

@@ -1,4 +1,4 @@
-import { type Db, findProgram, upsertVariants, withHostLock } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { batchPriceListPricesWorkflow, createPriceListsWorkflow, updatePriceListsWorkflow } from "@medusajs/medusa/core-flows";
 import { kinshipOf } from "../kinship";
@@ -30,16 +30,16 @@ export function syncMemberPrices(container: MedusaContainer): Promise<PriceSync>
     .catch(() => undefined)
     .then(async () => {
       const engine = await kinship.engine();
-      return withHostLock(engine.connection.db, `member-prices:${kinship.program}`, (trx) => reconcile(container, trx));
+      return engine.host.withLock(`member-prices:${kinship.program}`, (tx) => reconcile(container, tx));
     });
   return running;
 }
 
 let running: Promise<PriceSync> | undefined;
 
-async function reconcile(container: MedusaContainer, trx: Db): Promise<PriceSync> {
+async function reconcile(container: MedusaContainer, tx: Engine): Promise<PriceSync> {
   const kinship = kinshipOf(container);
-  const found = await findProgram(trx, kinship.program);
+  const found = await tx.program(kinship.program);
   if (!found.ok) throw new Error(found.error.message);
   const { config } = found.value;
 
@@ -81,8 +81,7 @@ async function reconcile(container: MedusaContainer, trx: Db): Promise<PriceSync
   const plan = planMemberPrices(config, base);
   // The variant catalog answers the storefront API's memberPrices (the widgets) with the same numbers.
   const engine = await kinship.engine();
-  const catalog = await upsertVariants(
-    engine.connection.db,
+  const catalog = await engine.catalog.upsert(
     kinship.program,
     base.filter((b) => b.currency === config.currency),
     new Date(),
@@ -90,7 +89,7 @@ async function reconcile(container: MedusaContainer, trx: Db): Promise<PriceSync
   if (!catalog.ok) throw new Error(`kinship: catalog: ${catalog.error.message}`);
   // After the catalog write: from here on this sync needs no second Kinship connection, so holding
   // the tier-group lock cannot starve the pool.
-  const groups = await ensureTierGroups(container, kinship.program, config.tiers, trx);
+  const groups = await ensureTierGroups(container, kinship.program, config.tiers, tx);
 
   const lists = (
     await graph(

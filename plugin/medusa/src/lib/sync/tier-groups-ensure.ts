@@ -1,4 +1,4 @@
-import { type Db, type Tier, takeHostLock } from "@kinship/engine";
+import type { Engine, Tier } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { createCustomerGroupsWorkflow } from "@medusajs/medusa/core-flows";
 import { graph } from "../load/query";
@@ -16,17 +16,17 @@ export async function tierGroups(container: MedusaContainer, program: string): P
 
 /**
  * The tier groups, creating the missing ones (named "<Tier> tier"). Creating takes the host lock
- * on `trx` (held until it ends) and looks again, so concurrent syncs never create a group twice.
+ * on `tx` (held until its transaction ends) and looks again, so concurrent syncs never create a group twice.
  */
 export async function ensureTierGroups(
   container: MedusaContainer,
   program: string,
   tiers: readonly Tier[],
-  trx: Db,
+  tx: Engine,
 ): Promise<Map<string, string>> {
   const seen = await tierGroups(container, program);
   if (tiers.every((t) => seen.has(t.key))) return seen;
-  await takeHostLock(trx, `tier-groups:${program}`);
+  await tx.host.lock(`tier-groups:${program}`);
   const byTier = await tierGroups(container, program);
   const missing = tiers.filter((t) => !byTier.has(t.key));
   if (missing.length > 0) {

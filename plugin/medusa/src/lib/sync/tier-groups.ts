@@ -1,4 +1,4 @@
-import { type Db, drainOutbox, findProgram, getMember } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { linkCustomerGroupsToCustomerWorkflow } from "@medusajs/medusa/core-flows";
 import { kinshipOf } from "../kinship";
@@ -18,22 +18,21 @@ export async function syncTierGroups(container: MedusaContainer, now: Date): Pro
   const engine = await kinship.engine();
   let groups: Map<string, string> | undefined;
   // Looked up once a message needs them: most events leave no membership message.
-  const tierGroups = async (trx: Db) => {
+  const tierGroups = async (tx: Engine) => {
     if (groups) return groups;
-    const program = await findProgram(trx, kinship.program);
+    const program = await tx.program(kinship.program);
     if (!program.ok) throw new Error(program.error.message);
-    groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers, trx);
+    groups = await ensureTierGroups(container, kinship.program, program.value.config.tiers, tx);
     return groups;
   };
-  const drained = await drainOutbox(
-    engine.connection.db,
+  const drained = await engine.outbox.drain(
     kinship.program,
     now,
-    async (message, trx) => {
+    async (message, tx) => {
       const customerId = String(message.payload.customerId);
-      const member = await getMember(trx, kinship.program, customerId, now);
+      const member = await tx.member(kinship.program, customerId, now);
       if (!member.ok) throw new Error(member.error.message);
-      await placeInTierGroup(container, customerId, member.value.tier.key, await tierGroups(trx));
+      await placeInTierGroup(container, customerId, member.value.tier.key, await tierGroups(tx));
     },
     { topics: TOPICS },
   );

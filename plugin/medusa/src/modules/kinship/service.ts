@@ -1,5 +1,4 @@
-import { connect, deliveryStatus, type Engine, engineOn, pendingMigrations, receive } from "@kinship/engine";
-import { type DeliveryOutcome, processDelivery } from "@kinship/webhooks/delivery";
+import { connect, type Engine, engineOn } from "@kinship/engine";
 import type { ConfigModule, Logger } from "@medusajs/framework/types";
 import { type MedusaTopic, mapMedusa } from "../../lib/mapper";
 import { type KinshipOptions, parseOptions } from "./options";
@@ -14,7 +13,7 @@ export interface MedusaDelivery {
   record: unknown;
 }
 
-export type TakeOutcome = DeliveryOutcome | "duplicate" | "failed";
+export type TakeOutcome = "applied" | "ignored" | "skipped" | "duplicate" | "failed";
 
 /**
  * Kinship inside Medusa: the engine on Medusa's own Postgres (its tables come from this module's
@@ -50,15 +49,14 @@ export default class KinshipModuleService {
   /** Whether an event with this key was carried out (or dropped) already: a redelivery need not load anything. */
   async settled(key: string): Promise<boolean> {
     const engine = await this.engine();
-    const status = await deliveryStatus(engine.connection.db, "medusa", this.program, key);
+    const status = await engine.inbox.status("medusa", this.program, key);
     return status !== null && status !== "queued";
   }
 
   /** Stores a Medusa event and carries it out at once; a failure stays queued for the scheduled retry. */
   async take(delivery: MedusaDelivery, now: Date): Promise<TakeOutcome> {
     const engine = await this.engine();
-    const stored = await receive(
-      engine.connection.db,
+    const stored = await engine.inbox.receive(
       {
         source: "medusa",
         programKey: this.program,
@@ -77,15 +75,19 @@ export default class KinshipModuleService {
   async run(inboxId: number, attemptsSoFar: number, now: Date): Promise<TakeOutcome> {
     const engine = await this.engine();
     const number = attemptsSoFar + 1;
-    try {
-      return await processDelivery({ engine, mapMedusa, now: () => now, log: this.#log() }, inboxId, {
-        number,
-        final: number >= this.options.attempts,
-      });
-    } catch (e) {
-      this.#logger.warn(`kinship: event ${inboxId} failed (run ${number} of ${this.options.attempts}): ${(e as Error).message}`);
-      return "failed";
+    const [r] = await engine.deliveries.process(
+      [{ id: inboxId, attempt: number, final: number >= this.options.attempts }],
+      (row) => mapMedusa(row.topic, row.payload),
+      now,
+    );
+    if (!r) return "failed";
+    if (r.outcome !== "failed") {
+      if (r.outcome !== "skipped" && r.note) this.#logger.debug(`kinship: event ${inboxId} ${r.outcome}: ${r.note}`);
+      return r.outcome;
     }
+    const what = r.final ? "dead: replay it once the cause is fixed (kinship dlq)" : "will retry";
+    this.#logger.warn(`kinship: event ${inboxId} failed (run ${number} of ${this.options.attempts}), ${what}: ${r.reason}`);
+    return "failed";
   }
 
   async #open(): Promise<Engine> {
@@ -116,17 +118,6 @@ export default class KinshipModuleService {
     if (created.ok) this.#logger.info(`kinship: created program ${this.program}`);
   }
 
-  #log() {
-    const l = this.#logger;
-    const line = (o: object, m?: string) => `kinship: ${m ?? ""} ${JSON.stringify(o)}`;
-    return {
-      debug: (o: object, m?: string) => l.debug(line(o, m)),
-      info: (o: object, m?: string) => l.debug(line(o, m)),
-      warn: (o: object, m?: string) => l.warn(line(o, m)),
-      error: (o: object, m?: string) => l.error(line(o, m)),
-    };
-  }
-
   __hooks = {
     onApplicationShutdown: async () => {
       const opened = this.#engine;
@@ -138,7 +129,7 @@ export default class KinshipModuleService {
 
 /** The engine's tables must exist: they are created by this module's migrations (`npx medusa db:migrate`). */
 async function assertMigrated(engine: Engine): Promise<void> {
-  const missing = await pendingMigrations(engine.connection.db);
+  const missing = await engine.host.pendingMigrations();
   if (missing.length > 0)
     throw new Error(
       `@kinship/medusa: the Kinship tables are not up to date (missing ${missing.join(", ")}): run \`npx medusa db:migrate\``,

@@ -1,7 +1,7 @@
-import { cancelRedemption, type Reward, reserveRedemption } from "@kinship/engine";
+import type { Reward } from "@kinship/engine";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { kinshipOf } from "../../lib/kinship";
-import { KinshipStepError } from "./errors";
+import { stepError } from "./errors";
 
 export interface ReserveRewardInput {
   customerId: string;
@@ -19,21 +19,21 @@ export const reserveRewardStep = createStep(
   async (input: ReserveRewardInput, { container }) => {
     const kinship = kinshipOf(container);
     const engine = await kinship.engine();
-    const reserved = await reserveRedemption(engine, { program: kinship.program, ...input, now: new Date() });
-    if (!reserved.ok) throw new KinshipStepError(reserved.error.code, reserved.error.message);
+    const reserved = await engine.redemptions.reserve({ program: kinship.program, ...input, now: new Date() });
+    if (!reserved.ok) throw stepError(reserved.error);
     const out: { reward: Reward; currency: string } = { reward: reserved.value.reward, currency: reserved.value.currency };
     return new StepResponse(out, input.key);
   },
   async (key, { container }) => {
     if (!key) return;
     const kinship = kinshipOf(container);
-    const cancelled = await cancelRedemption(await kinship.engine(), {
+    const cancelled = await (await kinship.engine()).redemptions.cancel({
       program: kinship.program,
       key,
       error: "the promotion could not be created or recorded",
       now: new Date(),
     });
     // Already cancelled by an earlier run of this compensation: nothing left to give back.
-    if (!cancelled.ok && cancelled.error.code !== "RedemptionClosed") throw new Error(cancelled.error.message);
+    if (!cancelled.ok && cancelled.error.code !== "RedemptionClosed") throw stepError(cancelled.error);
   },
 );

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
-import { connectShop, type Engine, findShop, inboxRow, openEngine } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
+import { connectShop, findShop, inboxRow } from "@kinship/engine/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueProgramKey } from "../../../plugin/engine/test/support/backends.ts";
+import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { mapCustom, mapShopify } from "../../src/mappers/index.ts";
-import { type DeliveryDeps, DeliveryFailed, processDelivery } from "../../src/worker/process-delivery.ts";
+import { type DeliveryDeps, DeliveryFailed, processDelivery } from "../../src/worker/deliver.ts";
 import { balance, customBody, isolatedDatabase, receiveCustom, receiveShopify, shopifyOrderBody } from "./support.ts";
 
 let db: { url: string; drop(): Promise<void> };
@@ -13,7 +15,7 @@ const first = { number: 1, final: false };
 
 beforeAll(async () => {
   db = await isolatedDatabase("process");
-  engine = await openEngine({ databaseUrl: db.url, max: 4 });
+  engine = await openEngineOwningDb({ databaseUrl: db.url, max: 4 });
   deps = { engine, mapShopify, mapCustom, now: () => new Date() };
 });
 
@@ -31,7 +33,7 @@ function fixture(name: string, shop: string): string {
 
 async function installedShop(): Promise<string> {
   const shop = uniqueProgramKey("pd");
-  const r = await connectShop(engine.connection.db, shop, "shpat_test", new Date());
+  const r = await connectShop(dbOf(engine), shop, "shpat_test", new Date());
   if (!r.ok) throw new Error(r.error.message);
   return shop;
 }
@@ -39,7 +41,7 @@ async function installedShop(): Promise<string> {
 describe("processDelivery", () => {
   it("carries out compliance topics: export, redact (also of a non-member), uninstall, shop erasure", async () => {
     const shop = await installedShop();
-    const dbh = engine.connection.db;
+    const dbh = dbOf(engine);
     const order = await receiveShopify(
       engine,
       shop,
@@ -92,7 +94,7 @@ describe("processDelivery", () => {
   it("ignores a delivery whose program is gone", async () => {
     const orphan = await receiveCustom(engine, uniqueProgramKey("gone"), customBody({ id: "o1", customerId: "c" }), "o1");
     expect(await processDelivery(deps, orphan.id, first)).toBe("ignored");
-    expect(await inboxRow(engine.connection.db, orphan.id)).toMatchObject({
+    expect(await inboxRow(dbOf(engine), orphan.id)).toMatchObject({
       status: "ignored",
       lastError: expect.stringMatching(/^UnknownProgram/),
     });
@@ -100,7 +102,7 @@ describe("processDelivery", () => {
 
   it("records a failed attempt and stays queued; the final failure makes it dead", async () => {
     const shop = await installedShop();
-    const dbh = engine.connection.db;
+    const dbh = dbOf(engine);
     const bad = await receiveCustom(
       engine,
       shop,

@@ -1,8 +1,9 @@
-import { type Engine, inboxRow, openEngine } from "@kinship/engine";
+import type { CommerceEventInput, Engine } from "@kinship/engine";
+import { inboxRow } from "@kinship/engine/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
 import { MappingError, mapCustom, mapShopify } from "../../src/mappers/index.ts";
-import { type DeliveryDeps, DeliveryFailed } from "../../src/worker/process-delivery.ts";
-import { groupedDelivery } from "../../src/worker/process-group.ts";
+import { type DeliveryDeps, DeliveryFailed, deliveryHandler } from "../../src/worker/deliver.ts";
 import {
   balance,
   customBody,
@@ -22,7 +23,7 @@ const first = { number: 1, final: false };
 
 beforeAll(async () => {
   db = await isolatedDatabase("group");
-  engine = await openEngine({ databaseUrl: db.url, max: 12 });
+  engine = await openEngineOwningDb({ databaseUrl: db.url, max: 12 });
 });
 
 afterAll(async () => {
@@ -30,18 +31,20 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** The engine, counting the inputs of each group it is asked to apply. */
+/** The engine, counting the deliveries of each batch the worker hands it. */
 function countingEngine(groups: number[]): Engine {
   return {
     ...engine,
-    applyGroup: (items, now, options) => {
-      groups.push(items.length);
-      return engine.applyGroup(items, now, options);
+    deliveries: {
+      process: (jobs, map, now) => {
+        groups.push(jobs.length);
+        return engine.deliveries.process(jobs, map, now);
+      },
     },
   };
 }
 
-describe("groupedDelivery", () => {
+describe("deliveryHandler, first runs together", () => {
   it("applies deliveries that run at once in shared transactions, exactly once, and leaves the odd ones to run alone", async () => {
     const program = await newProgram(engine, "grp");
     const groups: number[] = [];
@@ -51,7 +54,7 @@ describe("groupedDelivery", () => {
       return mapCustom(raw);
     };
     const deps: DeliveryDeps = { engine: countingEngine(groups), mapShopify, mapCustom: mapBuggy, now: () => new Date(), log };
-    const deliver = groupedDelivery(deps, { maxBatch: 8, maxInFlight: 2 });
+    const deliver = deliveryHandler(deps, { maxBatch: 8, maxInFlight: 2 });
 
     const ids: number[] = [];
     // 24 orders of 6 customers (4 each, $10..$40), 6 reviews, a delivery the mapper cannot read,
@@ -102,8 +105,8 @@ describe("groupedDelivery", () => {
     // Customer c has orders c, c+6, c+12, c+18: twice $(10 × (c mod 4 + 1)) and twice $(10 × ((c + 2) mod 4 + 1)).
     for (let c = 0; c < 6; c += 1) expect(await balance(engine, program, `720000000000000${c}`)).toBe(c % 2 === 0 ? 80 : 120);
     expect(await balance(engine, program, "ann")).toBe(6 * REVIEW_POINTS);
-    expect(await inboxRow(engine.connection.db, bug)).toMatchObject({ status: "queued", attempts: 1 });
-    expect((await inboxRow(engine.connection.db, guest))?.status).toBe("ignored");
+    expect(await inboxRow(dbOf(engine), bug)).toMatchObject({ status: "queued", attempts: 1 });
+    expect((await inboxRow(dbOf(engine), guest))?.status).toBe("ignored");
     expect(await engine.verify(program)).toEqual([]);
 
     // Run again (a redelivered job, a second worker): nothing doubles.
@@ -117,13 +120,12 @@ describe("groupedDelivery", () => {
     const program = await newProgram(engine, "grq");
     const groups: number[] = [];
     const log = recordingLogger();
-    // A mapper that turns review "greedy" into a spend the member cannot afford.
+    // A mapper bug that turns review "greedy" into a spend the member cannot afford: the core refuses it.
+    const greedySpend = { type: "spend", key: "greedy", customerId: "ann", points: 1_000_000, reason: "test" };
     const mapGreedy = (raw: string) =>
-      raw.includes('"id":"greedy"')
-        ? { kind: "apply" as const, inputs: [{ type: "spend", key: "greedy", customerId: "ann", points: 1_000_000, reason: "test" }] }
-        : mapCustom(raw);
+      raw.includes('"id":"greedy"') ? { kind: "apply" as const, inputs: [greedySpend as unknown as CommerceEventInput] } : mapCustom(raw);
     const deps: DeliveryDeps = { engine: countingEngine(groups), mapShopify, mapCustom: mapGreedy, now: () => new Date(), log };
-    const deliver = groupedDelivery(deps, { maxBatch: 16, maxInFlight: 1 });
+    const deliver = deliveryHandler(deps, { maxBatch: 16, maxInFlight: 1 });
     const ids: number[] = [];
     for (let i = 0; i < 5; i += 1)
       ids.push((await receiveCustom(engine, program, customBody({ id: `r-${i}`, customerId: "ann" }), `r-${i}`)).id);
@@ -137,11 +139,11 @@ describe("groupedDelivery", () => {
     const failed = outcomes[ids.indexOf(greedy)];
     expect(failed).toBeInstanceOf(DeliveryFailed);
     expect((failed as DeliveryFailed).reason).toMatch(/InsufficientPoints/);
-    expect(
-      log.lines.some((l) => l.msg?.startsWith("group not applied as one") && String(l.obj.reason).includes("InsufficientPoints")),
-    ).toBe(true);
+    expect(log.lines.some((l) => l.msg === "delivery failed: will retry" && String(l.obj.reason).includes("InsufficientPoints"))).toBe(
+      true,
+    );
     expect(await balance(engine, program, "ann")).toBe(10 * REVIEW_POINTS);
-    expect(await inboxRow(engine.connection.db, greedy)).toMatchObject({ status: "queued", attempts: 1 });
+    expect(await inboxRow(dbOf(engine), greedy)).toMatchObject({ status: "queued", attempts: 1 });
     expect(await statuses(engine, program)).toEqual({ applied: 10, queued: 1 });
     expect(await engine.verify(program)).toEqual([]);
   });

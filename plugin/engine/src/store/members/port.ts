@@ -1,0 +1,31 @@
+import { bind } from "../db/bind.ts";
+import type { Db } from "../db/connect.ts";
+import { expiringPoints } from "../ledger/expiring.ts";
+import { deleteProgram, exportMember, redactMember } from "./compliance.ts";
+import { adjustmentLine, ledgerPage } from "./ledger-page.ts";
+import { countMembers, getMember, listMembers, memberIn, memberLedger } from "./members.ts";
+import { orderPoints } from "./order-points.ts";
+
+export function membersPort(db: Db) {
+  return {
+    get: bind(db, getMember),
+    /** getMember for a program already found. */
+    of: bind(db, memberIn),
+    list: bind(db, listMembers),
+    count: bind(db, countMembers),
+    ledger: bind(db, memberLedger),
+    ledgerPage: bind(db, ledgerPage),
+    /** The ledger line an adjustment wrote under its key (what a retry of it repeats). */
+    adjustment: bind(db, adjustmentLine),
+    expiring: bind(db, expiringPoints),
+    orderPoints: bind(db, orderPoints),
+  };
+}
+
+/** Shopify's mandatory compliance requests: a member's export, a member's erasure, a shop's erasure. */
+export function compliancePort(db: Db) {
+  return { exportMember: bind(db, exportMember), redactMember: bind(db, redactMember), deleteProgram: bind(db, deleteProgram) };
+}
+
+export type MembersPort = ReturnType<typeof membersPort>;
+export type CompliancePort = ReturnType<typeof compliancePort>;
