@@ -148,3 +148,33 @@ describe("deliveryHandler, first runs together", () => {
     expect(await engine.verify(program)).toEqual([]);
   });
 });
+
+describe("the worker's one crossing into the engine", () => {
+  it("hands a batch of deliveries to engine.deliveries.process and touches nothing else of the engine", async () => {
+    const program = await newProgram(engine, "one");
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i += 1)
+      ids.push(
+        (
+          await receiveShopify(
+            engine,
+            program,
+            "orders/paid",
+            shopifyOrderBody({ orderId: `53000000000000${10 + i}`, customerId: "7300000000000000", dollars: 10 }),
+            `one-${i}`,
+          )
+        ).id,
+      );
+    const touched: string[] = [];
+    const watched = new Proxy(engine, {
+      get(target, key, receiver) {
+        touched.push(String(key));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const deliver = deliveryHandler({ engine: watched, mapShopify, mapCustom, now: () => new Date() }, { maxBatch: 16, maxInFlight: 1 });
+    expect(await Promise.all(ids.map((id) => deliver(id, first)))).toEqual(Array(6).fill("applied"));
+    expect(new Set(touched)).toEqual(new Set(["deliveries"]));
+    expect(await balance(engine, program, "7300000000000000")).toBe(60);
+  });
+});
