@@ -7,6 +7,8 @@ export type EngineError =
   | { code: "UnknownMember"; message: string; customerId: string }
   | { code: "AlreadyApplied"; message: string; key: string }
   | { code: "ProgramExists"; message: string; program: string }
+  /** A live API key of the program already has this name (a re-run of `apikey create`): revoke it or pick another name. */
+  | { code: "ApiKeyExists"; message: string; name: string; prefix: string }
   | { code: "UnknownSpend"; message: string; spendKey: string }
   | { code: "UnknownReward"; message: string; rewardId: string }
   | { code: "RewardNotAvailable"; message: string; rewardId: string }

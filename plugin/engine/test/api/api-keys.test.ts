@@ -60,6 +60,20 @@ describe.each<BackendName>(backends)("API keys (%s)", (backend) => {
     expect(await verifyApiKey(db(), mine.value.key)).toEqual({ programKey: program });
     expect(await createApiKey(db(), "nope.myshopify.com", "x", NOW)).toMatchObject({ ok: false, error: { code: "UnknownProgram" } });
   });
+
+  it("a retried creation leaves one live key: the name is taken until that key is revoked, also when the retries race", async () => {
+    const name = `retried-${backend}`;
+    const attempts = await Promise.all(Array.from({ length: 5 }, () => engine.apiKeys.create(program, name, NOW)));
+    const made = attempts.filter((a) => a.ok);
+    expect(made).toHaveLength(1);
+    for (const a of attempts.filter((x) => !x.ok)) expect(a).toMatchObject({ ok: false, error: { code: "ApiKeyExists", name } });
+    const listed = await engine.apiKeys.list(program);
+    expect(listed.ok && listed.value.filter((k) => k.name === name && k.revokedAt === null)).toHaveLength(1);
+    const first = made[0];
+    if (!first?.ok) throw new Error("no key");
+    expect(await engine.apiKeys.revoke(program, first.value.id, NOW)).toBe(true);
+    expect((await engine.apiKeys.create(program, name, NOW)).ok).toBe(true);
+  });
 });
 
 describe("kinship apikey create", () => {

@@ -14,7 +14,11 @@ export const apikeyCreateCommand: CommandSpec = {
     if (!shop) throw new UsageError("--shop <key> is required");
     return withEngine(io, async (engine) => {
       const created = await engine.apiKeys.create(shop, stringOption(values, "name") ?? "", clock());
-      if (!created.ok) throw new CliError(created.error.message, ["see `kinship program list`"]);
+      if (!created.ok)
+        throw new CliError(
+          created.error.message,
+          created.error.code === "ApiKeyExists" ? ["choose another --name, or revoke the old key first"] : ["see `kinship program list`"],
+        );
       const { key, prefix, name } = created.value;
       await writeLine(io.stdout, key);
       io.stderr.write(`created API key ${prefix}… (${name}) for ${shop}; it is shown only this once\n`);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type EngineError, ok, type Result } from "../../core/index.ts";
+import { sql } from "kysely";
+import { type EngineError, err, ok, type Result } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
 import { findProgram } from "./programs.ts";
@@ -29,19 +30,41 @@ function hashOf(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-/** A new key for headless admin access to one program. The plaintext is returned once and never stored. */
+/**
+ * A new key for headless admin access to one program. The plaintext is returned once and never
+ * stored. Live keys of a program have distinct names, so a re-run of the same creation (a retried
+ * script) is refused instead of leaving a second live key nobody knows about.
+ */
 export async function createApiKey(db: Db, programKey: string, name: string, now: Date): Promise<Result<CreatedApiKey, EngineError>> {
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
   const label = name.trim() || "api key";
   const key = `kin_${randomBytes(32).toString("base64url")}`;
   const prefix = key.slice(0, PREFIX_LENGTH);
-  const row = await db
-    .insertInto("kinship_api_key")
-    .values({ program_id: program.value.id, name: label, prefix, hash: hashOf(key), created_at: now, revoked_at: null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return ok({ id: num(row.id), name: label, key, prefix });
+  return db.transaction().execute(async (trx) => {
+    // Creations of one program's keys take turns, so two at once cannot both find the name free.
+    await sql`SELECT 1 FROM kinship_program WHERE id = ${program.value.id} FOR UPDATE`.execute(trx);
+    const live = await trx
+      .selectFrom("kinship_api_key")
+      .select("prefix")
+      .where("program_id", "=", program.value.id)
+      .where("name", "=", label)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (live)
+      return err({
+        code: "ApiKeyExists",
+        message: `a live API key named ${JSON.stringify(label)} exists (${live.prefix}…): revoke it first or choose another name`,
+        name: label,
+        prefix: live.prefix,
+      });
+    const row = await trx
+      .insertInto("kinship_api_key")
+      .values({ program_id: program.value.id, name: label, prefix, hash: hashOf(key), created_at: now, revoked_at: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return ok({ id: num(row.id), name: label, key, prefix });
+  });
 }
 
 /** The program a key opens, or null (unknown, malformed or revoked). Looked up by hash, never by plaintext. */

@@ -22,6 +22,7 @@ const MEDUSA_TYPE = {
   PerksSoldOut: MedusaError.Types.NOT_ALLOWED,
   AlreadyApplied: MedusaError.Types.CONFLICT,
   ProgramExists: MedusaError.Types.CONFLICT,
+  ApiKeyExists: MedusaError.Types.CONFLICT,
   RedemptionClosed: MedusaError.Types.CONFLICT,
   RedemptionInProgress: MedusaError.Types.CONFLICT,
   IdempotencyKeyReused: MedusaError.Types.CONFLICT,
