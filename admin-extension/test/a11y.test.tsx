@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine } from "@kinship/engine";
+import type { Engine } from "@kinship/engine";
 import axe from "axe-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { benefits, partners, programConfig, rewards } from "../../test/support/program-fixture.ts";
 import { CustomerLoyaltyWidget, LoyaltySettingsPage, OrderPointsWidget } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, click, group, nameOf, openTab, type } from "./support/dom.ts";
 import { render, until } from "./support/render.tsx";
@@ -66,8 +67,7 @@ describe("accessibility of the Medusa screens", () => {
 
   it("the settings page, every tab and an open rule with its condition builder: named controls, visible focus, no axe violations", async () => {
     const shop = await openShop(engine, {
-      config: {
-        ...defaultProgramConfig("USD"),
+      config: programConfig({
         rules: [
           {
             id: "big",
@@ -77,18 +77,9 @@ describe("accessibility of the Medusa screens", () => {
             reward: { points: { fixed: 100 } },
           },
         ],
-        rewards: [{ id: "five", name: "5.00 off", cost: 500, kind: "amountOff", value: 500 }],
-        benefits: [
-          {
-            id: "gold-10",
-            name: "Gold 10%",
-            kind: "memberPrice",
-            minTier: "gold",
-            scope: { productIds: ["p1"] },
-            discount: { percentOff: 10 },
-          },
-        ],
-      },
+        rewards: [rewards.fiveOff],
+        benefits: [{ ...benefits.goldTenPercent, scope: { productIds: ["p1"] } }],
+      }),
     });
     const { container: c } = await render(<LoyaltySettingsPage />, shop.client);
     await until(() => expect(c.querySelector("h1")?.textContent).toBe("Loyalty program"));
@@ -113,10 +104,7 @@ describe("accessibility of the Medusa screens", () => {
 
   it("the Partners tab with a code pool, a refused import and the settlement table: named controls, visible focus, no axe violations", async () => {
     const shop = await openShop(engine, {
-      config: {
-        ...defaultProgramConfig("USD"),
-        partners: [{ key: "cafe", name: "Corner Café", perk: "A free coffee", minTier: "gold", settlementPrice: 150 }],
-      },
+      config: programConfig({ partners: [partners.cafe] }),
     });
     const { container: c } = await render(<LoyaltySettingsPage />, shop.client);
     await until(() => expect(c.querySelector("h1")?.textContent).toBe("Loyalty program"));

@@ -1,6 +1,7 @@
-import { defaultProgramConfig, validateConfig } from "@kinship/engine";
+import { validateConfig } from "@kinship/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { benefits, partners, programConfig, rewards } from "../../test/support/program-fixture.ts";
 import {
   addMemberPrice,
   addPartner,
@@ -39,18 +40,17 @@ import { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from ".
 import type { ProgramConfig } from "../shared/program-config.ts";
 
 function base(): ProgramConfig {
-  const parsed = validateConfig({
-    ...defaultProgramConfig("USD"),
-    rules: [
-      { id: "base", name: "Base", trigger: "order.paid", reward: { points: { perUnit: 1 } }, tierMultipliers: { gold: 2, silver: 1.5 } },
-      { id: "welcome", name: "Welcome", trigger: "customer.created", reward: { points: { fixed: 200 } } },
-    ],
-    benefits: [
-      { id: "gold-10", name: "Gold 10%", kind: "memberPrice", minTier: "gold", scope: { all: true }, discount: { percentOff: 10 } },
-    ],
-    rewards: [{ id: "ship", name: "Free shipping", cost: 100, kind: "freeShipping", value: 0, minTier: "gold" }],
-    partners: [{ key: "cafe", name: "Corner Café", perk: "A free coffee", minTier: "gold", settlementPrice: 150 }],
-  });
+  const parsed = validateConfig(
+    programConfig({
+      rules: [
+        { id: "base", name: "Base", trigger: "order.paid", reward: { points: { perUnit: 1 } }, tierMultipliers: { gold: 2, silver: 1.5 } },
+        { id: "welcome", name: "Welcome", trigger: "customer.created", reward: { points: { fixed: 200 } } },
+      ],
+      benefits: [benefits.goldTenPercent],
+      rewards: [rewards.goldShipping],
+      partners: [partners.cafe],
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value as unknown as ProgramConfig;
 }

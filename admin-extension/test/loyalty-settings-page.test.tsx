@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "@kinship/engine";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { benefits, programConfig, rewards } from "../../test/support/program-fixture.ts";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, choose, click, descriptionOf, group, openTab, type } from "./support/dom.ts";
 import { render, settle, until } from "./support/render.tsx";
@@ -16,21 +17,7 @@ afterEach(() => {
 });
 
 function program(extra: Partial<ProgramConfigInput> = {}): ProgramConfigInput {
-  return {
-    ...defaultProgramConfig("USD"),
-    rewards: [{ id: "five-off", name: "5.00 off", cost: 500, kind: "amountOff", value: 500 }],
-    benefits: [
-      {
-        id: "silver-10",
-        name: "Silver: 10% off",
-        kind: "memberPrice",
-        minTier: "silver",
-        scope: { all: true },
-        discount: { percentOff: 10 },
-      },
-    ],
-    ...extra,
-  };
+  return programConfig({ rewards: [rewards.fiveOff], benefits: [benefits.silverTenPercent], ...extra });
 }
 
 async function settings(shop: Shop) {

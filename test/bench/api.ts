@@ -30,6 +30,7 @@ import { gzipSync } from "node:zlib";
 import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/src/store/index.ts";
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
+import { benefits } from "../support/program-fixture.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
 const PRICES_QUERY =
@@ -73,24 +74,7 @@ async function seed(url: string): Promise<{ tokens: string[] }> {
     if (!program.ok) throw new Error(program.error.message);
     const config = {
       ...program.value.config,
-      benefits: [
-        {
-          id: "members-5",
-          name: "Members save 5%",
-          kind: "memberPrice",
-          minTier: "member",
-          scope: { all: true },
-          discount: { percentOff: 5 },
-        },
-        {
-          id: "gold-sale",
-          name: "Gold: 15% off the sale collection",
-          kind: "memberPrice",
-          minTier: "gold",
-          scope: { collectionIds: ["sale"] },
-          discount: { percentOff: 15 },
-        },
-      ],
+      benefits: [benefits.membersFivePercent, benefits.goldSaleFifteenPercent],
     };
     const updated = await engine.updateConfig(SHOP, config, "bench", now);
     if (!updated.ok) throw new Error(updated.error.message);

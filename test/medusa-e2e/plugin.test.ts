@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launchChromium } from "../browser/support.ts";
+import * as fixture from "../support/program-fixture.ts";
 import { call } from "./support/http.ts";
 import { adminApi, eventually, outcomeOf, storefront } from "./support/kinship.ts";
 import { cartFor, checkout, type Shopper, signUp } from "./support/shopper.ts";
@@ -94,20 +95,8 @@ describe("Kinship in a real Medusa store", () => {
     const { data } = await admin("{ program { config } }");
     const config = {
       ...data.program.config,
-      benefits: [
-        {
-          id: "silver-20",
-          name: "Silver: 20% off",
-          kind: "memberPrice",
-          minTier: "silver",
-          scope: { all: true },
-          discount: { percentOff: 20 },
-        },
-      ],
-      rewards: [
-        { id: "five-off", name: "5.00 off", cost: 500, kind: "amountOff", value: 500 },
-        { id: "doomed", name: "A reward the store refuses", cost: 10, kind: "amountOff", value: 100 },
-      ],
+      benefits: [fixture.benefits.silverTwentyPercent],
+      rewards: [fixture.rewards.fiveOff, fixture.rewards.doomed],
     };
     const updated = await admin("mutation U($c: JSON!) { updateProgram(config: $c) { version } }", { c: config });
     expect(updated).toEqual({ data: { updateProgram: { version: 2 } } });
@@ -272,16 +261,7 @@ describe("Kinship in a real Medusa store", () => {
 
   it("a partner's perk: the owner adds the partner and imports its codes through the admin route; Ada claims one through the store route, once; the settlement counts it", async () => {
     const { data } = await admin("{ program { config } }");
-    const partners = [
-      {
-        key: "cafe",
-        name: "Corner Café",
-        perk: "A free coffee",
-        minTier: "silver",
-        claimLimit: { count: 1, period: "month" },
-        settlementPrice: 150,
-      },
-    ];
+    const partners = [{ ...fixture.partners.cafeMonthly, minTier: "silver" }];
     const updated = await admin("mutation U($c: JSON!) { updateProgram(config: $c) { version } }", {
       c: { ...data.program.config, partners },
     });

@@ -1,5 +1,6 @@
-import { defaultProgramConfig, type Engine, executeAdmin, type ProgramConfigInput } from "@kinship/engine";
+import { type Engine, executeAdmin, type ProgramConfigInput } from "@kinship/engine";
 import { openEngineOwningDb } from "../../../test/support/engine-db.ts";
+import { programConfig } from "../../../test/support/program-fixture.ts";
 import { type AdminClient, createAdminClient } from "../../shared/client.ts";
 
 /** "Now" for every scenario: the engine dates adjustments with it. */
@@ -46,7 +47,7 @@ export async function openShop(engine: Engine, options: ShopOptions = {}): Promi
   const created = await engine.createProgram({
     key: program,
     platform: "medusa",
-    config: options.config ?? defaultProgramConfig("USD"),
+    config: options.config ?? programConfig(),
     actor: "setup",
     now: NOW,
   });

@@ -6,6 +6,7 @@ import { createProgram, webhookSecret } from "@kinship/engine/store";
 import { createMemberToken } from "@kinship/member-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbOf } from "../../../test/support/engine-db.ts";
+import { programConfig, rewards } from "../../../test/support/program-fixture.ts";
 import { gql, paidOrder } from "./api-support.ts";
 import { type Harness, startHarness } from "./support.ts";
 
@@ -27,12 +28,7 @@ beforeAll(async () => {
   const created = await createProgram(dbOf(h.engine), {
     key: PROGRAM,
     platform: "custom",
-    config: {
-      currency: "USD",
-      tiers: [{ key: "member", name: "Member", threshold: 0 }],
-      rules: [{ id: "base", name: "1 per unit", trigger: "order.paid", reward: { points: { perUnit: 1 }, growth: { perUnit: 1 } } }],
-      rewards: [{ id: "five-off", name: "$5 off", cost: 500, kind: "amountOff", value: 500 }],
-    },
+    config: programConfig({ tiers: [{ key: "member", name: "Member", threshold: 0 }], rewards: [rewards.fiveOff] }),
     actor: "test",
     now,
   });

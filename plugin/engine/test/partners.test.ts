@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbOf } from "../../../test/support/engine-db.ts";
-import { defaultProgramConfig, type Engine, executeAdmin, executeStorefront } from "../src/index.ts";
+import * as fixture from "../../../test/support/program-fixture.ts";
+import { type Engine, executeAdmin, executeStorefront } from "../src/index.ts";
 import { exportMember } from "../src/store/index.ts";
 import { codeOf, field, json } from "./api/support.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "./support/backends.ts";
@@ -11,15 +12,8 @@ const NEXT_MONTH = new Date("2026-07-02T12:00:00Z");
 
 /** Gold members get one café code a month (the merchant pays the café 1.50 a code); everyone gets one cinema ticket ever. */
 const partners = [
-  {
-    key: "cafe",
-    name: "Corner Café",
-    perk: "A free coffee",
-    minTier: "gold",
-    claimLimit: { count: 1, period: "month" },
-    settlementPrice: 150,
-  },
-  { key: "cinema", name: "Lux Cinema", perk: "One ticket", settlementPrice: 700 },
+  fixture.partners.cafeMonthly,
+  fixture.partners.cinema,
   { key: "retired", name: "Old partner", perk: "Nothing", enabled: false },
 ];
 
@@ -36,7 +30,7 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
     const created = await engine.createProgram({
       key,
       platform: "custom",
-      config: { ...defaultProgramConfig("USD"), partners },
+      config: fixture.programConfig({ partners }),
       actor: "setup",
       now: NOW,
     });
@@ -265,7 +259,7 @@ describe.each<BackendName>(backends)("partner perks (%s)", (backend) => {
     const bad = await engine.createProgram({
       key: uniqueProgramKey("perks-bad"),
       platform: "custom",
-      config: { ...defaultProgramConfig("USD"), partners: [...partners, { ...partners[1], minTier: "platinum" }] },
+      config: fixture.programConfig({ partners: [...partners, { ...fixture.partners.cinema, minTier: "platinum" }] }),
       actor: "setup",
       now: NOW,
     });
@@ -285,13 +279,12 @@ describe("partner perks under concurrency (postgres)", () => {
 
   it("40 members racing for a pool of 25 codes: 25 get distinct codes, 15 are told it sold out; one member racing 10 taps with a limit of 2 gets 2", async () => {
     const p = uniqueProgramKey("perks-race");
-    const config = {
-      ...defaultProgramConfig("USD"),
+    const config = fixture.programConfig({
       partners: [
         { key: "pool", name: "Pool", perk: "A code", claimLimit: { count: 1, period: "lifetime" } },
         { key: "pair", name: "Pair", perk: "Two codes", claimLimit: { count: 2, period: "year" } },
       ],
-    };
+    });
     const created = await engine.createProgram({ key: p, platform: "custom", config, actor: "setup", now: NOW });
     expect(created.ok).toBe(true);
     const members = Array.from({ length: 40 }, (_, i) => `m${i}`);

@@ -1,15 +1,16 @@
-import { defaultProgramConfig, type Engine, type ProgramConfigInput, type Reward } from "@kinship/engine";
+import type { Engine, ProgramConfigInput } from "@kinship/engine";
 import { expect } from "vitest";
 import { dbOf } from "../../../../test/support/engine-db.ts";
+import { programConfig, type RewardInput, rewards } from "../../../../test/support/program-fixture.ts";
 import { uniqueProgramKey } from "../../../engine/test/support/backends.ts";
 import { order } from "../../../engine/test/support/events.ts";
 
 export const NOW = new Date("2026-03-11T00:00:00Z");
 
-export const REWARDS: Partial<Reward>[] = [
-  { id: "five-off", name: "$5 off", cost: 100, kind: "amountOff", value: 500 },
+export const REWARDS: RewardInput[] = [
+  rewards.fiveOffFor100Points,
   { id: "ten-pct", name: "10% off", cost: 200, kind: "percentOff", value: 10 },
-  { id: "ship", name: "Free shipping", cost: 50, kind: "freeShipping", value: 0 },
+  rewards.freeShippingFor50Points,
   { id: "gold-gift", name: "$10 off for Gold", cost: 100, kind: "amountOff", value: 1000, minTier: "gold" },
   { id: "retired", name: "Old reward", cost: 10, kind: "amountOff", value: 100, enabled: false },
 ];
@@ -20,7 +21,7 @@ export async function rewardsProgram(engine: Engine, extra: Partial<ProgramConfi
   const created = await engine.createProgram({
     key,
     platform: "shopify",
-    config: { ...defaultProgramConfig("USD"), rewards: REWARDS, ...extra },
+    config: programConfig({ rewards: REWARDS, ...extra }),
     actor: "test",
     now: new Date("2026-01-01T00:00:00Z"),
   });

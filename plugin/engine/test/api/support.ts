@@ -1,6 +1,7 @@
 import type { ExecutionResult } from "graphql";
 import { dbOf } from "../../../../test/support/engine-db.ts";
-import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "../../src/index.ts";
+import { benefits, programConfig, rewards } from "../../../../test/support/program-fixture.ts";
+import type { Engine, ProgramConfigInput } from "../../src/index.ts";
 import { uniqueProgramKey } from "../support/backends.ts";
 import { adjust, order } from "../support/events.ts";
 
@@ -12,42 +13,11 @@ export const NOW = new Date("2026-06-01T12:00:00Z");
  * member prices and four rewards (one disabled).
  */
 export function apiProgram(): ProgramConfigInput {
-  return {
-    ...defaultProgramConfig("USD"),
+  return programConfig({
     expiry: { kind: "afterEarn", days: 40 },
-    benefits: [
-      {
-        id: "silver-10",
-        name: "Silver: 10% off",
-        kind: "memberPrice",
-        minTier: "silver",
-        scope: { all: true },
-        discount: { percentOff: 10 },
-      },
-      {
-        id: "gold-sale",
-        name: "Gold: 25% off the sale",
-        kind: "memberPrice",
-        minTier: "gold",
-        scope: { collectionIds: ["sale"] },
-        discount: { percentOff: 25 },
-      },
-      {
-        id: "member-tees",
-        name: "Members: 3.00 off tees",
-        kind: "memberPrice",
-        minTier: "member",
-        scope: { productIds: ["tee"] },
-        discount: { amountOff: 300 },
-      },
-    ],
-    rewards: [
-      { id: "five-off", name: "5.00 off", cost: 500, kind: "amountOff", value: 500 },
-      { id: "gold-shipping", name: "Free shipping for Gold", cost: 100, kind: "freeShipping", value: 0, minTier: "gold" },
-      { id: "ten-percent", name: "10% off", cost: 2000, kind: "percentOff", value: 10 },
-      { id: "retired", name: "Retired", cost: 1, kind: "amountOff", value: 100, enabled: false },
-    ],
-  };
+    benefits: [benefits.silverTenPercent, benefits.goldSaleTwentyFivePercent, benefits.memberTeesThreeOff],
+    rewards: [rewards.fiveOff, rewards.goldShipping, rewards.tenPercent, rewards.retired],
+  });
 }
 
 /** Variant i of the grid (1..50): every 2nd is on sale, every 5th is a tee; prices 10.37, 10.74, ... */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultProgramConfig, type Engine, type EngineError, type RedeemedCode, type Result } from "../../src/index.ts";
+import { programConfig, rewards } from "../../../../test/support/program-fixture.ts";
+import type { Engine, EngineError, RedeemedCode, Result } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { order } from "../support/events.ts";
 
@@ -18,14 +19,10 @@ describe.each(backends)("one redemption per key (%s)", (kind: BackendName) => {
   /** c1 and c2 have 250 points each; two rewards. */
   async function program(): Promise<string> {
     const key = uniqueProgramKey(`once-${kind}`);
-    const rewards = [
-      { id: "five-off", name: "$5 off", cost: 100, kind: "amountOff", value: 500 },
-      { id: "ship", name: "Free shipping", cost: 50, kind: "freeShipping", value: 0 },
-    ];
     const r = await engine.createProgram({
       key,
       platform: "custom",
-      config: { ...defaultProgramConfig("USD"), rewards },
+      config: programConfig({ rewards: [rewards.fiveOffFor100Points, rewards.freeShippingFor50Points] }),
       actor: "t",
       now: NOW,
     });

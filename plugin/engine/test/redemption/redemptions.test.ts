@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbOf } from "../../../../test/support/engine-db.ts";
-import { defaultProgramConfig, type Engine } from "../../src/index.ts";
+import { programConfig, rewards } from "../../../../test/support/program-fixture.ts";
+import type { Engine } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { order } from "../support/events.ts";
 
@@ -17,11 +18,10 @@ describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
 
   async function program(): Promise<string> {
     const key = uniqueProgramKey(kind);
-    const rewards = [{ id: "five-off", name: "$5 off", cost: 100, kind: "amountOff", value: 500 }];
     const r = await engine.createProgram({
       key,
       platform: "custom",
-      config: { ...defaultProgramConfig("USD"), rewards },
+      config: programConfig({ rewards: [rewards.fiveOffFor100Points] }),
       actor: "t",
       now: NOW,
     });
