@@ -1,22 +1,24 @@
-import { defaultProgramConfig, validateConfig } from "@kinship/engine";
+import { validateConfig } from "@kinship/engine";
 import { describe, expect, it } from "vitest";
+import { benefits, programConfig } from "../../../test/support/program-fixture.ts";
 import { diffPrices, planMemberPrices, priceKey } from "../src/lib/sync/member-prices-plan";
 
 const config = (() => {
-  const v = validateConfig({
-    ...defaultProgramConfig("USD"),
-    benefits: [
-      { id: "silver-10", name: "Silver 10%", kind: "memberPrice", minTier: "silver", scope: { all: true }, discount: { percentOff: 10 } },
-      {
-        id: "gold-tees",
-        name: "Gold tees 15.00",
-        kind: "memberPrice",
-        minTier: "gold",
-        scope: { productIds: ["prod_tee"] },
-        discount: { fixedPrice: 1500 },
-      },
-    ],
-  });
+  const v = validateConfig(
+    programConfig({
+      benefits: [
+        benefits.silverTenPercent,
+        {
+          id: "gold-tees",
+          name: "Gold tees 15.00",
+          kind: "memberPrice",
+          minTier: "gold",
+          scope: { productIds: ["prod_tee"] },
+          discount: { fixedPrice: 1500 },
+        },
+      ],
+    }),
+  );
   if (!v.ok) throw new Error(v.error.message);
   return v.value;
 })();
