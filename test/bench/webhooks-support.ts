@@ -226,22 +226,24 @@ export function cpuMeter(database: string, children: () => { server?: Child | nu
   };
 }
 
-/** Job counts of a bull queue, then every `bull:<name>:*` key removed; resolves to the counts and keys left. */
+/** Job counts of a bull queue, then every `bull:<name>:*` key removed (and its workers' clock schedule, `<name>-maintain`); resolves to the counts and keys left. */
 export async function removeQueue(redisUrl: string, name: string): Promise<{ counts: Record<string, number>; keysLeft: number }> {
   const queue = new Bull(name, redisUrl);
   try {
     await queue.isReady();
     const counts = { ...(await queue.getJobCounts()) } as Record<string, number>;
     await queue.obliterate({ force: true });
-    const pattern = `bull:${name}:*`;
-    let cursor = "0";
-    do {
-      const [next, keys] = await queue.client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-      cursor = next;
-      if (keys.length) await queue.client.del(...keys);
-    } while (cursor !== "0");
-    const left = await queue.client.keys(pattern);
-    return { counts, keysLeft: left.length };
+    let keysLeft = 0;
+    for (const pattern of [`bull:${name}:*`, `bull:${name}-maintain:*`]) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await queue.client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+        cursor = next;
+        if (keys.length) await queue.client.del(...keys);
+      } while (cursor !== "0");
+      keysLeft += (await queue.client.keys(pattern)).length;
+    }
+    return { counts, keysLeft };
   } finally {
     await queue.close();
   }

@@ -50,12 +50,15 @@ export async function emptyDatabase(label: string): Promise<{ url: string; drop(
 }
 
 /** Removes every key of a bull queue (tests leave failed jobs behind on purpose). */
+/** A test's bull queue and the schedule queue of its worker's clock (`<name>-maintain`), gone. */
 export async function dropBullQueue(redisUrl: string, name: string): Promise<void> {
-  const q = new Bull(name, redisUrl);
-  try {
-    await q.obliterate({ force: true });
-  } finally {
-    await q.close();
+  for (const queueName of [name, `${name}-maintain`]) {
+    const q = new Bull(queueName, redisUrl);
+    try {
+      await q.obliterate({ force: true });
+    } finally {
+      await q.close();
+    }
   }
 }
 

@@ -11,6 +11,12 @@ const Env = z.object({
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
   KINSHIP_WORKER: z.enum(["on", "off"]).default("on"),
+  /** How often the server's worker maintains every program (maturity, expiry, tiers); 0: never here. */
+  KINSHIP_MAINTAIN_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60_000),
   /** Origins of headless storefronts allowed to call /storefront/graphql from the browser, comma separated. */
   KINSHIP_CORS_ORIGINS: z
     .string()

@@ -22,7 +22,11 @@ export interface RunningApp {
  * unless REDIS_URL), a worker in this process (unless KINSHIP_WORKER=off) and the HTTP server.
  * With no environment at all it also seeds a demo program.
  */
-export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<RunningApp> {
+export async function startApp(
+  env: NodeJS.ProcessEnv = process.env,
+  /** The time the worker applies deliveries and maintains programs at (tests move it). */
+  options: { now?: () => Date } = {},
+): Promise<RunningApp> {
   const config = configFrom(env);
   const engine = await openEngine({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR });
   const queue = config.REDIS_URL ? createBullQueue({ redisUrl: config.REDIS_URL, name: config.KINSHIP_QUEUE_NAME }) : createMemoryQueue({});
@@ -40,7 +44,18 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     storefrontUrl: (program) => (program === DEMO_PROGRAM && url ? `${url}/demo` : defaultStorefrontUrl(program)),
     ...(demo ? { demo: { program: DEMO_PROGRAM, customerId: DEMO_CUSTOMERS.grace } } : {}),
   });
-  const worker = config.KINSHIP_WORKER === "on" ? await startWorker({ engine, queue, mapShopify, mapCustom, log: app.log }) : null;
+  const worker =
+    config.KINSHIP_WORKER === "on"
+      ? await startWorker({
+          engine,
+          queue,
+          mapShopify,
+          mapCustom,
+          log: app.log,
+          maintainEveryMs: config.KINSHIP_MAINTAIN_EVERY_MS,
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : null;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   url = address;
   if (!config.SHOPIFY_API_SECRET)

@@ -107,6 +107,7 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
   );
   let processing = false;
   let closing: Promise<void> | null = null;
+  const schedules: Bull.Queue[] = [];
   // Fresh rows arriving together are added in one MULTI (one round trip).
   const addFresh = coalesce(
     async (ids: number[]) => {
@@ -161,6 +162,26 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
       await queue.isReady();
     },
 
+    async every(task: string, everyMs: number, run: () => Promise<void>): Promise<void> {
+      if (!Number.isSafeInteger(everyMs) || everyMs < 1) throw new RangeError(`everyMs must be a positive integer, got ${everyMs}`);
+      if (closing) throw new Error(`queue ${name} is closed`);
+      const schedule = new Bull(`${name}-${task}`, redisUrl, {
+        defaultJobOptions: { attempts: 1, removeOnComplete: true, removeOnFail: true },
+        settings: { lockDuration: lockDurationMs, lockRenewTime: Math.floor(lockDurationMs / 2), stalledInterval: stalledIntervalMs },
+      });
+      schedule.on("error", (error) => log.warn({ err: error, queue: schedule.name }, "queue connection error"));
+      schedules.push(schedule);
+      // One job at a time in this process; bull gives each period's job to one process only.
+      schedule
+        .process(1, () => run())
+        .catch((e: unknown) => {
+          if (!closing) log.error({ err: e, queue: schedule.name }, "schedule stopped");
+        });
+      await schedule.add({}, { repeat: { every: everyMs }, jobId: task });
+      // A period set before (another setting): one schedule per task.
+      for (const r of await schedule.getRepeatableJobs()) if (Number(r.every) !== everyMs) await schedule.removeRepeatableByKey(r.key);
+    },
+
     async ping(): Promise<boolean> {
       if (closing) return false;
       try {
@@ -176,7 +197,7 @@ export function createBullQueue(options: BullQueueOptions): InboxQueue {
     },
 
     close(): Promise<void> {
-      closing ??= queue.close();
+      closing ??= Promise.all([queue.close(), ...schedules.map((q) => q.close())]).then(() => undefined);
       return closing;
     },
   };

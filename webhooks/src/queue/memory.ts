@@ -34,6 +34,9 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): InboxQueue 
   let handler: InboxHandler | null = null;
   let closed = false;
   let idle: (() => void)[] = [];
+  const schedules: NodeJS.Timeout[] = [];
+  /** Scheduled runs under way: close waits for them. */
+  const scheduled = new Set<Promise<void>>();
 
   function pump(): void {
     while (!closed && handler && active < concurrency) {
@@ -93,6 +96,23 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): InboxQueue 
       pump();
     },
 
+    async every(task: string, everyMs: number, run: () => Promise<void>): Promise<void> {
+      if (!Number.isSafeInteger(everyMs) || everyMs < 1) throw new RangeError(`everyMs must be a positive integer, got ${everyMs}`);
+      if (closed) throw new Error("memory queue is closed");
+      let current: Promise<void> | null = null;
+      const timer = setInterval(() => {
+        if (closed || current) return;
+        current = run()
+          .catch((e: unknown) => log.error({ err: e, task }, "scheduled task failed: it runs again next period"))
+          .finally(() => {
+            if (current) scheduled.delete(current);
+            current = null;
+          });
+        scheduled.add(current);
+      }, everyMs);
+      schedules.push(timer);
+    },
+
     async ping(): Promise<boolean> {
       return !closed;
     },
@@ -105,10 +125,12 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): InboxQueue 
       if (!closed) {
         closed = true;
         for (const timer of delayed.values()) clearTimeout(timer);
+        for (const timer of schedules) clearInterval(timer);
         if (delayed.size || waiting.length)
           log.info({ waiting: waiting.length, delayed: delayed.size }, "memory queue closed: the inbox keeps these deliveries queued");
       }
       if (active > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      await Promise.all(scheduled);
     },
   };
 }

@@ -19,6 +19,12 @@ export interface InboxQueue {
   process(handler: InboxHandler): Promise<void>;
   /** True when the queue can take jobs (Redis answers, or the in-process queue is open). */
   ping(): Promise<boolean>;
+  /**
+   * Runs `run` every `everyMs` from now on. On Redis the schedule is a bull repeatable job: every
+   * process sharing the queue may set it up, and each period's run still happens once, in one of
+   * them. In process it is a timer. A run still going when the next one is due is not doubled.
+   */
+  every(task: string, everyMs: number, run: () => Promise<void>): Promise<void>;
   /** Job counts by state (waiting, active, delayed, failed, ...). */
   counts(): Promise<Record<string, number>>;
   /** Stops taking jobs, waits for the running ones, releases connections. */

@@ -1,3 +1,4 @@
+export { DEFAULT_MAINTAIN_EVERY_MS, maintainAll, startClock } from "./clock.ts";
 export {
   type CustomMapper,
   type DeliveryDeps,

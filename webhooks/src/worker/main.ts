@@ -3,6 +3,7 @@ import pino from "pino";
 import { mapCustom, mapShopify } from "../mappers/index.ts";
 import { createBullQueue } from "../queue/bull.ts";
 import type { InboxQueue, Logger } from "../queue/types.ts";
+import { DEFAULT_MAINTAIN_EVERY_MS } from "./clock.ts";
 import { DEFAULT_GROUP_SIZE, DEFAULT_GROUPS_AT_ONCE, startWorker } from "./run.ts";
 
 /** The worker process's settings, from its environment. */
@@ -19,6 +20,7 @@ export interface WorkerEnv {
   stalledIntervalMs: number;
   sweepEveryMs: number;
   sweepAfterMs: number;
+  maintainEveryMs: number;
   logLevel: LogLevel;
 }
 
@@ -39,6 +41,9 @@ export const ENV_HELP = `kinship-worker: applies webhook deliveries from the que
   KINSHIP_QUEUE_STALLED_MS  how often to look for them (default 5000)
   KINSHIP_SWEEP_EVERY_MS    inbox sweep interval (default 5000)
   KINSHIP_SWEEP_AFTER_MS    sweep deliveries queued longer than this (default 30000)
+  KINSHIP_MAINTAIN_EVERY_MS how often every program is maintained: pending points mature, lots
+                            expire, tiers are evaluated; one worker of many runs each period
+                            (default 900000, 15 min; 0: not in this process)
   LOG_LEVEL                 ${LOG_LEVELS.join(" | ")} (default info): JSON lines on stdout
 `;
 
@@ -70,6 +75,7 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
     stalledIntervalMs: int("KINSHIP_QUEUE_STALLED_MS", 5_000, 100),
     sweepEveryMs: int("KINSHIP_SWEEP_EVERY_MS", 5_000, 10),
     sweepAfterMs: int("KINSHIP_SWEEP_AFTER_MS", 30_000, 0),
+    maintainEveryMs: int("KINSHIP_MAINTAIN_EVERY_MS", DEFAULT_MAINTAIN_EVERY_MS, 0),
   };
 }
 
@@ -105,6 +111,7 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log
       mapCustom,
       sweepEveryMs: config.sweepEveryMs,
       sweepAfterMs: config.sweepAfterMs,
+      maintainEveryMs: config.maintainEveryMs,
       groupSize: config.groupSize,
       groupsAtOnce: config.groupsAtOnce,
       log,

@@ -1,5 +1,6 @@
 import type { Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
+import { DEFAULT_MAINTAIN_EVERY_MS, startClock } from "./clock.ts";
 import { type CustomMapper, DeliveryFailed, deliveryHandler, type ShopifyMapper } from "./deliver.ts";
 import { startSweeper } from "./sweeper.ts";
 
@@ -19,7 +20,9 @@ export interface WorkerOptions {
   groupSize?: number;
   /** Groups (transactions) under way at once (default 4). */
   groupsAtOnce?: number;
-  /** The "now" deliveries are applied at (default the clock). */
+  /** How often every program is maintained (maturity, expiry, tiers; default 15 min); 0: never (another process runs the clock). */
+  maintainEveryMs?: number;
+  /** The "now" deliveries are applied and programs maintained at (default the clock). */
   now?: () => Date;
   log?: Logger;
 }
@@ -59,6 +62,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     afterMs: options.sweepAfterMs ?? 30_000,
     log,
   });
+  const maintainEveryMs = options.maintainEveryMs ?? DEFAULT_MAINTAIN_EVERY_MS;
+  if (maintainEveryMs > 0) await startClock({ engine, queue, everyMs: maintainEveryMs, now, log });
   log.info({}, "worker started");
   let stopping: Promise<void> | null = null;
   return {

@@ -12,6 +12,14 @@ function named(label: string): string {
   return name;
 }
 
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 afterAll(async () => {
   for (const name of names) await dropBullQueue(REDIS_URL, name);
 });
@@ -30,6 +38,26 @@ describe("bull queue", () => {
     } finally {
       await q.close();
     }
+  });
+
+  it("every: processes sharing a queue set up one schedule, and each period runs once, in one of them", async () => {
+    const name = named("every");
+    const a = createBullQueue({ redisUrl: REDIS_URL, name });
+    const b = createBullQueue({ redisUrl: REDIS_URL, name });
+    const starts: { by: string; at: number }[] = [];
+    try {
+      for (const [by, q] of [
+        ["a", a],
+        ["b", b],
+      ] as const)
+        await q.every("tick", 300, async () => void starts.push({ by, at: Date.now() }));
+      await until(() => starts.length >= 5, 15_000);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+    const at = starts.map((s) => s.at).sort((x, y) => x - y);
+    // A period run twice (once in each process) would start twice within a few milliseconds.
+    for (let i = 1; i < at.length; i += 1) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThan(150);
   });
 
   it("without Redis: enqueue fails fast, ping says false, close returns", async () => {

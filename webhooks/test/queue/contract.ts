@@ -133,4 +133,28 @@ export function queueContract(make: QueueFactory): void {
     expect(await q.ping()).toBe(false);
     await expect(q.enqueue(6)).rejects.toThrow();
   });
+
+  it("every: runs a task each period, never two runs of it at once, and no more once closed", async () => {
+    const q = make({ attempts: 3, backoffMs: 10, concurrency: 4 });
+    let runs = 0;
+    let running = 0;
+    let overlapped = false;
+    try {
+      await q.every("tick", 50, async () => {
+        running += 1;
+        if (running > 1) overlapped = true;
+        runs += 1;
+        await sleep(80);
+        running -= 1;
+      });
+      await until("three runs", () => runs >= 3, 10_000);
+    } finally {
+      await q.close();
+    }
+    const atClose = runs;
+    await sleep(200);
+    expect(runs).toBe(atClose);
+    expect(overlapped).toBe(false);
+    expect(running).toBe(0);
+  });
 }
