@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 
 import pino from "pino";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { registerApi } from "./api/routes.ts";
+import { registerHtmlCsp } from "./csp.ts";
 import { type DemoOptions, registerDemo } from "./demo/route.ts";
+import { registerHome } from "./home/route.ts";
 import { defaultWidgetsDir } from "./widgets/assets.ts";
 import { registerWidgets } from "./widgets/routes.ts";
 
@@ -79,6 +81,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   const now = options.now ?? (() => new Date());
+  registerHtmlCsp(app);
+  registerHome(app, { demo: options.demo !== undefined });
   registerApi(app, {
     engine: options.engine,
     shopify: shopifyClient(options.shopify.apiKey, options.shopify.apiSecret),

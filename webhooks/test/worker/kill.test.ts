@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Engine } from "@kinship/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -136,16 +138,52 @@ it("a worker killed mid-batch loses nothing and doubles nothing once restarted",
   }
 });
 
-it("kinship-worker refuses to start without DATABASE_URL or REDIS_URL", async () => {
-  const env = { ...process.env };
+/** Where npm links the workspaces' bins (`npm install`); `npx` puts it first on PATH. */
+const DOT_BIN = fileURLToPath(new URL("../../../node_modules/.bin", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * The shell's PATH without any node_modules/.bin (vitest may have been started through one), so
+ * that the pinned Node 24 is found only if `npx` puts it there, as it does for a user's shell.
+ */
+const shellPath = (process.env.PATH ?? "")
+  .split(delimiter)
+  .filter((dir) => !/node_modules[\\/]\.bin[\\/]?$/.test(dir))
+  .join(delimiter);
+
+const LAUNCHES: { name: string; command: string; args: string[]; path: string }[] = [
+  {
+    name: "by path (node webhooks/bin/kinship-worker.js)",
+    command: process.execPath,
+    args: ["--disable-warning=ExperimentalWarning", BIN],
+    path: process.env.PATH ?? "",
+  },
+  // `--no`: never fetch a package of that name from the registry; only the workspace's linked bin runs.
+  {
+    name: "as npx kinship-worker (the linked bin, on the pinned Node 24)",
+    command: "npx",
+    args: ["--no", "kinship-worker"],
+    path: shellPath,
+  },
+];
+
+it("npm links the kinship-worker bin to webhooks/bin/kinship-worker.js", () => {
+  expect(realpathSync(join(DOT_BIN, "kinship-worker"))).toBe(realpathSync(BIN));
+});
+
+it.each(LAUNCHES)("kinship-worker refuses to start without DATABASE_URL or REDIS_URL, $name", async ({ command, args, path }) => {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: path };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", BIN], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (b: Buffer) => {
     stderr += b.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  expect(code).toBe(2);
+  expect(code, stderr).toBe(2);
   expect(stderr).toMatch(/DATABASE_URL is required/);
+  // Its usage: the environment it reads.
+  expect(stderr).toMatch(/^\s+REDIS_URL\s/m);
+  expect(stderr).not.toMatch(/needs Node\.js 24/);
 });
