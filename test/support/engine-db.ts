@@ -1,4 +1,4 @@
-import { type ConnectOptions, connect, type Db, type Engine, engineOn } from "@kinship/engine";
+import { type ConnectOptions, connect, type Db, type Engine, type EngineOptions, engineOn } from "@kinship/engine";
 import { migrate } from "@kinship/engine/store";
 
 /**
@@ -8,10 +8,14 @@ import { migrate } from "@kinship/engine/store";
  */
 const databases = new WeakMap<Engine, Db>();
 
-export async function openEngineOwningDb(options: ConnectOptions = {}): Promise<Engine> {
+/** The tests' KINSHIP_TOKEN_KEY (32 bytes, hex): shop tokens are stored only sealed with a key. */
+export const TEST_TOKEN_KEY = "6b696e736869702d746573742d746f6b656e2d6b65792d33322d62797465732e";
+
+/** Opens with TEST_TOKEN_KEY unless `tokenKey` says otherwise (`""`: an engine without a key). */
+export async function openEngineOwningDb(options: ConnectOptions & EngineOptions = {}): Promise<Engine> {
   const connection = await connect(options);
   await migrate(connection.db);
-  const engine = engineOn(connection);
+  const engine = engineOn(connection, { tokenKey: options.tokenKey ?? TEST_TOKEN_KEY });
   databases.set(engine, connection.db);
   return engine;
 }

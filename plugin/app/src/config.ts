@@ -1,3 +1,4 @@
+import { parseTokenKey } from "@kinship/engine";
 import { LOG_LEVELS } from "@kinship/webhooks";
 import { z } from "zod";
 
@@ -10,6 +11,20 @@ const Env = z.object({
   KINSHIP_QUEUE_NAME: z.string().default("kinship-inbox"),
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  /** Seals shops' Admin API tokens at rest (AES-256-GCM): 32 bytes, hex or base64. Without it no shop token is stored. */
+  KINSHIP_TOKEN_KEY: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const key = s?.trim();
+      if (!key) return undefined;
+      try {
+        parseTokenKey(key);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+      return key;
+    }),
   KINSHIP_WORKER: z.enum(["on", "off"]).default("on"),
   /** How often the server's worker maintains every program (maturity, expiry, tiers); 0: never here. */
   KINSHIP_MAINTAIN_EVERY_MS: z.coerce

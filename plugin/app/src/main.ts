@@ -28,7 +28,11 @@ export async function startApp(
   options: { now?: () => Date } = {},
 ): Promise<RunningApp> {
   const config = configFrom(env);
-  const engine = await openEngine({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR });
+  const engine = await openEngine({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : config.KINSHIP_DATA_DIR,
+    tokenKey: config.KINSHIP_TOKEN_KEY,
+  });
   const queue = config.REDIS_URL ? createBullQueue({ redisUrl: config.REDIS_URL, name: config.KINSHIP_QUEUE_NAME }) : createMemoryQueue({});
   const apiSecret = config.SHOPIFY_API_SECRET ?? randomBytes(24).toString("hex");
   const demo = (await engine.programs.list()).length === 0 || (await engine.shops.find(DEMO_PROGRAM)) !== null;

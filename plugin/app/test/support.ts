@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { connect, type Db, type Engine, engineOn } from "@kinship/engine";
 import { createBullQueue, mapCustom, mapShopify, startWorker, type Worker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
-import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
+import { dbOf, openEngineOwningDb, TEST_TOKEN_KEY } from "../../../test/support/engine-db.ts";
 import { dropBullQueue, isolatedDatabase } from "../../../test/support/isolated.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { buildServer, type ServerOptions } from "../src/server.ts";
@@ -50,13 +50,13 @@ const REDIS = "redis://127.0.0.1:6379";
  */
 export async function startHarness(label: string, options: HarnessOptions = {}): Promise<Harness> {
   const database = await isolatedDatabase(label);
-  const engine = await openEngineOwningDb({ databaseUrl: database.url });
+  const engine = await openEngineOwningDb({ databaseUrl: database.url, tokenKey: TEST_TOKEN_KEY });
   // The server gets an engine of its own on a connection whose queries are counted.
   const servedConnection = await connect({ databaseUrl: database.url });
   const queueName = `kinship-test-${randomUUID()}`;
   const queue = createBullQueue({ redisUrl: REDIS, name: queueName, attempts: 2, backoffMs: 50 });
   const counter = queryCounter();
-  const served = engineOn({ ...servedConnection, db: servedConnection.db.withPlugin(counter) });
+  const served = engineOn({ ...servedConnection, db: servedConnection.db.withPlugin(counter) }, { tokenKey: TEST_TOKEN_KEY });
   const app = buildServer({ engine: served, queue, shopify: { apiKey: API_KEY, apiSecret: SECRET }, logLevel: "silent", ...options });
   const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 500, sweepAfterMs: 1_000 });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -21,9 +21,11 @@ import {
   type ProgramsPort,
   programsPort,
   type ShopsPort,
+  sealingOnce,
   shopsPort,
 } from "./store/programs/port.ts";
 import type { CreateProgramInput, Program } from "./store/programs/programs.ts";
+import { type TokenCipher, tokenCipher } from "./store/programs/token-cipher.ts";
 import { type RedemptionsPort, redemptionsPort } from "./store/redemptions/port.ts";
 
 /**
@@ -83,20 +85,43 @@ export interface HostPort {
   pendingMigrations(): Promise<string[]>;
 }
 
+export interface EngineOptions {
+  /**
+   * The key shop tokens are sealed with (AES-256-GCM): 32 bytes as 64 hex characters or base64
+   * (KINSHIP_TOKEN_KEY). Without it the engine runs but refuses to store or read a shop token.
+   * An invalid key throws a clear error at open.
+   */
+  tokenKey?: string | undefined;
+}
+
 /** Opens the engine on its own connection (a PGlite directory or `databaseUrl`), migrated unless told not to. */
-export async function openEngine(options: ConnectOptions & { migrate?: boolean } = {}): Promise<Engine> {
+export async function openEngine(options: ConnectOptions & EngineOptions & { migrate?: boolean } = {}): Promise<Engine> {
+  const cipher = cipherOf(options);
   const connection = await connect(options);
-  if (options.migrate !== false) await migrate(connection.db);
-  return engineOn(connection);
+  try {
+    if (options.migrate !== false) await migrate(connection.db);
+    const sealed = sealingOnce(connection.db, cipher);
+    // Plain-text tokens left from before 0008 are sealed now (once migrated), else on first use.
+    if (options.migrate !== false) await sealed();
+    return engineAt(connection.db, () => connection.close(), cipher, sealed);
+  } catch (e) {
+    await connection.close();
+    throw e;
+  }
 }
 
 /** The engine on a connection its host made (`connect({ pool })` on the host's pool): the host owns the database. */
-export function engineOn(connection: Connection): Engine {
-  return engineAt(connection.db, () => connection.close());
+export function engineOn(connection: Connection, options: EngineOptions = {}): Engine {
+  const cipher = cipherOf(options);
+  return engineAt(connection.db, () => connection.close(), cipher, sealingOnce(connection.db, cipher));
 }
 
-function engineAt(db: Db, close: () => Promise<void>): Engine {
-  const inTransaction = (trx: Db) => engineAt(trx, async () => {});
+function cipherOf(options: EngineOptions): TokenCipher | null {
+  return options.tokenKey === undefined || options.tokenKey === "" ? null : tokenCipher(options.tokenKey);
+}
+
+function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null, sealed: () => Promise<void>): Engine {
+  const inTransaction = (trx: Db) => engineAt(trx, async () => {}, cipher, sealed);
   const programs = programsPort(db);
   const members = membersPort(db);
   const jobs = jobsPort(db);
@@ -108,7 +133,7 @@ function engineAt(db: Db, close: () => Promise<void>): Engine {
     member: members.get,
     maintain: jobs.maintain,
     programs,
-    shops: shopsPort(db),
+    shops: shopsPort(db, cipher, sealed),
     apiKeys: apiKeysPort(db),
     audit: auditPort(db),
     members,

@@ -8,3 +8,5 @@ export { type Connection, type ConnectOptions, connect, type Db } from "./store/
 export { hostMigrationScript } from "./store/db/migrate.ts";
 export { migrations } from "./store/db/migrations/index.ts";
 export type * from "./store/index.ts";
+export { CONSERVATIVE_TOKEN_LIFETIME_MS } from "./store/programs/shop-tokens.ts";
+export { parseTokenKey, TokenCipherError } from "./store/programs/token-cipher.ts";

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Engine } from "@kinship/engine";
-import { connectShop, findShop, inboxRow } from "@kinship/engine/store";
+import { connectShop, findShop, inboxRow, tokenCipher } from "@kinship/engine/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueProgramKey } from "../../../plugin/engine/test/support/backends.ts";
-import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
+import { dbOf, openEngineOwningDb, TEST_TOKEN_KEY } from "../../../test/support/engine-db.ts";
 import { mapCustom, mapShopify } from "../../src/mappers/index.ts";
 import { type DeliveryDeps, DeliveryFailed, processDelivery } from "../../src/worker/deliver.ts";
 import { balance, customBody, isolatedDatabase, receiveCustom, receiveShopify, shopifyOrderBody } from "./support.ts";
@@ -33,7 +33,7 @@ function fixture(name: string, shop: string): string {
 
 async function installedShop(): Promise<string> {
   const shop = uniqueProgramKey("pd");
-  const r = await connectShop(dbOf(engine), shop, "shpat_test", new Date());
+  const r = await connectShop(dbOf(engine), shop, "shpat_test", new Date(), "USD", tokenCipher(TEST_TOKEN_KEY));
   if (!r.ok) throw new Error(r.error.message);
   return shop;
 }

@@ -2,6 +2,7 @@ import { type Engine, executeAdmin, executeStorefront } from "@kinship/engine";
 import type { Shopify } from "@shopify/shopify-api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ExecutionResult } from "graphql";
+import { shopTokens } from "../shopify/tokens.ts";
 import { adminIdentity } from "./admin-auth.ts";
 import { appProxyIdentity } from "./app-proxy.ts";
 import { corsFor } from "./cors.ts";
@@ -31,6 +32,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const { engine, shopify, now } = options;
   const cors = corsFor(options.corsOrigins);
   const secretOf = cachedSecrets(engine);
+  const tokens = shopTokens({ engine, shopify, now });
 
   const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>) => {
     if (!auth.ok) return unauthorized(req, res, auth.message);
@@ -40,6 +42,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       engine,
       secretOf,
       storefrontUrl: options.storefrontUrl,
+      tokens,
       onError: (e: unknown) => req.log.error({ err: e }, "storefront resolver failed"),
     };
     const ctx = storefrontContext(deps, auth.identity, now());

@@ -1,6 +1,7 @@
 import type { Engine, RedeemResult, StorefrontContext } from "@kinship/engine";
 import { isShopDomain } from "@kinship/webhooks";
 import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
+import type { ShopTokenSource } from "../shopify/tokens.ts";
 import type { ShopperIdentity } from "./identity.ts";
 import type { SecretLookup } from "./member-token.ts";
 import { referralLink } from "./referral.ts";
@@ -12,13 +13,15 @@ export interface StorefrontDeps {
   /** The program's secret (referral codes are derived from it). */
   secretOf: SecretLookup;
   storefrontUrl: (program: string) => string | null;
+  /** Where a shop's Admin API token comes from (refreshed ahead of expiry). */
+  tokens: Pick<ShopTokenSource, "tokenFor">;
   onError?: (error: unknown) => void;
 }
 
 /**
  * What executeStorefront needs for one shopper. Redemption is bound to the shopper the edge
  * established (a guest has none, and the engine answers UNAUTHENTICATED); codes are issued on the
- * shop when it has an Admin API token, locally when the program has no platform to issue them on
+ * shop when it has an Admin API token (through `tokenFor`), locally when the program has no platform to issue them on
  * (the demo, custom programs, a shop connected without a token).
  */
 export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, now: Date): StorefrontContext {
@@ -37,9 +40,11 @@ export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, no
       // A code made locally would mean nothing at the checkout of a shop that removed the app.
       if (shop && !shop.installed)
         return { ok: false, error: { code: "ShopUninstalled", message: `${shop.domain} no longer has Kinship installed` } };
-      const issuer = shop?.accessToken
-        ? shopifyIssuer({ shop: shop.domain, accessToken: shop.accessToken, apiVersion: SHOPIFY_API_VERSION })
-        : localIssuer();
+      const domain = shop?.domain;
+      const issuer =
+        domain && shop.hasToken
+          ? shopifyIssuer({ shop: domain, accessToken: () => deps.tokens.tokenFor(domain), apiVersion: SHOPIFY_API_VERSION })
+          : localIssuer();
       const r = await redeem({ engine, issuer, program, customerId, rewardId, now, ...(key === undefined ? {} : { key }) });
       if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message } };
       return { ok: true, value: { rewardId: r.value.rewardId, code: r.value.code, points: r.value.points } };

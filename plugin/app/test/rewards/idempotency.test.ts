@@ -23,7 +23,9 @@ type Answer = { data?: { redeem: { rewardId: string; code: string; points: numbe
 
 /** One storefront request of `customerId`, as /proxy/graphql or /storefront/graphql serves it. */
 async function ask(program: string, customerId: string, variables: Record<string, unknown>): Promise<Answer> {
-  const deps = { engine, secretOf: async () => "secret", storefrontUrl: () => null };
+  // These programs have no shop token: codes are made locally, and no token is ever asked for.
+  const tokens = { tokenFor: async (): Promise<string> => Promise.reject(new Error("no shop token in this test")) };
+  const deps = { engine, secretOf: async () => "secret", storefrontUrl: () => null, tokens };
   const result: ExecutionResult = await executeStorefront(engine, storefrontContext(deps, { program, customerId }, NOW), {
     query: REDEEM,
     variables,

@@ -119,7 +119,9 @@ export async function withEngine<T>(io: Io, fn: (engine: Engine, db: DatabaseCho
     if (choice.dataDir) mkdirSync(choice.dataDir, { recursive: true });
     // Loaded here, not at the top, so `--help` and usage errors answer without loading the engine.
     const { openEngine } = await import("../engine.ts");
-    engine = await openEngine({ databaseUrl: choice.databaseUrl, dataDir: choice.dataDir, max: 2, migrate });
+    // Shop tokens are sealed with KINSHIP_TOKEN_KEY (`shops connect` refuses a token without it).
+    const tokenKey = io.env.KINSHIP_TOKEN_KEY?.trim() || undefined;
+    engine = await openEngine({ databaseUrl: choice.databaseUrl, dataDir: choice.dataDir, max: 2, migrate, tokenKey });
   } catch (e) {
     throw new CliError(`cannot open ${choice.description}: ${messageOf(e)}`);
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dbOf } from "../../../../test/support/engine-db.ts";
+import { dbOf, TEST_TOKEN_KEY } from "../../../../test/support/engine-db.ts";
 import type { Engine } from "../../src/index.ts";
 import { receive, settle } from "../../src/store/index.ts";
 import { openTestEngine } from "../support/backends.ts";
@@ -9,7 +9,7 @@ const now = new Date("2026-11-01T00:00:00Z");
 
 describe("kinship shops, program secret and dlq (Postgres)", () => {
   let engine: Engine;
-  const env = () => ({ DATABASE_URL: inject("databaseUrl") });
+  const env = () => ({ DATABASE_URL: inject("databaseUrl"), KINSHIP_TOKEN_KEY: TEST_TOKEN_KEY });
   const shop = `cli-${Date.now().toString(36)}.myshopify.com`;
   beforeAll(async () => {
     engine = await openTestEngine("postgres");
@@ -18,11 +18,25 @@ describe("kinship shops, program secret and dlq (Postgres)", () => {
     await engine.close();
   });
 
-  it("shops connect registers the shop and its program; a bad domain is refused", async () => {
+  it("shops connect registers the shop and its program, its token sealed; a bad domain is refused", async () => {
+    const keyless = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], {
+      env: { DATABASE_URL: inject("databaseUrl") },
+    });
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toMatch(/KINSHIP_TOKEN_KEY is not set/);
+    const badKey = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], {
+      env: { ...env(), KINSHIP_TOKEN_KEY: "short" },
+    });
+    expect(badKey.code).toBe(1);
+    expect(badKey.stderr).toMatch(/KINSHIP_TOKEN_KEY must be 32 bytes/);
+    expect(badKey.stderr).not.toContain("short");
     const ok = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], { env: env() });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`connected ${shop}`);
     expect((await engine.program(shop)).ok).toBe(true);
+    const row = await dbOf(engine).selectFrom("kinship_shop").selectAll().where("domain", "=", shop).executeTakeFirstOrThrow();
+    expect(row.access_token).toBeNull();
+    expect(JSON.stringify(row)).not.toContain("shpat_abc");
     const bad = await kinship(["shops", "connect", "evil.example.com", "--access-token", "x"], { env: env() });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a shop domain/);

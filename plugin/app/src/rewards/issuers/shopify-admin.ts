@@ -2,7 +2,8 @@ import { ClientError, GraphQLClient } from "graphql-request";
 
 export interface AdminApiOptions {
   shop: string;
-  accessToken: string;
+  /** The token, or where to get a valid one for each call (`tokenFor`: refreshed ahead of expiry). */
+  accessToken: string | (() => Promise<string>);
   apiVersion: string;
   /** Longest wait before the one retry of a throttled call (default 2 s). */
   maxThrottleWaitMs?: number;
@@ -30,17 +31,24 @@ interface ThrottleStatus {
  */
 export function adminApi(options: AdminApiOptions) {
   const client = new GraphQLClient(`https://${options.shop}/admin/api/${options.apiVersion}/graphql.json`, {
-    headers: { "X-Shopify-Access-Token": options.accessToken },
     errorPolicy: "all",
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxWait = options.maxThrottleWaitMs ?? 2_000;
+  const token = typeof options.accessToken === "string" ? async () => options.accessToken as string : options.accessToken;
 
   /** One request; a throttled answer also says how long to wait. */
   async function once<T>(query: string, variables: Record<string, unknown>): Promise<[AdminAnswer<T>, number]> {
+    let accessToken: string;
     try {
-      const res = await client.rawRequest<T>(query, variables);
+      accessToken = await token();
+    } catch (e) {
+      const retryable = (e as { retryable?: unknown }).retryable === true;
+      return [{ ok: false, message: `no Admin API token: ${(e as Error).message}`, retryable, throttled: false }, 0];
+    }
+    try {
+      const res = await client.rawRequest<T>(query, variables, { "X-Shopify-Access-Token": accessToken });
       const errors = (res.errors ?? []) as GraphQLErrorLike[];
       if (errors.some((e) => e.extensions?.code === "THROTTLED"))
         return [{ ok: false, message: "Shopify throttled the call", retryable: true, throttled: true }, waitFor(res.extensions, maxWait)];

@@ -163,9 +163,18 @@ export interface OutboxTable {
 export interface ShopTable {
   domain: string;
   program_id: Int8;
+  /** Plain text before 0008; emptied once an engine with a token key seals it. */
   access_token: string | null;
   installed_at: Date;
   uninstalled_at: Date | null;
+  access_token_sealed: string | null;
+  access_token_expires_at: Date | null;
+  refresh_token_sealed: string | null;
+  refresh_token_expires_at: Date | null;
+  token_version: ColumnType<string | number, number | undefined, number>;
+  refreshing_until: Date | null;
+  token_refused_at: Date | null;
+  token_refused_reason: string | null;
 }
 
 export type InboxStatus = "queued" | "applied" | "ignored" | "dead";

@@ -3,7 +3,17 @@ import type { Db } from "../db/connect.ts";
 import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "./api-keys.ts";
 import { auditLog } from "./audit.ts";
 import { createProgram, findProgram, listPrograms, rotateWebhookSecret, updateProgramConfig, webhookSecret } from "./programs.ts";
+import {
+  claimRefresh,
+  refuseRefresh,
+  releaseRefresh,
+  saveShopTokens,
+  sealPlaintextTokens,
+  shopTokens,
+  type TokenPair,
+} from "./shop-tokens.ts";
 import { connectShop, findShop, markUninstalled } from "./shops.ts";
+import type { TokenCipher } from "./token-cipher.ts";
 
 export function programsPort(db: Db) {
   return {
@@ -16,8 +26,50 @@ export function programsPort(db: Db) {
   };
 }
 
-export function shopsPort(db: Db) {
-  return { connect: bind(db, connectShop), find: bind(db, findShop), markUninstalled: bind(db, markUninstalled) };
+/**
+ * Shops and their tokens. With a cipher (the engine opened with a token key) tokens are sealed
+ * on the way in and opened on the way out; `ready` seals what plain text is left first (once).
+ */
+export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promise<void> = async () => {}) {
+  return {
+    connect: async (domain: string, accessToken: string | null, now: Date, currency = "USD") => {
+      await ready();
+      return connectShop(db, domain, accessToken, now, currency, cipher);
+    },
+    find: async (domain: string) => {
+      await ready();
+      return findShop(db, domain, cipher);
+    },
+    markUninstalled: bind(db, markUninstalled),
+    /** The shop's tokens, decrypted, with expiries, pair version, refresh lease and refusal. */
+    tokens: async (domain: string) => {
+      await ready();
+      return shopTokens(db, cipher, domain);
+    },
+    /** A token exchange's or refresh's answer, both tokens in one statement; releases the refresh lease. */
+    saveTokens: (domain: string, pair: TokenPair, now: Date) => saveShopTokens(db, cipher, domain, pair, now),
+    /** Takes the shop's refresh lease for the pair version read (committed before Shopify is called). */
+    claimRefresh: bind(db, claimRefresh),
+    releaseRefresh: bind(db, releaseRefresh),
+    /** Shopify refused the refresh token: the shop needs a new token exchange. */
+    refuseRefresh: bind(db, refuseRefresh),
+  };
+}
+
+/** Seals plain-text tokens once per engine, the first time a shop's token is touched (or at open). */
+export function sealingOnce(db: Db, cipher: TokenCipher | null): () => Promise<void> {
+  if (!cipher) return async () => {};
+  let done: Promise<void> | null = null;
+  return () => {
+    done ??= sealPlaintextTokens(db, cipher).then(
+      () => undefined,
+      (e: unknown) => {
+        done = null;
+        throw e;
+      },
+    );
+    return done;
+  };
 }
 
 export function apiKeysPort(db: Db) {

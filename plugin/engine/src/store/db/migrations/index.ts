@@ -5,6 +5,7 @@ import { sql as giveBack } from "./0004_give_back.ts";
 import { sql as lotMember } from "./0005_lot_member_index.ts";
 import { sql as leanLedger } from "./0006_lean_ledger.ts";
 import { sql as partners } from "./0007_partners.ts";
+import { sql as shopTokens } from "./0008_shop_tokens.ts";
 
 export interface Migration {
   id: string;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { id: "0005_lot_member_index", sql: lotMember },
   { id: "0006_lean_ledger", sql: leanLedger },
   { id: "0007_partners", sql: partners },
+  { id: "0008_shop_tokens", sql: shopTokens },
 ];
