@@ -21,6 +21,8 @@ export interface WorkerEnv {
   sweepEveryMs: number;
   sweepAfterMs: number;
   maintainEveryMs: number;
+  /** Encrypts shops' Admin API tokens at rest: the server's key (KINSHIP_TOKEN_KEY). */
+  tokenKey: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -44,6 +46,7 @@ export const ENV_HELP = `kinship-worker: applies webhook deliveries from the que
   KINSHIP_MAINTAIN_EVERY_MS how often every program is maintained: pending points mature, lots
                             expire, tiers are evaluated; one worker of many runs each period
                             (default 900000, 15 min; 0: not in this process)
+  KINSHIP_TOKEN_KEY         the server's key for shops' Admin API tokens (32 bytes, hex or base64)
   LOG_LEVEL                 ${LOG_LEVELS.join(" | ")} (default info): JSON lines on stdout
 `;
 
@@ -76,6 +79,7 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
     sweepEveryMs: int("KINSHIP_SWEEP_EVERY_MS", 5_000, 10),
     sweepAfterMs: int("KINSHIP_SWEEP_AFTER_MS", 30_000, 0),
     maintainEveryMs: int("KINSHIP_MAINTAIN_EVERY_MS", DEFAULT_MAINTAIN_EVERY_MS, 0),
+    tokenKey: env.KINSHIP_TOKEN_KEY || undefined,
   };
 }
 
@@ -93,7 +97,7 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log
   let engine: Engine | null = null;
   let queue: InboxQueue | null = null;
   try {
-    engine = await openEngine({ databaseUrl: config.databaseUrl, max: config.concurrency + 2 });
+    engine = await openEngine({ databaseUrl: config.databaseUrl, max: config.concurrency + 2, tokenKey: config.tokenKey });
     queue = createBullQueue({
       redisUrl: config.redisUrl,
       name: config.queueName,
