@@ -6,6 +6,7 @@ import { defaultStorefrontUrl } from "./api/referral.ts";
 import { registerApi } from "./api/routes.ts";
 import { registerHtmlCsp } from "./csp.ts";
 import { type DemoOptions, registerDemo } from "./demo/route.ts";
+import { registerAppHome } from "./home/app-route.ts";
 import { registerHome } from "./home/route.ts";
 import { defaultWidgetsDir } from "./widgets/assets.ts";
 import { registerWidgets } from "./widgets/routes.ts";
@@ -81,11 +82,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   const now = options.now ?? (() => new Date());
+  const shopifyApi = shopifyClient(options.shopify.apiKey, options.shopify.apiSecret);
   registerHtmlCsp(app);
   registerHome(app, { demo: options.demo !== undefined });
+  registerAppHome(app, { engine: options.engine, shopify: shopifyApi, apiKey: options.shopify.apiKey, now });
   registerApi(app, {
     engine: options.engine,
-    shopify: shopifyClient(options.shopify.apiKey, options.shopify.apiSecret),
+    shopify: shopifyApi,
     now,
     corsOrigins: options.corsOrigins ?? [],
     storefrontUrl: options.storefrontUrl ?? defaultStorefrontUrl,

@@ -27,8 +27,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A server as buildServer makes it; `appHome` stands in for the embedded app's /app (a later issue). */
-async function server(options: { demo?: { program: string; customerId: string }; appHome?: boolean } = {}): Promise<FastifyInstance> {
+/** A server as buildServer makes it (it serves the embedded app's home at /app). */
+async function server(options: { demo?: { program: string; customerId: string } } = {}): Promise<FastifyInstance> {
   const app = buildServer({
     engine,
     queue: createMemoryQueue(),
@@ -36,7 +36,6 @@ async function server(options: { demo?: { program: string; customerId: string };
     logLevel: "silent",
     ...(options.demo ? { demo: options.demo } : {}),
   });
-  if (options.appHome) app.get("/app", async () => "app home");
   servers.push(app);
   await app.ready();
   return app;
@@ -47,7 +46,7 @@ const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 const SHOP = "corner-store.myshopify.com";
 const UNIFIED_HOST = b64url("admin.shopify.com/store/corner-store");
-/** What Shopify's admin adds when it opens an app (the hmac is checked by the app home, not here). */
+/** What Shopify's admin adds when it opens an app (identity comes from the app home's session token, not from these). */
 const ADMIN_QUERY = `embedded=1&hmac=abc123&host=${UNIFIED_HOST}&id_token=x.y.z&locale=en&session=s1&shop=${SHOP}&timestamp=1767225600`;
 
 function csp(res: { headers: Record<string, unknown> }): string {
@@ -83,9 +82,9 @@ describe("GET / outside Shopify", () => {
     expect(res.body).toContain("<code>README.md</code>");
     expect(res.body).not.toMatch(/href="https?:/);
     expect(res.body).not.toContain('href="/demo"');
-    // No /app on this server: the page says so instead of sending anyone to it.
-    expect(res.body).toContain("not served yet");
-    expect(res.body).not.toContain("Merchants open Kinship from their Shopify admin");
+    // The app home is served at /app: the page says where merchants find Kinship.
+    expect(res.body).toContain("Merchants open Kinship from their Shopify admin");
+    expect(res.body).not.toContain("not served yet");
     // The inline stylesheet is allowed by its hash, so the policy stays script-free and exact.
     const style = /<style>([\s\S]*?)<\/style>/.exec(res.body)?.[1] ?? "";
     expect(csp(res)).toContain(`style-src 'sha256-${createHash("sha256").update(style).digest("base64")}'`);
@@ -118,8 +117,8 @@ describe("GET / outside Shopify", () => {
 });
 
 describe("GET / from inside the Shopify admin", () => {
-  it("redirects to the app home, query string as it came, once /app is served", async () => {
-    const app = await server({ appHome: true });
+  it("redirects to the app home, query string as it came", async () => {
+    const app = await server();
     for (const host of [UNIFIED_HOST, b64("admin.shopify.com/store/corner-store"), b64url(`${SHOP}/admin`), b64(`${SHOP}/admin`)]) {
       const query = `shop=${SHOP}&host=${encodeURIComponent(host)}&embedded=1`;
       const res = await app.inject(`/?${query}`);
@@ -129,19 +128,15 @@ describe("GET / from inside the Shopify admin", () => {
     const res = await app.inject(`/?${ADMIN_QUERY}`);
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe(`/app?${ADMIN_QUERY}`);
-    // Outside Shopify, the page now says where the app lives.
+    expect(res.headers["cache-control"]).toBe("no-store");
+    // The redirect lands on the shell, framed by that shop's admin only.
+    const shell = await app.inject(res.headers.location as string);
+    expect(shell.statusCode).toBe(200);
+    expect(csp(shell)).toContain(`frame-ancestors https://${SHOP} https://admin.shopify.com`);
+    // Outside Shopify, the page says where the app lives.
     const page = await app.inject("/");
     expectPlainPage(page);
     expect(page.body).toContain("Merchants open Kinship from their Shopify admin");
-  });
-
-  it("without /app (today) never redirects: the admin gets the page, framed by the shop's admin only", async () => {
-    const app = await server();
-    const res = await app.inject(`/?${ADMIN_QUERY}`);
-    expectPlainPage(res, `frame-ancestors https://${SHOP} https://admin.shopify.com`);
-    expect(csp(res)).not.toContain("frame-ancestors 'none'");
-    expect(res.body).toContain("not served yet");
-    expect(res.body).not.toContain(SHOP);
   });
 
   const other = "other-store.myshopify.com";
@@ -163,7 +158,7 @@ describe("GET / from inside the Shopify admin", () => {
   ];
 
   it.each(malformed)("%s → the plain page, not framable, nothing echoed", async (_name, query) => {
-    const app = await server({ appHome: true });
+    const app = await server();
     const res = await app.inject(`/?${query}`);
     expectPlainPage(res);
     for (const raw of ["evil", "<script", "alert", "<img", "other-store", "corner-store", "Corner-Store"])

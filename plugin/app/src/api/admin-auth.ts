@@ -30,6 +30,26 @@ export async function adminIdentity(shopify: Shopify, engine: Engine, headers: A
 }
 
 async function sessionTokenIdentity(shopify: Shopify, engine: Engine, token: string): Promise<Auth<AdminIdentity>> {
+  const verified = await verifySessionToken(shopify, token);
+  if (!verified.ok) return verified;
+  const { shop: domain, user } = verified.identity;
+  const shop = await engine.shops.find(domain);
+  if (!shop?.installed) return denied(`shop ${domain} is not connected to Kinship`);
+  return { ok: true, identity: { program: shop.programKey, actor: `shopify-user:${user}` } };
+}
+
+/** Who a valid App Bridge session token speaks for: the shop (`dest`) and the staff user (`sub`). */
+export interface SessionTokenIdentity {
+  shop: string;
+  user: string;
+}
+
+/**
+ * An App Bridge session token, checked and nothing more: HS256 with the app secret, `exp`/`nbf`,
+ * `aud` = our API key, `dest` a myshopify shop that `iss` agrees with, and a user. Whether the
+ * shop is connected is the caller's question (the app home installs a shop it has never seen).
+ */
+export async function verifySessionToken(shopify: Shopify, token: string): Promise<Auth<SessionTokenIdentity>> {
   let claims: Awaited<ReturnType<Shopify["session"]["decodeSessionToken"]>>;
   try {
     // Signature, exp and nbf (10 s of clock tolerance), and aud = our API key.
@@ -41,9 +61,7 @@ async function sessionTokenIdentity(shopify: Shopify, engine: Engine, token: str
   const domain = hostOf(claims.dest);
   if (!domain || !isShopDomain(domain) || hostOf(claims.iss) !== domain) return denied("the session token names no shop");
   if (typeof claims.sub !== "string" || claims.sub === "") return denied("the session token names no user");
-  const shop = await engine.shops.find(domain);
-  if (!shop?.installed) return denied(`shop ${domain} is not connected to Kinship`);
-  return { ok: true, identity: { program: shop.programKey, actor: `shopify-user:${claims.sub}` } };
+  return { ok: true, identity: { shop: domain, user: claims.sub } };
 }
 
 function hostOf(url: unknown): string | null {

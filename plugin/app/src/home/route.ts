@@ -9,9 +9,9 @@ export const APP_HOME = "/app";
 /**
  * GET /: the front door.
  * - From inside the Shopify admin (valid `shop` and `host` for the same shop): a 302 to the app
- *   home at /app with the query string as it came (Shopify's `hmac`, `id_token`… are checked
- *   there). The app home comes with the app-store install work; until a route answers at /app
- *   there is no redirect (it would lead to a 404), and the admin gets the page below, framed.
+ *   home at /app (app-route.ts) with the query string as it came; the app home takes identity from
+ *   the App Bridge session token, never from that query. A server without /app (a test's) never
+ *   redirects (it would lead to a 404): the admin gets the page below, framed.
  * - Anything else, malformed `shop`/`host` included: a small page saying what Kinship is and where
  *   to go on this server; it may not be framed. Nothing from the request is written into it.
  */

@@ -33,7 +33,10 @@ export interface ShopTokensOptions {
 export interface ShopTokenSource {
   /** A valid Admin API access token for the shop, refreshed ahead of expiry; throws ShopTokenError. */
   tokenFor(shop: string): Promise<string>;
-  /** Install: exchanges an App Bridge session token for an expiring offline token pair and stores it. */
+  /**
+   * Install: exchanges an App Bridge session token for an expiring offline token pair and stores
+   * it, connecting the shop (and creating its program) when it is not connected.
+   */
   exchange(shop: string, sessionToken: string): Promise<void>;
 }
 
@@ -130,12 +133,24 @@ export function shopTokens(options: ShopTokensOptions): ShopTokenSource {
   }
 
   async function exchange(shop: string, sessionToken: string): Promise<void> {
+    // Checked before Shopify is asked: a pair that cannot be stored would be lost.
+    if (!engine.shops.storesTokens)
+      throw new ShopTokenError("NoTokenKey", "KINSHIP_TOKEN_KEY is not set: Kinship cannot store the shop's token", false);
     const { session } = await shopify.auth.tokenExchange({
       shop,
       sessionToken,
       requestedTokenType: RequestedTokenType.OfflineAccessToken,
       expiring: true,
     });
+    // Shopify-managed installation: the first exchange of a shop never seen (or uninstalled
+    // since) connects it, creating its program, once Shopify has answered, so a refused exchange
+    // stores nothing. The program starts in USD with the default config: reading the shop's
+    // currency and time zone from Shopify at install is a separate part of issue 13.
+    const known = await engine.shops.find(shop);
+    if (!known?.installed) {
+      const connected = await engine.shops.connect(shop, null, now());
+      if (!connected.ok) throw new ShopTokenError("UnknownShop", connected.error.message, false);
+    }
     const saved = await engine.shops.saveTokens(shop, pairOf(session, now()), now());
     if (!saved.ok)
       throw new ShopTokenError(saved.error.code === "UnknownProgram" ? "UnknownShop" : "Uninstalled", saved.error.message, false);

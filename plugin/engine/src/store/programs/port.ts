@@ -32,6 +32,8 @@ export function programsPort(db: Db) {
  */
 export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promise<void> = async () => {}) {
   return {
+    /** Whether this engine can store a shop's token (it was opened with a token key). */
+    storesTokens: cipher !== null,
     connect: async (domain: string, accessToken: string | null, now: Date, currency = "USD") => {
       await ready();
       return connectShop(db, domain, accessToken, now, currency, cipher);

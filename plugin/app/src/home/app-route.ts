@@ -1,0 +1,133 @@
+import type { Engine } from "@kinship/engine";
+import { isShopDomain } from "@kinship/webhooks";
+import { HttpResponseError, type Shopify } from "@shopify/shopify-api";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { verifySessionToken } from "../api/admin-auth.ts";
+import { bearer } from "../api/identity.ts";
+import { embeddedFrameAncestors } from "../csp.ts";
+import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
+import { APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
+import { APP_HOME } from "./route.ts";
+
+export interface AppHomeOptions {
+  engine: Engine;
+  shopify: Shopify;
+  /** The app's API key, for App Bridge's `shopify-api-key` meta. */
+  apiKey: string;
+  now: () => Date;
+}
+
+/** What the shell shows: the program of the session token's shop. */
+export interface AppStatus {
+  ok: true;
+  shop: string;
+  program: string;
+  /** The program's display name (its config's `name`). */
+  name: string;
+  token: { held: boolean };
+  /** This request exchanged the session token for a new offline token (an install, or a re-authorisation). */
+  exchanged: boolean;
+  members: number;
+  tiers: { key: string; name: string; threshold: number }[];
+  configVersion: number;
+  /** Set when Shopify refused a needed exchange but the shop's old token still works. */
+  problem?: string;
+}
+
+/**
+ * The embedded app's home.
+ *
+ * - GET /app: the HTML shell for a valid `shop` (a `<name>.myshopify.com` domain, given once),
+ *   framed by that shop's admin only, App Bridge from Shopify's CDN. The shop only decides the
+ *   framing: identity comes from the session token the shell sends next. Anything else: 400, a
+ *   plain page that may not be framed and echoes nothing.
+ * - POST /app/session: `Authorization: Bearer <session token>` checked as /admin/graphql checks it.
+ *   A shop without a usable token (none, uninstalled, never seen, or flagged as needing a new
+ *   exchange) gets the token exchanged now: with Shopify-managed installation the first open of
+ *   the app is the install. Answers the program's status as JSON.
+ */
+export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): void {
+  const { engine, shopify, now } = options;
+  const tokens = shopTokens({ engine, shopify, now });
+  const page = appShell(options.apiKey);
+
+  app.get(APP_HOME, async (req, res) => {
+    const shop = (req.query as Record<string, unknown> | undefined)?.shop;
+    res.header("cache-control", "no-store").header("x-content-type-options", "nosniff").type("text/html; charset=utf-8");
+    if (typeof shop !== "string" || !isShopDomain(shop))
+      return res.code(400).header("content-security-policy", BAD_SHOP_CSP).send(BAD_SHOP_PAGE);
+    return res.header("content-security-policy", `${APP_SHELL_CSP}; ${embeddedFrameAncestors(shop)}`).send(page);
+  });
+
+  app.post(APP_SESSION, async (req, res) => {
+    res.header("cache-control", "private, no-store");
+    const sessionToken = bearer(req.headers.authorization);
+    if (!sessionToken) return refuse(req, res, 401, "the app home needs a Shopify session token");
+    const verified = await verifySessionToken(shopify, sessionToken);
+    if (!verified.ok) {
+      if (verified.retrySession) res.header("x-shopify-retry-invalid-session-request", "1");
+      return refuse(req, res, 401, verified.message);
+    }
+    const { shop } = verified.identity;
+
+    const before = await engine.shops.tokens(shop);
+    if (!before.ok && before.error.code !== "UnknownProgram") return refuse(req, res, 503, before.error.message);
+    const at = now().getTime();
+    const t = before.ok ? before.value : null;
+    const expiresAt = t?.accessTokenExpiresAt?.getTime() ?? null;
+    const hasToken = t?.installed === true && t.accessToken !== null;
+    const stillValid = hasToken && (expiresAt === null || expiresAt > at);
+    const notRefused = t?.refused === null;
+    const usable = stillValid && notRefused;
+    // An expired access token with a refresh token is usable: tokenFor refreshes it.
+    const refreshable = hasToken && notRefused && typeof t?.refreshToken === "string";
+
+    let exchanged = false;
+    let problem: string | undefined;
+    if (!usable && !refreshable) {
+      try {
+        await tokens.exchange(shop, sessionToken);
+        exchanged = true;
+        req.log.info({ shop }, "token exchanged");
+      } catch (e) {
+        const message = exchangeFailure(shop, e);
+        req.log.error({ shop, err: e, reason: message }, "token exchange failed");
+        if (!stillValid) return refuse(req, res, 502, message);
+        problem = `${message}. Kinship keeps using the shop's current token until it expires.`;
+      }
+    }
+
+    const program = await engine.program(shop);
+    if (!program.ok) return refuse(req, res, 502, `${shop} has no Kinship program`);
+    const config = program.value.config;
+    const status: AppStatus = {
+      ok: true,
+      shop,
+      program: program.value.key,
+      name: config.name,
+      token: { held: exchanged || stillValid || refreshable },
+      exchanged,
+      members: await engine.members.count(shop),
+      tiers: config.tiers.map((tier) => ({ key: tier.key, name: tier.name, threshold: tier.threshold })),
+      configVersion: program.value.configVersion,
+      ...(problem ? { problem } : {}),
+    };
+    return res.code(200).type("application/json; charset=utf-8").send(status);
+  });
+}
+
+function refuse(req: FastifyRequest, res: FastifyReply, status: number, error: string): FastifyReply {
+  if (status === 401) req.log.info({ url: req.routeOptions.url, reason: error }, "app session refused");
+  return res.code(status).type("application/json; charset=utf-8").send({ ok: false, error });
+}
+
+/** A clear sentence for the merchant (and the log) when the token exchange did not give a token. */
+function exchangeFailure(shop: string, e: unknown): string {
+  if (e instanceof ShopTokenError) return `Kinship could not store ${shop}'s token: ${e.message}`;
+  if (e instanceof HttpResponseError) {
+    const body = e.response.body as { error?: unknown; error_description?: unknown } | undefined;
+    const reason = [body?.error, body?.error_description].filter((x) => typeof x === "string" && x !== "").join(": ");
+    return `Shopify refused the token exchange for ${shop} (HTTP ${e.response.code}${reason ? `, ${reason}` : ""})`;
+  }
+  return `Kinship could not reach Shopify to exchange ${shop}'s token: ${(e as Error)?.message ?? String(e)}`;
+}

@@ -1,0 +1,287 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Engine } from "@kinship/engine";
+import { createMemoryQueue } from "@kinship/webhooks";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import type { FastifyInstance } from "fastify";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { dbOf, openEngineOwningDb, TEST_TOKEN_KEY } from "../../../test/support/engine-db.ts";
+import { isolatedDatabase } from "../../../test/support/isolated.ts";
+import { buildServer } from "../src/server.ts";
+import { paidOrder, sessionToken } from "./api-support.ts";
+import { API_KEY, SECRET } from "./support.ts";
+
+/**
+ * The embedded app's home as buildServer serves it (requests by inject, a real engine with a
+ * token key), with Shopify's token endpoint (POST https://{shop}/admin/oauth/access_token) mocked
+ * by msw and nothing else.
+ */
+const mock = setupServer();
+let db: { url: string; drop(): Promise<void> };
+let engine: Engine;
+let app: FastifyInstance;
+
+interface Hit {
+  shop: string;
+  body: Record<string, string>;
+}
+let hits: Hit[] = [];
+
+beforeAll(async () => {
+  mock.listen({ onUnhandledFrame: "error" });
+  // shopify-api captured fetch when it loaded: give it the one msw patched.
+  setAbstractFetchFunc(globalThis.fetch);
+  db = await isolatedDatabase("app_home_shell");
+  engine = await openEngineOwningDb({ databaseUrl: db.url, tokenKey: TEST_TOKEN_KEY });
+  app = buildServer({ engine, queue: createMemoryQueue(), shopify: { apiKey: API_KEY, apiSecret: SECRET }, logLevel: "silent" });
+  await app.ready();
+});
+afterEach(() => {
+  mock.resetHandlers();
+  hits = [];
+});
+afterAll(async () => {
+  mock.close();
+  await app?.close();
+  await engine?.close();
+  await db?.drop();
+});
+
+function tokenEndpoint(answer: (hit: Hit) => Response) {
+  mock.use(
+    http.post("https://:shop/admin/oauth/access_token", async ({ request, params }) => {
+      const hit = { shop: String(params.shop), body: (await request.json()) as Record<string, string> };
+      hits.push(hit);
+      return answer(hit);
+    }),
+  );
+}
+
+const pair = (access: string, refresh: string) => ({
+  access_token: access,
+  scope: "read_customers,read_orders,write_discounts",
+  expires_in: 3600,
+  refresh_token: refresh,
+  refresh_token_expires_in: 7_776_000,
+});
+
+const newDomain = (name: string) => `${name}-${randomUUID().slice(0, 8)}.myshopify.com`;
+
+function csp(res: { headers: Record<string, unknown> }): string {
+  const value = res.headers["content-security-policy"];
+  expect(typeof value, "content-security-policy").toBe("string");
+  return value as string;
+}
+
+async function session(token: string | null) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/app/session",
+    headers: token === null ? {} : { authorization: `Bearer ${token}` },
+  });
+  return { status: res.statusCode, headers: res.headers, body: res.json() as Record<string, unknown> };
+}
+
+async function programCount(): Promise<number> {
+  const row = await dbOf(engine)
+    .selectFrom("kinship_program")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe("GET /app", () => {
+  it("is the shell for the shop: framed by its admin only, App Bridge from Shopify's CDN first, the API key in its meta", async () => {
+    const shop = "corner-store.myshopify.com";
+    const host = Buffer.from("admin.shopify.com/store/corner-store").toString("base64url");
+    const res = await app.inject(`/app?embedded=1&hmac=abc&host=${host}&id_token=x.y.z&locale=en&shop=${shop}&timestamp=1767225600`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const policy = csp(res);
+    expect(policy).toContain(`frame-ancestors https://${shop} https://admin.shopify.com`);
+    expect(policy).not.toContain("'unsafe-inline'");
+    expect(res.body).toContain(`<meta name="shopify-api-key" content="${API_KEY}">`);
+    const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts[0]?.[1]).toBe(' src="https://cdn.shopify.com/shopifycdn/app-bridge.js"');
+    // The one inline script runs by its hash; it asks App Bridge for a session token and posts it.
+    expect(scripts).toHaveLength(2);
+    const inline = scripts[1]?.[2] ?? "";
+    expect(policy).toContain(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`);
+    expect(inline).toContain("shopify.idToken()");
+    expect(inline).toContain('"/app/session"');
+    expect(inline).not.toContain("innerHTML");
+    // Nothing from the request is written into the page.
+    expect(res.body).not.toContain("corner-store");
+    expect(res.body).toContain('role="status"');
+  });
+
+  const bad: [string, string][] = [
+    ["no shop", ""],
+    ["a shop that is not a myshopify domain", "?shop=evil.example"],
+    ["a myshopify look-alike", "?shop=corner-store.myshopify.com.evil.example"],
+    ["a shop with markup", "?shop=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E.myshopify.com"],
+    ["the shop twice", "?shop=corner-store.myshopify.com&shop=other-store.myshopify.com"],
+    ["an upper-case shop", "?shop=Corner-Store.myshopify.com"],
+  ];
+  it.each(bad)("%s → 400, a plain page nobody may frame, nothing echoed", async (_name, query) => {
+    const res = await app.inject(`/app${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(csp(res)).toContain("frame-ancestors 'none'");
+    expect(csp(res)).toContain("default-src 'none'");
+    expect(res.body).not.toContain("<script");
+    for (const raw of ["evil", "alert", "corner-store", "Corner-Store", "other-store", API_KEY]) expect(res.body).not.toContain(raw);
+  });
+
+  it("GET / from inside the admin now redirects to /app", async () => {
+    const shop = "corner-store.myshopify.com";
+    const query = `shop=${shop}&host=${Buffer.from(`${shop}/admin`).toString("base64url")}&embedded=1`;
+    const res = await app.inject(`/?${query}`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/app?${query}`);
+  });
+});
+
+describe("POST /app/session", () => {
+  it("first open of a shop never seen: one token exchange, the program created, its status answered; the next open exchanges nothing", async () => {
+    const shop = newDomain("install");
+    tokenEndpoint(() => HttpResponse.json(pair("a-installed", "r-installed")));
+    const token = await sessionToken(shop);
+    const first = await session(token);
+    expect(first.status).toBe(200);
+    expect(first.headers["cache-control"]).toBe("private, no-store");
+    expect(first.body).toEqual({
+      ok: true,
+      shop,
+      program: shop,
+      name: "Kinship rewards",
+      token: { held: true },
+      exchanged: true,
+      members: 0,
+      tiers: [
+        { key: "member", name: "Member", threshold: 0 },
+        { key: "silver", name: "Silver", threshold: 500 },
+        { key: "gold", name: "Gold", threshold: 2000 },
+      ],
+      configVersion: 1,
+    });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({
+      shop,
+      body: {
+        grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+        subject_token: token,
+        requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+        expiring: "1",
+      },
+    });
+    expect(await engine.shops.tokens(shop)).toMatchObject({ ok: true, value: { installed: true, accessToken: "a-installed" } });
+    const row = await dbOf(engine).selectFrom("kinship_shop").selectAll().where("domain", "=", shop).executeTakeFirstOrThrow();
+    expect(row.access_token).toBeNull();
+    expect(row.access_token_sealed).not.toContain("a-installed");
+
+    await engine.apply(shop, paidOrder("o-1", "c-1", 1_000), new Date());
+    const second = await session(await sessionToken(shop, { sub: "43" }));
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ ok: true, exchanged: false, token: { held: true }, members: 1 });
+    expect(hits).toHaveLength(1);
+  });
+
+  it("a shop connected with a working token is not exchanged", async () => {
+    const shop = newDomain("connected");
+    expect((await engine.shops.connect(shop, "shpat_custom", new Date())).ok).toBe(true);
+    tokenEndpoint(() => HttpResponse.json(pair("x", "y")));
+    const res = await session(await sessionToken(shop));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, shop, exchanged: false, token: { held: true } });
+    expect(hits).toHaveLength(0);
+  });
+
+  it("a forged, expired or foreign token is 401: no exchange, nothing stored", async () => {
+    const shop = newDomain("forged");
+    tokenEndpoint(() => HttpResponse.json(pair("x", "y")));
+    const programs = await programCount();
+    const tokens: Record<string, string | null> = {
+      "no token": null,
+      "not a JWT": "not-a-token",
+      "another app's secret": await sessionToken(shop, { secret: "another-app-secret" }),
+      expired: await sessionToken(shop, { expiresIn: -60 }),
+      "another app's API key": await sessionToken(shop, { aud: "another-key" }),
+      "iss of another shop": await sessionToken(shop, { iss: "https://other-store.myshopify.com/admin" }),
+      "not a myshopify shop": await sessionToken("evil.example"),
+    };
+    for (const [name, token] of Object.entries(tokens)) {
+      const res = await session(token);
+      expect(res.status, name).toBe(401);
+      expect(res.body.ok, name).toBe(false);
+      expect(typeof res.body.error, name).toBe("string");
+    }
+    expect((await session(tokens.expired ?? null)).headers["x-shopify-retry-invalid-session-request"]).toBe("1");
+    expect(hits).toHaveLength(0);
+    expect(await engine.shops.find(shop)).toBeNull();
+    expect(await programCount()).toBe(programs);
+  });
+
+  it("Shopify refusing the exchange for a new shop: a clear error, nothing stored", async () => {
+    const shop = newDomain("refused");
+    tokenEndpoint(() =>
+      HttpResponse.json({ error: "invalid_subject_token", error_description: "The session token is not valid" }, { status: 400 }),
+    );
+    const programs = await programCount();
+    const res = await session(await sessionToken(shop));
+    expect(res.status).toBe(502);
+    expect(res.body).toEqual({
+      ok: false,
+      error: `Shopify refused the token exchange for ${shop} (HTTP 400, invalid_subject_token: The session token is not valid)`,
+    });
+    expect(hits).toHaveLength(1);
+    expect(await engine.shops.find(shop)).toBeNull();
+    expect(await programCount()).toBe(programs);
+  });
+
+  it("a shop flagged as needing a new exchange: a refusal keeps it usable on its valid old token; a success replaces the token", async () => {
+    const shop = newDomain("flagged");
+    const now = new Date();
+    expect((await engine.shops.connect(shop, null, now)).ok).toBe(true);
+    const saved = await engine.shops.saveTokens(
+      shop,
+      { accessToken: "a-old", accessTokenExpiresAt: new Date(now.getTime() + 30 * 60_000), refreshToken: "r-old" },
+      now,
+    );
+    expect(saved.ok).toBe(true);
+    await engine.shops.refuseRefresh(shop, "invalid_grant", now);
+
+    tokenEndpoint(() => HttpResponse.json({ error: "invalid_subject_token" }, { status: 400 }));
+    const refused = await session(await sessionToken(shop));
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ ok: true, shop, exchanged: false, token: { held: true } });
+    expect(refused.body.problem).toBe(
+      `Shopify refused the token exchange for ${shop} (HTTP 400, invalid_subject_token). Kinship keeps using the shop's current token until it expires.`,
+    );
+    expect(await engine.shops.tokens(shop)).toMatchObject({
+      ok: true,
+      value: { accessToken: "a-old", refused: { reason: "invalid_grant" } },
+    });
+
+    mock.resetHandlers();
+    tokenEndpoint(() => HttpResponse.json(pair("a-new", "r-new")));
+    const ok = await session(await sessionToken(shop));
+    expect(ok.body).toMatchObject({ ok: true, exchanged: true, token: { held: true } });
+    expect(ok.body.problem).toBeUndefined();
+    expect(await engine.shops.tokens(shop)).toMatchObject({
+      ok: true,
+      value: { accessToken: "a-new", refreshToken: "r-new", refused: null },
+    });
+  });
+
+  it("an uninstalled shop that opens the app again is reinstalled by the exchange", async () => {
+    const shop = newDomain("back");
+    expect((await engine.shops.connect(shop, "shpat_old", new Date())).ok).toBe(true);
+    await engine.shops.markUninstalled(shop, new Date());
+    tokenEndpoint(() => HttpResponse.json(pair("a-back", "r-back")));
+    const res = await session(await sessionToken(shop));
+    expect(res.body).toMatchObject({ ok: true, exchanged: true, token: { held: true } });
+    expect(await engine.shops.tokens(shop)).toMatchObject({ ok: true, value: { installed: true, accessToken: "a-back" } });
+  });
+});

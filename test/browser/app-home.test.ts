@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_BRIDGE_URL } from "../../plugin/app/src/home/app-shell.ts";
+import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import { paidOrder, sessionToken } from "../../plugin/app/test/api-support.ts";
+import { API_KEY, SECRET } from "../../plugin/app/test/support.ts";
+import { TEST_TOKEN_KEY } from "../support/engine-db.ts";
+import { isolatedDatabase } from "../support/isolated.ts";
+import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
+
+/**
+ * The embedded app's home in Debian's Chromium, on the server `npm start` runs (Postgres here).
+ * App Bridge only loads from Shopify's CDN: the page's request for it is answered with a stub
+ * whose idToken() returns a session token signed with the test app's secret.
+ */
+let browser: Browser;
+let app: RunningApp;
+let dropDatabase: () => Promise<void>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const database = await isolatedDatabase("browser_app_home");
+  dropDatabase = database.drop;
+  app = await startApp({
+    DATABASE_URL: database.url,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    KINSHIP_WORKER: "off",
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    KINSHIP_TOKEN_KEY: TEST_TOKEN_KEY,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await dropDatabase?.();
+});
+
+describe("the app home in Chromium", () => {
+  it("asks App Bridge for a session token and shows the program's status", async () => {
+    // A shop connected with a custom app's token: the shell needs no token exchange here.
+    const shop = `browser-${randomUUID().slice(0, 8)}.myshopify.com`;
+    expect((await app.engine.shops.connect(shop, "shpat_browser", new Date())).ok).toBe(true);
+    for (const [i, customer] of ["c-1", "c-2"].entries()) await app.engine.apply(shop, paidOrder(`o-${i}`, customer, 1_000), new Date());
+
+    const token = await sessionToken(shop);
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US" });
+    const page = await context.newPage();
+    let sent: string | null = null;
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/app/session") sent = r.headers().authorization ?? null;
+    });
+    await page.route(APP_BRIDGE_URL, (route) =>
+      route.fulfill({
+        contentType: "application/javascript",
+        body: `window.shopify = { idToken: async () => ${JSON.stringify(token)} };`,
+      }),
+    );
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+
+    const host = Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url");
+    await page.goto(`${app.url}/app?shop=${shop}&host=${host}&embedded=1`);
+    const status = page.getByRole("status");
+    await expect.poll(() => status.getAttribute("aria-busy"), { timeout: 15_000 }).toBe("false");
+
+    expect(await status.getByRole("heading", { level: 2 }).textContent()).toBe("Kinship rewards");
+    const text = (await status.textContent()) ?? "";
+    expect(text).toContain(shop);
+    expect(text).toContain("Connected");
+    expect(await status.locator("dt:text-is('Members') + dd").textContent()).toBe("2");
+    expect(await status.locator("li").allTextContents()).toEqual([
+      "Member (from 0 growth)",
+      "Silver (from 500 growth)",
+      "Gold (from 2,000 growth)",
+    ]);
+    expect(sent).toBe(`Bearer ${token}`);
+    // The inline script ran under the CSP (a blocked script would have left "Connecting…").
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "app-home.png"), fullPage: true });
+    await context.close();
+
+    // axe-core is injected as an inline script, which the shell's policy (rightly) refuses: the
+    // same page is checked again in a context that bypasses the CSP.
+    const axeContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US", bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    await axePage.route(APP_BRIDGE_URL, (route) =>
+      route.fulfill({ contentType: "application/javascript", body: `window.shopify = { idToken: async () => ${JSON.stringify(token)} };` }),
+    );
+    await axePage.goto(`${app.url}/app?shop=${shop}&host=${host}&embedded=1`);
+    await expect.poll(() => axePage.getByRole("status").getAttribute("aria-busy"), { timeout: 15_000 }).toBe("false");
+    expect(await seriousViolations(axePage), "axe-core: serious or critical violations").toEqual([]);
+    await axeContext.close();
+  });
+});
