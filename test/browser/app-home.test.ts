@@ -42,10 +42,13 @@ afterAll(async () => {
 
 describe("the app home in Chromium", () => {
   it("asks App Bridge for a session token and shows the program's status", async () => {
-    // A shop connected with a custom app's token: the shell needs no token exchange here.
+    // A shop connected with a custom app's token: the shell needs no token exchange here. Its
+    // program is in EUR; one order in USD earned nothing and is shown as a problem.
     const shop = `browser-${randomUUID().slice(0, 8)}.myshopify.com`;
-    expect((await app.engine.shops.connect(shop, "shpat_browser", new Date())).ok).toBe(true);
-    for (const [i, customer] of ["c-1", "c-2"].entries()) await app.engine.apply(shop, paidOrder(`o-${i}`, customer, 1_000), new Date());
+    expect((await app.engine.shops.connect(shop, "shpat_browser", new Date(), "EUR", "Europe/Paris")).ok).toBe(true);
+    for (const [i, customer] of ["c-1", "c-2"].entries())
+      await app.engine.apply(shop, { ...paidOrder(`o-${i}`, customer, 1_000), currency: "EUR" }, new Date());
+    await app.engine.apply(shop, paidOrder("o-usd", "c-3", 1_000), new Date());
 
     const token = await sessionToken(shop);
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US" });
@@ -76,6 +79,11 @@ describe("the app home in Chromium", () => {
     expect(text).toContain(shop);
     expect(text).toContain("Connected");
     expect(await status.locator("dt:text-is('Members') + dd").textContent()).toBe("2");
+    expect(await status.locator("dt:text-is('Currency') + dd").textContent()).toBe("EUR");
+    expect(await status.locator("dt:text-is('Time zone') + dd").textContent()).toBe("Europe/Paris");
+    expect(await status.locator("p.currency-problem").textContent()).toBe(
+      "1 order in USD earned no points: the program's currency is EUR.",
+    );
     expect(await status.locator("li").allTextContents()).toEqual([
       "Member (from 0 growth)",
       "Silver (from 500 growth)",

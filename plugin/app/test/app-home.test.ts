@@ -4,6 +4,7 @@ import { createMemoryQueue } from "@kinship/webhooks";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import type { FastifyInstance } from "fastify";
 import { HttpResponse, http } from "msw";
+import { graphql } from "msw/graphql";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dbOf, openEngineOwningDb, TEST_TOKEN_KEY } from "../../../test/support/engine-db.ts";
@@ -14,10 +15,15 @@ import { API_KEY, SECRET } from "./support.ts";
 
 /**
  * The embedded app's home as buildServer serves it (requests by inject, a real engine with a
- * token key), with Shopify's token endpoint (POST https://{shop}/admin/oauth/access_token) mocked
- * by msw and nothing else.
+ * token key), with Shopify's token endpoint (POST https://{shop}/admin/oauth/access_token) and
+ * Admin API (the install's `shop { currencyCode ianaTimezone }`) mocked by msw and nothing else.
+ * Unless a test says otherwise every shop is a USD shop in UTC.
  */
-const mock = setupServer();
+const mock = setupServer(
+  http.post("https://:shop/admin/api/:version/graphql.json", () =>
+    HttpResponse.json({ data: { shop: { currencyCode: "USD", ianaTimezone: "UTC" } } }),
+  ),
+);
 let db: { url: string; drop(): Promise<void> };
 let engine: Engine;
 let app: FastifyInstance;
@@ -165,6 +171,8 @@ describe("POST /app/session", () => {
         { key: "gold", name: "Gold", threshold: 2000 },
       ],
       configVersion: 1,
+      currency: "USD",
+      timezone: "UTC",
     });
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({
@@ -283,5 +291,129 @@ describe("POST /app/session", () => {
     const res = await session(await sessionToken(shop));
     expect(res.body).toMatchObject({ ok: true, exchanged: true, token: { held: true } });
     expect(await engine.shops.tokens(shop)).toMatchObject({ ok: true, value: { installed: true, accessToken: "a-back" } });
+  });
+});
+
+describe("install: the shop's currency and time zone from Shopify", () => {
+  interface AdminHit {
+    token: string | null;
+  }
+  /** The install's shop query on the shop's Admin API (the pinned version), answered by `answer`. */
+  function shopQuery(shop: string, answer: (n: number) => Response | Promise<Response>): AdminHit[] {
+    const seen: AdminHit[] = [];
+    mock.use(
+      graphql.link(`https://${shop}/admin/api/2026-10/graphql.json`).query("KinshipShopSettings", ({ request }) => {
+        seen.push({ token: request.headers.get("x-shopify-access-token") });
+        return answer(seen.length);
+      }),
+    );
+    return seen;
+  }
+  const settings = (currencyCode: string, ianaTimezone: string) => HttpResponse.json({ data: { shop: { currencyCode, ianaTimezone } } });
+
+  it("an EUR shop in Europe/Paris: the program is created in EUR with that time zone, read with the new token", async () => {
+    const shop = newDomain("paris");
+    tokenEndpoint(() => HttpResponse.json(pair("a-paris", "r-paris")));
+    const asked = shopQuery(shop, () => settings("EUR", "Europe/Paris"));
+    const res = await session(await sessionToken(shop));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, shop, exchanged: true, currency: "EUR", timezone: "Europe/Paris" });
+    expect(res.body.currencyProblem).toBeUndefined();
+    expect(asked).toEqual([{ token: "a-paris" }]);
+    const program = await engine.program(shop);
+    expect(program.ok && program.value.config.currency).toBe("EUR");
+    expect(program.ok && program.value.config.timezone).toBe("Europe/Paris");
+
+    // The next open exchanges nothing and asks Shopify nothing.
+    const again = await session(await sessionToken(shop, { sub: "43" }));
+    expect(again.body).toMatchObject({ ok: true, exchanged: false, currency: "EUR", timezone: "Europe/Paris" });
+    expect(asked).toHaveLength(1);
+  });
+
+  const failures: [string, () => Response, number, RegExp][] = [
+    ["a network failure, twice", () => HttpResponse.error(), 2, /could not reach Shopify/],
+    ["HTTP 503, twice", () => new HttpResponse("unavailable", { status: 503 }), 2, /HTTP 503/],
+    [
+      "THROTTLED (HTTP 200), twice",
+      () =>
+        HttpResponse.json({
+          errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+          extensions: { cost: { requestedQueryCost: 1, throttleStatus: { currentlyAvailable: 0, restoreRate: 100 } } },
+        }),
+      2,
+      /still throttling/,
+    ],
+    [
+      "a GraphQL error (not retried)",
+      () => HttpResponse.json({ errors: [{ message: "Access denied for shop field." }] }),
+      1,
+      /Access denied/,
+    ],
+    ["an answer without the fields", () => HttpResponse.json({ data: { shop: null } }), 1, /did not give/],
+  ];
+  it.each(failures)(
+    "the shop query failing (%s): a clear error, nothing stored, the next open installs",
+    async (_name, fail, calls, reason) => {
+      const shop = newDomain("noquery");
+      tokenEndpoint(() => HttpResponse.json(pair("a-first", "r-first")));
+      const asked = shopQuery(shop, fail);
+      const programs = await programCount();
+      const res = await session(await sessionToken(shop));
+      expect(res.status).toBe(502);
+      expect(res.body.ok).toBe(false);
+      expect(res.body.error).toMatch(new RegExp(`^Kinship could not be installed on ${shop.replace(/\./g, "\\.")}: `));
+      expect(res.body.error).toMatch(reason);
+      expect(res.body.error).toContain("Nothing was stored");
+      expect(asked).toHaveLength(calls);
+      expect(await engine.shops.find(shop)).toBeNull();
+      expect(await programCount()).toBe(programs);
+
+      mock.resetHandlers();
+      tokenEndpoint(() => HttpResponse.json(pair("a-second", "r-second")));
+      shopQuery(shop, () => settings("EUR", "Europe/Paris"));
+      const retried = await session(await sessionToken(shop, { sub: "43" }));
+      expect(retried.body).toMatchObject({ ok: true, exchanged: true, currency: "EUR", timezone: "Europe/Paris" });
+      expect(await engine.shops.tokens(shop)).toMatchObject({ ok: true, value: { installed: true, accessToken: "a-second" } });
+    },
+  );
+
+  it("one network failure then an answer: retried once, installed", async () => {
+    const shop = newDomain("flaky");
+    tokenEndpoint(() => HttpResponse.json(pair("a-flaky", "r-flaky")));
+    const asked = shopQuery(shop, (n) => (n === 1 ? HttpResponse.error() : settings("GBP", "Europe/London")));
+    const res = await session(await sessionToken(shop));
+    expect(res.body).toMatchObject({ ok: true, exchanged: true, currency: "GBP", timezone: "Europe/London" });
+    expect(asked).toHaveLength(2);
+  });
+
+  it("an order in USD to an EUR program: the status shows a currency problem with count 1, and the shell's text", async () => {
+    const shop = newDomain("mismatch");
+    tokenEndpoint(() => HttpResponse.json(pair("a-mm", "r-mm")));
+    shopQuery(shop, () => settings("EUR", "Europe/Paris"));
+    expect((await session(await sessionToken(shop))).body).toMatchObject({ ok: true, currency: "EUR" });
+
+    const usd = paidOrder("o-usd", "c-1", 1_000);
+    const applied = await engine.apply(shop, usd, new Date());
+    expect(applied.ok && applied.value.status).toBe("ignored");
+    // Delivered again: still one order.
+    await engine.apply(shop, usd, new Date());
+    // An order in the program's currency earns and is no problem.
+    expect((await engine.apply(shop, { ...paidOrder("o-eur", "c-1", 1_000), currency: "EUR" }, new Date())).ok).toBe(true);
+
+    const res = await session(await sessionToken(shop, { sub: "43" }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, currency: "EUR", timezone: "Europe/Paris", members: 1 });
+    expect(res.body.problem).toBeUndefined();
+    expect(res.body.currencyProblem).toEqual({
+      orders: 1,
+      currencies: ["USD"],
+      message: "1 order in USD earned no points: the program's currency is EUR.",
+    });
+    expect(await engine.programs.currencyMismatches(shop)).toEqual({ orders: 1, currencies: ["USD"] });
+
+    // The shell draws it (textContent, in a problem paragraph).
+    const page = await app.inject(`/app?shop=${shop}`);
+    expect(page.body).toContain("body.currencyProblem.message");
+    expect(page.body).toContain('row("Currency", body.currency)');
   });
 });

@@ -1,12 +1,13 @@
 import type { Engine, RedeemResult, StorefrontContext } from "@kinship/engine";
 import { isShopDomain } from "@kinship/webhooks";
 import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
+import { SHOPIFY_API_VERSION } from "../shopify/api-version.ts";
 import type { ShopTokenSource } from "../shopify/tokens.ts";
 import type { ShopperIdentity } from "./identity.ts";
 import type { SecretLookup } from "./member-token.ts";
 import { referralLink } from "./referral.ts";
 
-export const SHOPIFY_API_VERSION = "2026-10";
+export { SHOPIFY_API_VERSION };
 
 export interface StorefrontDeps {
   engine: Engine;

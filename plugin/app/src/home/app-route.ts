@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { verifySessionToken } from "../api/admin-auth.ts";
 import { bearer } from "../api/identity.ts";
 import { embeddedFrameAncestors } from "../csp.ts";
+import { ShopSettingsError } from "../shopify/shop-settings.ts";
 import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
 import { APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
 import { APP_HOME } from "./route.ts";
@@ -30,8 +31,14 @@ export interface AppStatus {
   members: number;
   tiers: { key: string; name: string; threshold: number }[];
   configVersion: number;
+  /** The program's currency (ISO 4217): orders in any other earn nothing. */
+  currency: string;
+  /** The program's time zone (IANA). */
+  timezone: string;
   /** Set when Shopify refused a needed exchange but the shop's old token still works. */
   problem?: string;
+  /** Set when orders earned nothing because their currency is not the program's. */
+  currencyProblem?: { orders: number; currencies: string[]; message: string };
 }
 
 /**
@@ -100,6 +107,7 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
     const program = await engine.program(shop);
     if (!program.ok) return refuse(req, res, 502, `${shop} has no Kinship program`);
     const config = program.value.config;
+    const mismatches = await engine.programs.currencyMismatches(shop);
     const status: AppStatus = {
       ok: true,
       shop,
@@ -110,7 +118,18 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
       members: await engine.members.count(shop),
       tiers: config.tiers.map((tier) => ({ key: tier.key, name: tier.name, threshold: tier.threshold })),
       configVersion: program.value.configVersion,
+      currency: config.currency,
+      timezone: config.timezone,
       ...(problem ? { problem } : {}),
+      ...(mismatches.orders > 0
+        ? {
+            currencyProblem: {
+              orders: mismatches.orders,
+              currencies: mismatches.currencies,
+              message: currencyMessage(mismatches.orders, mismatches.currencies, config.currency),
+            },
+          }
+        : {}),
     };
     return res.code(200).type("application/json; charset=utf-8").send(status);
   });
@@ -121,9 +140,17 @@ function refuse(req: FastifyRequest, res: FastifyReply, status: number, error: s
   return res.code(status).type("application/json; charset=utf-8").send({ ok: false, error });
 }
 
+/** The merchant's warning: orders that earned nothing because of their currency. */
+function currencyMessage(orders: number, currencies: string[], programCurrency: string): string {
+  const n = orders === 1 ? "1 order" : `${orders} orders`;
+  return `${n} in ${currencies.join(", ")} earned no points: the program's currency is ${programCurrency}.`;
+}
+
 /** A clear sentence for the merchant (and the log) when the token exchange did not give a token. */
 function exchangeFailure(shop: string, e: unknown): string {
   if (e instanceof ShopTokenError) return `Kinship could not store ${shop}'s token: ${e.message}`;
+  if (e instanceof ShopSettingsError)
+    return `Kinship could not be installed on ${shop}: ${e.message}. Nothing was stored; open Kinship again to retry`;
   if (e instanceof HttpResponseError) {
     const body = e.response.body as { error?: unknown; error_description?: unknown } | undefined;
     const reason = [body?.error, body?.error_description].filter((x) => typeof x === "string" && x !== "").join(": ");

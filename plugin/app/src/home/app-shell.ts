@@ -50,6 +50,8 @@ const SCRIPT = `
     };
     row("Shop", body.shop);
     row("Status", body.token.held ? "Connected" : "Not connected");
+    row("Currency", body.currency);
+    row("Time zone", body.timezone);
     row("Members", new Intl.NumberFormat().format(body.members));
     const tiers = el("ul");
     for (const t of body.tiers) tiers.append(el("li", t.name + " (from " + new Intl.NumberFormat().format(t.threshold) + " growth)"));
@@ -57,6 +59,7 @@ const SCRIPT = `
     row("Configuration version", body.configVersion);
     box.replaceChildren(el("h2", body.name), dl);
     if (body.problem) box.append(el("p", body.problem, "problem"));
+    if (body.currencyProblem) box.append(el("p", body.currencyProblem.message, "problem currency-problem"));
     box.setAttribute("aria-busy", "false");
   } catch (e) {
     fail(e && e.message ? e.message : String(e));

@@ -1,5 +1,7 @@
 import type { Engine, TokenPair } from "@kinship/engine";
 import { HttpResponseError, RequestedTokenType, type Session, type Shopify } from "@shopify/shopify-api";
+import { SHOPIFY_API_VERSION } from "./api-version.ts";
+import { type ShopSettings, shopSettings } from "./shop-settings.ts";
 
 /** Why no token could be given; `retryable` says whether asking again later may work. */
 export type ShopTokenProblem = "UnknownShop" | "Uninstalled" | "NoToken" | "NoTokenKey" | "NeedsTokenExchange" | "RefreshFailed";
@@ -28,6 +30,8 @@ export interface ShopTokensOptions {
   waitMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** At install, the shop's currency and time zone (default: `shop { currencyCode ianaTimezone }` with the new token). */
+  settings?: (shop: string, accessToken: string) => Promise<ShopSettings>;
 }
 
 export interface ShopTokenSource {
@@ -35,7 +39,9 @@ export interface ShopTokenSource {
   tokenFor(shop: string): Promise<string>;
   /**
    * Install: exchanges an App Bridge session token for an expiring offline token pair and stores
-   * it, connecting the shop (and creating its program) when it is not connected.
+   * it, connecting the shop (and creating its program) when it is not connected. A shop being
+   * connected has its currency and time zone read from Shopify first; when that fails nothing is
+   * stored and this throws (ShopSettingsError): the next open of the app exchanges again.
    */
   exchange(shop: string, sessionToken: string): Promise<void>;
 }
@@ -58,6 +64,9 @@ export function shopTokens(options: ShopTokensOptions): ShopTokenSource {
   const waitMs = options.waitMs ?? 10_000;
   const pollMs = options.pollMs ?? 50;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const settings =
+    options.settings ??
+    ((shop: string, accessToken: string) => shopSettings({ shop, accessToken, apiVersion: SHOPIFY_API_VERSION, sleep }));
 
   async function tokenFor(shop: string): Promise<string> {
     const deadline = Date.now() + waitMs;
@@ -143,12 +152,14 @@ export function shopTokens(options: ShopTokensOptions): ShopTokenSource {
       expiring: true,
     });
     // Shopify-managed installation: the first exchange of a shop never seen (or uninstalled
-    // since) connects it, creating its program, once Shopify has answered, so a refused exchange
-    // stores nothing. The program starts in USD with the default config: reading the shop's
-    // currency and time zone from Shopify at install is a separate part of issue 13.
+    // since) connects it, creating its program in the shop's currency and time zone, once
+    // Shopify has answered both the exchange and the shop query, so a refused exchange or a
+    // failed query stores nothing (no program in a guessed currency whose orders would earn nothing).
+    // A shop re-installed keeps its program and that program's config: nothing to read.
     const known = await engine.shops.find(shop);
     if (!known?.installed) {
-      const connected = await engine.shops.connect(shop, null, now());
+      const { currency, timezone } = known ? { currency: undefined, timezone: undefined } : await settings(shop, session.accessToken ?? "");
+      const connected = await engine.shops.connect(shop, null, now(), currency, timezone);
       if (!connected.ok) throw new ShopTokenError("UnknownShop", connected.error.message, false);
     }
     const saved = await engine.shops.saveTokens(shop, pairOf(session, now()), now());

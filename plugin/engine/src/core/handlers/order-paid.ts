@@ -43,6 +43,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   }
   if (e.currency !== draft.config.currency) {
     draft.decision.notes.push(`order currency ${e.currency} is not the program currency ${draft.config.currency}`);
+    draft.decision.foreignCurrency = e.currency;
     return;
   }
   const member = ensureMember(draft, e.customerId);

@@ -181,6 +181,8 @@ export interface Decision {
   windowGrowth: number;
   /** Why nothing was written, when nothing was (guest order, held refund, ...). */
   notes: string[];
+  /** An order that earned nothing because it is in this currency, not the program's. */
+  foreignCurrency?: string;
 }
 
 export function emptyDecision(member: Member | null): Decision {

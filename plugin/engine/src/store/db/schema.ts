@@ -139,6 +139,8 @@ export interface EventTable {
   type: string;
   status: "applied" | "held" | "ignored";
   received_at: Date;
+  /** An order in another currency than the program's: that currency (it earned nothing). */
+  currency: string | null;
 }
 
 export interface HeldEventTable {

@@ -252,7 +252,7 @@ async function applyClaimed(
     loaded.lotIds,
     d,
     now,
-    key !== null && status !== "applied" ? { key, status } : null,
+    key !== null && status !== "applied" ? { key, status, currency: status === "ignored" ? (d.foreignCurrency ?? null) : null } : null,
   );
   if (group) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
   else await writeCtes(trx, ctes);

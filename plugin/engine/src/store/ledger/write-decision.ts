@@ -69,7 +69,7 @@ export function decisionCtes(
   lotIds: Map<string, number>,
   d: Decision,
   now: Date,
-  event: { key: string; status: string } | null = null,
+  event: { key: string; status: string; currency?: string | null } | null = null,
 ): RawBuilder<unknown>[] {
   const ctes: RawBuilder<unknown>[] = [];
   // A member loaded before is named by its id; a new one by what the member CTE inserts.
@@ -165,7 +165,9 @@ export function decisionCtes(
   if (d.release.length)
     ctes.push(sql`dh AS (DELETE FROM kinship_held_event WHERE program_id = ${programId} AND key = ANY(${d.release}::text[]))`);
   if (event)
-    ctes.push(sql`ev AS (UPDATE kinship_event SET status = ${event.status} WHERE program_id = ${programId} AND key = ${event.key})`);
+    ctes.push(
+      sql`ev AS (UPDATE kinship_event SET status = ${event.status}, currency = ${event.currency ?? null}::text WHERE program_id = ${programId} AND key = ${event.key})`,
+    );
   return ctes;
 }
 

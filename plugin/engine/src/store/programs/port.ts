@@ -2,7 +2,15 @@ import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
 import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "./api-keys.ts";
 import { auditLog } from "./audit.ts";
-import { createProgram, findProgram, listPrograms, rotateWebhookSecret, updateProgramConfig, webhookSecret } from "./programs.ts";
+import {
+  createProgram,
+  currencyMismatches,
+  findProgram,
+  listPrograms,
+  rotateWebhookSecret,
+  updateProgramConfig,
+  webhookSecret,
+} from "./programs.ts";
 import {
   claimRefresh,
   refuseRefresh,
@@ -23,6 +31,8 @@ export function programsPort(db: Db) {
     updateConfig: bind(db, updateProgramConfig),
     webhookSecret: bind(db, webhookSecret),
     rotateWebhookSecret: bind(db, rotateWebhookSecret),
+    /** Orders that earned nothing because their currency is not the program's: how many, which currencies. */
+    currencyMismatches: bind(db, currencyMismatches),
   };
 }
 
@@ -34,9 +44,10 @@ export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promi
   return {
     /** Whether this engine can store a shop's token (it was opened with a token key). */
     storesTokens: cipher !== null,
-    connect: async (domain: string, accessToken: string | null, now: Date, currency = "USD") => {
+    /** A new program starts with the default config in this currency and time zone (an existing one keeps its own). */
+    connect: async (domain: string, accessToken: string | null, now: Date, currency = "USD", timezone = "UTC") => {
       await ready();
-      return connectShop(db, domain, accessToken, now, currency, cipher);
+      return connectShop(db, domain, accessToken, now, currency, cipher, timezone);
     },
     find: async (domain: string) => {
       await ready();

@@ -171,3 +171,28 @@ export async function rotateWebhookSecret(db: Db, key: string): Promise<string |
   const r = await db.updateTable("kinship_program").set({ webhook_secret: secret }).where("key", "=", key).executeTakeFirst();
   return num(r.numUpdatedRows) > 0 ? secret : null;
 }
+
+/** Orders that earned nothing because their currency is not the program's. */
+export interface CurrencyMismatches {
+  /** How many such orders (each counted once, however often it was delivered). */
+  orders: number;
+  /** Their currencies, sorted. */
+  currencies: string[];
+}
+
+/** The program's orders that earned nothing because of their currency (none for an unknown program). */
+export async function currencyMismatches(db: Db, programKey: string): Promise<CurrencyMismatches> {
+  const rows = await db
+    .selectFrom("kinship_event as e")
+    .innerJoin("kinship_program as p", "p.id", "e.program_id")
+    .select(["e.currency", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .where("p.key", "=", programKey)
+    .where("e.currency", "is not", null)
+    .groupBy("e.currency")
+    .orderBy("e.currency")
+    .execute();
+  return {
+    orders: rows.reduce((s, r) => s + Number(r.n), 0),
+    currencies: rows.map((r) => r.currency as string),
+  };
+}

@@ -16,7 +16,8 @@ export interface Shop {
 }
 
 /**
- * Registers (or re-installs) a shop and creates its program with the default config. The domain
+ * Registers (or re-installs) a shop and creates its program with the default config in the given
+ * currency and time zone (a program that exists keeps its config). The domain
  * becomes the program's key, and the engine checks only that it is a valid one: whether it names a
  * Shopify shop is checked where it comes in (`isShopDomain` in @kinship/webhooks; the CLI's own).
  * A token given here does not expire (a custom app's); it is stored sealed, so an engine without
@@ -29,6 +30,7 @@ export async function connectShop(
   now: Date,
   currency = "USD",
   cipher: TokenCipher | null = null,
+  timezone = "UTC",
 ): Promise<Result<Shop, EngineError>> {
   if (!ProgramKey.safeParse(domain).success)
     return err({ code: "InvalidConfig", message: `not a program key: ${JSON.stringify(domain)}`, issues: ["domain"] });
@@ -40,7 +42,7 @@ export async function connectShop(
     const created = await createProgram(db, {
       key: domain,
       platform: "shopify",
-      config: defaultProgramConfig(currency),
+      config: defaultProgramConfig(currency, timezone),
       actor: "install",
       now,
     });

@@ -6,6 +6,7 @@ import { sql as lotMember } from "./0005_lot_member_index.ts";
 import { sql as leanLedger } from "./0006_lean_ledger.ts";
 import { sql as partners } from "./0007_partners.ts";
 import { sql as shopTokens } from "./0008_shop_tokens.ts";
+import { sql as eventCurrency } from "./0009_event_currency.ts";
 
 export interface Migration {
   id: string;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { id: "0006_lean_ledger", sql: leanLedger },
   { id: "0007_partners", sql: partners },
   { id: "0008_shop_tokens", sql: shopTokens },
+  { id: "0009_event_currency", sql: eventCurrency },
 ];
