@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { programConfig, rewards } from "../../../../test/support/program-fixture.ts";
+import { rewards } from "../../../../test/support/program-fixture.ts";
 import type { Engine, EngineError, RedeemedCode, Result } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
-import { order } from "../support/events.ts";
-
-const NOW = new Date("2026-03-11T00:00:00Z");
+import { available, NOW, rewardsProgram } from "./support.ts";
 
 /** redemptions.once: one redemption per idempotency key, whatever the repeats and races. */
 describe.each(backends)("one redemption per key (%s)", (kind: BackendName) => {
@@ -17,26 +15,9 @@ describe.each(backends)("one redemption per key (%s)", (kind: BackendName) => {
   });
 
   /** c1 and c2 have 250 points each; two rewards. */
-  async function program(): Promise<string> {
-    const key = uniqueProgramKey(`once-${kind}`);
-    const r = await engine.createProgram({
-      key,
-      platform: "custom",
-      config: programConfig({ rewards: [rewards.fiveOffFor100Points, rewards.freeShippingFor50Points] }),
-      actor: "t",
-      now: NOW,
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    for (const c of ["c1", "c2"]) {
-      const earned = await engine.apply(key, order(`${c}-o1`, c, "2026-03-01T00:00:00Z", [{ price: 25000 }]), NOW);
-      if (!earned.ok) throw new Error(earned.error.message);
-    }
-    return key;
-  }
-  const balance = async (p: string, c = "c1") => {
-    const m = await engine.member(p, c, NOW);
-    return m.ok ? m.value.points.available : -1;
-  };
+  const program = () =>
+    rewardsProgram(engine, uniqueProgramKey(`once-${kind}`), [rewards.fiveOffFor100Points, rewards.freeShippingFor50Points], ["c1", "c2"]);
+  const balance = (p: string, c = "c1") => available(engine, p, c);
 
   /**
    * What an edge runs under the key: reserve → (the platform's call: `gate`) → confirm with `code`,

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbOf } from "../../../../test/support/engine-db.ts";
-import { programConfig, rewards } from "../../../../test/support/program-fixture.ts";
+import { rewards } from "../../../../test/support/program-fixture.ts";
 import type { Engine } from "../../src/index.ts";
 import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
-import { order } from "../support/events.ts";
-
-const NOW = new Date("2026-03-11T00:00:00Z");
+import { available, NOW, rewardsProgram } from "./support.ts";
 
 describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
   let engine: Engine;
@@ -16,24 +14,8 @@ describe.each(backends)("redemption rows (%s)", (kind: BackendName) => {
     await engine.close();
   });
 
-  async function program(): Promise<string> {
-    const key = uniqueProgramKey(kind);
-    const r = await engine.createProgram({
-      key,
-      platform: "custom",
-      config: programConfig({ rewards: [rewards.fiveOffFor100Points] }),
-      actor: "t",
-      now: NOW,
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    const earned = await engine.apply(key, order("o1", "c1", "2026-03-01T00:00:00Z", [{ price: 25000 }]), NOW);
-    if (!earned.ok) throw new Error(earned.error.message);
-    return key;
-  }
-  const balance = async (p: string) => {
-    const m = await engine.member(p, "c1", NOW);
-    return m.ok ? m.value.points.available : -1;
-  };
+  const program = () => rewardsProgram(engine, uniqueProgramKey(kind), [rewards.fiveOffFor100Points], ["c1"]);
+  const balance = (p: string) => available(engine, p, "c1");
 
   it("reserve spends and writes a reserved row in one step; the same key cannot reserve twice", async () => {
     const p = await program();
