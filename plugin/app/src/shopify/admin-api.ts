@@ -1,4 +1,5 @@
 import { ClientError, GraphQLClient } from "graphql-request";
+import { processPacers, type ShopPacer } from "./pacer.ts";
 
 export interface AdminApiOptions {
   shop: string;
@@ -9,6 +10,15 @@ export interface AdminApiOptions {
   maxThrottleWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /** The shop's bucket as this process sees it (default: the process's pacer for the shop). */
+  pacer?: ShopPacer;
+  /**
+   * Background work (the sync back to Shopify, catalog loads) keeps half the shop's bucket for the
+   * merchant's other apps and waits its turn behind the shop's other background calls; a THROTTLED
+   * answer then waits until the bucket has refilled to that level. Interactive calls (a shopper's
+   * redemption, the install) spend only what the call costs and retry a THROTTLED answer once.
+   */
+  background?: boolean;
 }
 
 export type AdminAnswer<T> = { ok: true; data: T } | { ok: false; message: string; retryable: boolean; throttled: boolean };
@@ -18,16 +28,21 @@ interface GraphQLErrorLike {
   extensions?: Record<string, unknown> | undefined;
 }
 
-interface ThrottleStatus {
+interface QueryCost {
   requestedQueryCost?: number;
-  throttleStatus?: { currentlyAvailable?: number; restoreRate?: number };
+  actualQueryCost?: number | null;
+  throttleStatus?: { maximumAvailable?: number; currentlyAvailable?: number; restoreRate?: number };
 }
+
+/** A call's cost before Shopify has priced its operation once: a mutation's. */
+const FIRST_GUESS = 10;
 
 /**
  * One Admin GraphQL call. Shopify answers a throttled call with HTTP 200 and
  * `errors[].extensions.code = "THROTTLED"` (nothing was executed, so it is safe to repeat): it
- * is retried once, after the wait its throttle status asks for (bounded); still throttled is a
- * retryable failure. Other failures are reported, not retried: the mutation may have run.
+ * is retried once, after the wait its throttle status asks for (bounded; for background calls,
+ * until the pacer says the bucket is back to its reserve); still throttled is a retryable failure.
+ * Other failures are reported, not retried: the mutation may have run.
  */
 export function adminApi(options: AdminApiOptions) {
   const client = new GraphQLClient(`https://${options.shop}/admin/api/${options.apiVersion}/graphql.json`, {
@@ -37,6 +52,8 @@ export function adminApi(options: AdminApiOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxWait = options.maxThrottleWaitMs ?? 2_000;
   const token = typeof options.accessToken === "string" ? async () => options.accessToken as string : options.accessToken;
+  const pacer = options.pacer ?? processPacers.for(options.shop);
+  const background = options.background ?? false;
 
   /** One request; a throttled answer also says how long to wait. */
   async function once<T>(query: string, variables: Record<string, unknown>): Promise<[AdminAnswer<T>, number]> {
@@ -47,8 +64,13 @@ export function adminApi(options: AdminApiOptions) {
       const retryable = (e as { retryable?: unknown }).retryable === true;
       return [{ ok: false, message: `no Admin API token: ${(e as Error).message}`, retryable, throttled: false }, 0];
     }
+    const operation = operationOf(query);
+    const cost = pacer.estimate(operation, FIRST_GUESS);
+    if (background) await pacer.take(cost);
+    else await pacer.spend(cost);
     try {
       const res = await client.rawRequest<T>(query, variables, { "X-Shopify-Access-Token": accessToken });
+      pacer.observe(operation, (res.extensions as { cost?: QueryCost } | undefined)?.cost);
       const errors = (res.errors ?? []) as GraphQLErrorLike[];
       if (errors.some((e) => e.extensions?.code === "THROTTLED"))
         return [{ ok: false, message: "Shopify throttled the call", retryable: true, throttled: true }, waitFor(res.extensions, maxWait)];
@@ -64,7 +86,8 @@ export function adminApi(options: AdminApiOptions) {
     async request<T>(query: string, variables: Record<string, unknown>): Promise<AdminAnswer<T>> {
       const [first, waitMs] = await once<T>(query, variables);
       if (first.ok || !first.throttled) return first;
-      await sleep(waitMs);
+      // In the background the pacer makes the second call wait for the refilled bucket.
+      if (!background) await sleep(waitMs);
       const [second] = await once<T>(query, variables);
       if (second.ok || !second.throttled) return second;
       return { ...second, message: "Shopify is still throttling this shop; try again shortly" };
@@ -94,10 +117,15 @@ function transportFailure(e: unknown): AdminAnswer<never> {
 
 /** Milliseconds until the bucket holds this query's cost again, from `extensions.cost`; 1 s when unknown. */
 function waitFor(extensions: unknown, maxWait: number): number {
-  const cost = (extensions as { cost?: ThrottleStatus } | undefined)?.cost;
+  const cost = (extensions as { cost?: QueryCost } | undefined)?.cost;
   const need = cost?.requestedQueryCost;
   const have = cost?.throttleStatus?.currentlyAvailable;
   const rate = cost?.throttleStatus?.restoreRate;
   const ms = need !== undefined && have !== undefined && rate ? Math.ceil(((need - have) / rate) * 1000) : 1000;
   return Math.min(maxWait, Math.max(50, ms));
+}
+
+/** `mutation KinshipTierSync(…)` → KinshipTierSync: the key its cost is remembered under. */
+function operationOf(query: string): string {
+  return /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? query;
 }
