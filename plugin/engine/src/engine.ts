@@ -9,6 +9,14 @@ import type { Maintenance } from "./store/jobs/maintain.ts";
 import { type JobsPort, jobsPort } from "./store/jobs/port.ts";
 import { type Applied, type ApplyOptions, applyInput } from "./store/ledger/apply.ts";
 import { type Drained, type DrainOptions, drainOutbox, type OutboxMessageRow } from "./store/ledger/outbox.ts";
+import {
+  type ClaimOptions,
+  claimOutbox,
+  type OutboxClaim,
+  type OutboxOutcome,
+  type OutboxSettled,
+  settleOutbox,
+} from "./store/ledger/outbox-lease.ts";
 import { type Drift, verifyLedger } from "./store/ledger/verify.ts";
 import type { MemberView } from "./store/members/members.ts";
 import { type CompliancePort, compliancePort, type MembersPort, membersPort } from "./store/members/port.ts";
@@ -72,6 +80,13 @@ export interface OutboxPort {
     deliver: (message: OutboxMessageRow, tx: Engine) => Promise<void>,
     options?: DrainOptions,
   ): Promise<Result<Drained, EngineError>>;
+  /**
+   * Leases the program's due messages to a consumer that calls its platform outside any
+   * transaction: claim (committed at once), call, then `settle` the outcome.
+   */
+  claim(program: string, now: Date, options?: ClaimOptions): Promise<Result<OutboxClaim[], EngineError>>;
+  /** Records what became of claimed messages; rows whose lease went to another claimer are left alone. */
+  settle(program: string, now: Date, outcome: OutboxOutcome): Promise<Result<OutboxSettled, EngineError>>;
 }
 
 export interface HostPort {
@@ -146,6 +161,8 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     jobs,
     outbox: {
       drain: (program, now, deliver, options) => drainOutbox(db, program, now, (m, trx) => deliver(m, inTransaction(trx)), options),
+      claim: (program, now, options) => claimOutbox(db, program, now, options),
+      settle: (program, now, outcome) => settleOutbox(db, program, now, outcome),
     },
     host: {
       withLock: (key, work) =>

@@ -32,20 +32,20 @@ describe.each(backends)("outbox drain (%s)", (backend) => {
     return key;
   }
 
-  it("given a member who crossed a tier, when the outbox drains, then the sync sees member.created then tier.changed once", async () => {
+  it("given a member who crossed a tier, when the outbox drains, then the sync sees member.created, tier.changed and points.changed once", async () => {
     const program = await programWithTierChange();
     const seen: OutboxMessageRow[] = [];
     const first = await drainOutbox(dbOf(engine), program, now, async (m) => {
       seen.push(m);
     });
-    expect(first).toEqual({ ok: true, value: { delivered: 2, failed: [] } });
-    expect(seen.map((m) => m.topic)).toEqual(["member.created", "tier.changed"]);
+    expect(first).toEqual({ ok: true, value: { delivered: 3, failed: [] } });
+    expect(seen.map((m) => m.topic)).toEqual(["member.created", "tier.changed", "points.changed"]);
     expect(seen[1]?.payload).toMatchObject({ customerId: "c1", from: "member", to: "gold", reason: "upgrade" });
     const again = await drainOutbox(dbOf(engine), program, now, async (m) => {
       seen.push(m);
     });
     expect(again).toEqual({ ok: true, value: { delivered: 0, failed: [] } });
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(3);
   });
 
   it("given a sync that fails, then the row stays for the next run with its attempts counted; a topic filter leaves other rows alone", async () => {
@@ -69,7 +69,7 @@ describe.each(backends)("outbox drain (%s)", (backend) => {
     expect(retried[0]?.attempts).toBe(1);
     const rest: OutboxMessageRow[] = [];
     await drainOutbox(dbOf(engine), program, now, async (m) => void rest.push(m));
-    expect(rest.map((m) => m.topic)).toEqual(["member.created"]);
+    expect(rest.map((m) => m.topic)).toEqual(["member.created", "points.changed"]);
   });
 
   it("given an unknown program, then a typed error and nothing delivered", async () => {

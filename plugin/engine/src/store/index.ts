@@ -12,6 +12,7 @@ export * from "./jobs/mature.ts";
 export * from "./ledger/apply.ts";
 export * from "./ledger/expiring.ts";
 export * from "./ledger/outbox.ts";
+export * from "./ledger/outbox-lease.ts";
 export * from "./ledger/verify.ts";
 export * from "./members/compliance.ts";
 export * from "./members/ledger-page.ts";

@@ -8,6 +8,7 @@ import {
   type Member,
   type MemberState,
   type OrderRecord,
+  pointsChanged,
 } from "./types.ts";
 
 /**
@@ -95,7 +96,16 @@ export class Draft {
     d.newLots = [...this.newLotKeys].map((k) => this.lots.get(k) as Lot);
     d.lotUpdates = [...this.touchedLots].map((k) => this.lots.get(k) as Lot);
     d.orders = [...this.touchedOrders].map((id) => this.orders.get(id) as OrderRecord);
+    if (this.pointsMoved()) d.outbox.push(pointsChanged(this.requireMember().customerId));
     return d;
+  }
+
+  /** Whether the decision as a whole leaves the member's balances (available, pending, owed) other than it found them. */
+  private pointsMoved(): boolean {
+    const after = this.member;
+    if (!after) return false;
+    const before = this.state.member ?? { available: 0, pending: 0, debt: 0 };
+    return before.available !== after.available || before.pending !== after.pending || before.debt !== after.debt;
   }
 }
 

@@ -126,6 +126,14 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+/**
+ * A member's balances moved: one message per member (its key), which the store re-arms on every
+ * later change rather than adding another, so a platform sync reads the newest balance once.
+ */
+export function pointsChanged(customerId: string): OutboxMessage {
+  return { key: `points.changed:${customerId}`, topic: "points.changed", payload: { customerId } };
+}
+
 export interface HeldEvent {
   key: string;
   orderId: string;

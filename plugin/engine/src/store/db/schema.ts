@@ -160,6 +160,12 @@ export interface OutboxTable {
   created_at: Date;
   delivered_at: Date | null;
   attempts: Generated<number>;
+  claim_token: string | null;
+  claimed_until: Date | null;
+  retry_at: Date | null;
+  last_error: string | null;
+  /** Re-arm counter (bigint, read as text). */
+  seq: Generated<Int8>;
 }
 
 export interface ShopTable {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
+import { pointsChangedOf } from "../ledger/outbox.ts";
 
 export interface BatchProgress {
   done: number;
@@ -111,7 +112,7 @@ async function expireRanges(
                  jsonb_build_object('customerId', members.customer_id, 'points', p.points, 'lots', to_jsonb(p.lot_keys)), ${now}
           FROM members JOIN per_member p ON p.member_id = members.id
           ON CONFLICT (program_id, key) DO NOTHING
-        )
+        ), changed AS (${pointsChangedOf(programId, now)})
         SELECT count(*)::text AS expired FROM due`.execute(trx);
       return num(result.rows[0]?.expired);
     });

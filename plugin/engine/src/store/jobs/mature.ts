@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
+import { pointsChangedOf } from "../ledger/outbox.ts";
 
 /**
  * Makes pending lots spendable once their return window has closed, in resumable batches.
@@ -37,7 +38,8 @@ export async function matureDueLots(db: Db, programId: number, now: Date, batchS
         ), members AS (
           UPDATE kinship_member m SET available = m.available + p.points, pending = m.pending - p.points, updated_at = ${now}
           FROM per_member p WHERE m.id = p.member_id
-        )
+          RETURNING m.customer_id
+        ), changed AS (${pointsChangedOf(programId, now)})
         SELECT count(*)::text AS matured FROM due`.execute(trx);
       return num(result.rows[0]?.matured);
     });

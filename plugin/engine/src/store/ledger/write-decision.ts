@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { Decision, Lot, Member } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { PREPARED } from "../db/prepared.ts";
+import { rearmOnConflict } from "./outbox.ts";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
@@ -152,11 +153,13 @@ export function decisionCtes(
         SELECT ${member}, x.cap_key, x.points, x.growth FROM jsonb_to_recordset(${json(caps)}) AS x(cap_key text, points bigint, growth bigint)
         ON CONFLICT (member_id, cap_key) DO UPDATE SET points = EXCLUDED.points, growth = EXCLUDED.growth)`);
   }
-  if (d.outbox.length)
+  // One row per key: a statement may not upsert the same row twice (the last message of a key wins).
+  const messages = [...new Map(d.outbox.map((o) => [o.key, o])).values()];
+  if (messages.length)
     ctes.push(sql`nob AS (INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
       SELECT ${programId}, x.key, x.topic, x.payload, ${now}
-      FROM jsonb_to_recordset(${json(d.outbox)}) AS x(key text, topic text, payload jsonb)
-      ON CONFLICT (program_id, key) DO NOTHING)`);
+      FROM jsonb_to_recordset(${json(messages)}) AS x(key text, topic text, payload jsonb)
+      ${rearmOnConflict})`);
   if (d.hold.length)
     ctes.push(sql`nh AS (INSERT INTO kinship_held_event (program_id, key, order_id, event, held_at)
       SELECT ${programId}, x.key, x.order_id, x.event, ${now}

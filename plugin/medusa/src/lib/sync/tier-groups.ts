@@ -6,12 +6,15 @@ import { one } from "../load/query";
 import { ensureTierGroups } from "./tier-groups-ensure";
 
 const TOPICS = ["member.created", "tier.changed"];
+/** Balance messages, for platforms that show points themselves; Medusa reads them from Kinship, so they are delivered as they are. */
+const NOTHING_TO_DO = ["points.changed", "points.expired"];
+const NOTHING_TO_DO_BATCH = 1_000;
 
 /**
  * Delivers the outbox's membership messages: each member concerned ends up in exactly the
  * customer group of their CURRENT tier (read from the ledger, not from the message), so
  * messages delivered twice or out of order still converge. Medusa's own pricing then gives
- * the member the tier's price list.
+ * the member the tier's price list. Balance messages need nothing here and are settled after.
  */
 export async function syncTierGroups(container: MedusaContainer, now: Date): Promise<{ delivered: number; failed: number }> {
   const kinship = kinshipOf(container);
@@ -37,7 +40,17 @@ export async function syncTierGroups(container: MedusaContainer, now: Date): Pro
     { topics: TOPICS },
   );
   if (!drained.ok) throw new Error(drained.error.message);
+  await settleNothingToDo(engine, kinship.program, now);
   return { delivered: drained.value.delivered, failed: drained.value.failed.length };
+}
+
+/** In their own short drains, so a ledger write re-arming a member's message never waits on a slow group move. */
+async function settleNothingToDo(engine: Engine, program: string, now: Date): Promise<void> {
+  for (;;) {
+    const drained = await engine.outbox.drain(program, now, async () => {}, { topics: NOTHING_TO_DO, limit: NOTHING_TO_DO_BATCH });
+    if (!drained.ok) throw new Error(drained.error.message);
+    if (drained.value.delivered < NOTHING_TO_DO_BATCH) return;
+  }
 }
 
 async function placeInTierGroup(container: MedusaContainer, customerId: string, tier: string, groups: Map<string, string>) {
