@@ -112,11 +112,11 @@ export async function startServerChild(
   return { ...wrapped, url };
 }
 
-/** One webhooks/bin/kinship-worker.js process; resolves once it logged "kinship-worker ready". */
+/** One plugin/app/bin/kinship-worker.js process; resolves once it logged "kinship-worker ready". */
 export async function startWorkerChild(env: Record<string, string>, logFile: string, cpuProfDir?: string): Promise<Child> {
   const fd = openSync(logFile, "a");
   const prof = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...NODE_ARGS, ...prof, new URL("webhooks/bin/kinship-worker.js", ROOT).pathname], {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...prof, new URL("plugin/app/bin/kinship-worker.js", ROOT).pathname], {
     env: childEnv(env),
     stdio: ["ignore", fd, fd],
   });

@@ -14,7 +14,7 @@
  *
  * The server is `startApp()` (what `npm start` runs: buildServer, Postgres, bull on Redis) in a
  * child process (test/bench/webhooks-server.ts), so the load generator, which signs every request,
- * does not share its event loop; the workers are webhooks/bin/kinship-worker.js processes. All on
+ * does not share its event loop; the workers are plugin/app/bin/kinship-worker.js processes. All on
  * loopback: its own database (kinship_bench_wh_<timestamp>, dropped at the end) and its own bull
  * queues (kinship-bench-wh-<timestamp>-<phase>, removed at the end).
  *
@@ -238,7 +238,7 @@ async function main(): Promise<number> {
     queuePrefix,
     sizes,
     bodyBytes: BODY_BYTES,
-    serverMode: "child process: startApp() (npm start) with KINSHIP_WORKER=off; workers: webhooks/bin/kinship-worker.js processes",
+    serverMode: "child process: startApp() (npm start) with KINSHIP_WORKER=off; workers: plugin/app/bin/kinship-worker.js processes",
     intake: null,
     e2e: [],
     mixed: null,

@@ -7,6 +7,7 @@ import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { buildServer } from "./server.ts";
+import { shopifySyncTask } from "./shopify/sync/task.ts";
 
 export interface RunningApp {
   url: string;
@@ -57,6 +58,16 @@ export async function startApp(
           mapCustom,
           log: app.log,
           maintainEveryMs: config.KINSHIP_MAINTAIN_EVERY_MS,
+          tasks: [
+            shopifySyncTask({
+              engine,
+              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+              apiSecret,
+              everyMs: config.KINSHIP_SYNC_EVERY_MS,
+              now: options.now ?? (() => new Date()),
+              log: app.log,
+            }),
+          ],
           ...(options.now ? { now: options.now } : {}),
         })
       : null;

@@ -43,7 +43,10 @@ describe("the per-shop pacer", () => {
 
   it("a throttled answer (bucket empty) makes the next call wait for the reserve to refill", async () => {
     const { pacer, waits } = paced();
-    pacer.observe("KinshipTierSync", { requestedQueryCost: 10, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 5, restoreRate: 100 } });
+    pacer.observe("KinshipTierSync", {
+      requestedQueryCost: 10,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 5, restoreRate: 100 },
+    });
     await pacer.take(10);
     expect(waits).toEqual([Math.ceil(((1010 - 5) / 100) * 1000)]);
   });

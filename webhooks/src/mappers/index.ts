@@ -12,5 +12,5 @@ export {
   read,
   stringId,
 } from "./read.ts";
-export { mapShopify, normalizeTopic, splitTags } from "./shopify.ts";
+export { KINSHIP_TAG_PREFIX, mapShopify, normalizeTopic, splitTags } from "./shopify.ts";
 export { type Mapped, MappingError } from "./types.ts";

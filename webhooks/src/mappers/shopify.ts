@@ -219,6 +219,9 @@ function refundCreated(r: z.output<typeof Refund>, what: string): Mapped {
   return apply({ type: "refund.created", refundId: r.id, orderId: r.order_id, occurredAt, lines });
 }
 
+/** The prefix of the tags Kinship writes on Shopify customers (`kinship-gold`). */
+export const KINSHIP_TAG_PREFIX = "kinship-";
+
 /** Shopify's `tags` is one comma-separated string: "vip, newsletter" → ["vip", "newsletter"]. */
 export function splitTags(tags: string): string[] {
   const list = tags
@@ -244,6 +247,8 @@ function customerChanged(c: z.output<typeof Customer>, created: boolean, what: s
   if (firstName !== undefined) event.firstName = firstName;
   const lastName = nameOf(c.last_name);
   if (lastName !== undefined) event.lastName = lastName;
-  if (c.tags != null) event.tags = splitTags(c.tags);
+  // `kinship-*` tags are the tier tags Kinship writes itself: the echo of that write (a
+  // customers/update) must not read them back as the merchant's tags.
+  if (c.tags != null) event.tags = splitTags(c.tags).filter((t) => !t.startsWith(KINSHIP_TAG_PREFIX));
   return apply(event);
 }

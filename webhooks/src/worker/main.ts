@@ -4,7 +4,7 @@ import { mapCustom, mapShopify } from "../mappers/index.ts";
 import { createBullQueue } from "../queue/bull.ts";
 import type { InboxQueue, Logger } from "../queue/types.ts";
 import { DEFAULT_MAINTAIN_EVERY_MS } from "./clock.ts";
-import { DEFAULT_GROUP_SIZE, DEFAULT_GROUPS_AT_ONCE, startWorker } from "./run.ts";
+import { DEFAULT_GROUP_SIZE, DEFAULT_GROUPS_AT_ONCE, type PeriodicTask, startWorker } from "./run.ts";
 
 /** The worker process's settings, from its environment. */
 export interface WorkerEnv {
@@ -83,13 +83,27 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
   };
 }
 
+/** What a host adds to the worker process: its own periodic tasks, built from the same environment. */
+export interface WorkerExtension {
+  /** More lines for the help text, one per environment variable the tasks read. */
+  help: string;
+  /** Throws with a sentence when the environment is wrong; called before anything opens. */
+  check?(env: NodeJS.ProcessEnv): void;
+  tasks(context: { engine: Engine; env: NodeJS.ProcessEnv; log: Logger; now: () => Date }): PeriodicTask[];
+}
+
 /** Runs the worker until SIGTERM or SIGINT; resolves to the exit code. */
-export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<number> {
+export async function runWorkerProcess(
+  env: NodeJS.ProcessEnv = process.env,
+  logger?: Logger,
+  extension?: WorkerExtension,
+): Promise<number> {
   let config: WorkerEnv;
   try {
     config = readWorkerEnv(env);
+    extension?.check?.(env);
   } catch (e) {
-    process.stderr.write(`kinship-worker: ${(e as Error).message}\n\n${ENV_HELP}`);
+    process.stderr.write(`kinship-worker: ${(e as Error).message}\n\n${ENV_HELP}${extension?.help ?? ""}`);
     return 2;
   }
   // Written asynchronously: a line per delivery must not cost a blocking write each.
@@ -118,6 +132,7 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv = process.env, log
       maintainEveryMs: config.maintainEveryMs,
       groupSize: config.groupSize,
       groupsAtOnce: config.groupsAtOnce,
+      tasks: extension?.tasks({ engine, env, log, now: () => new Date() }) ?? [],
       log,
     });
     log.info(

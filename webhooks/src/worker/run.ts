@@ -24,7 +24,15 @@ export interface WorkerOptions {
   maintainEveryMs?: number;
   /** The "now" deliveries are applied and programs maintained at (default the clock). */
   now?: () => Date;
+  /** A host's own periodic work (the sync back to Shopify), scheduled on the queue like the clock: one runner per period. */
+  tasks?: readonly PeriodicTask[];
   log?: Logger;
+}
+
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(): Promise<void>;
 }
 
 export interface Worker {
@@ -64,6 +72,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   const maintainEveryMs = options.maintainEveryMs ?? DEFAULT_MAINTAIN_EVERY_MS;
   if (maintainEveryMs > 0) await startClock({ engine, queue, everyMs: maintainEveryMs, now, log });
+  for (const task of options.tasks ?? []) {
+    if (task.everyMs <= 0) continue;
+    await queue.every(task.name, task.everyMs, async () => {
+      try {
+        await task.run();
+      } catch (e) {
+        log.error({ task: task.name, err: e }, "task failed: it runs again next period");
+      }
+    });
+  }
   log.info({}, "worker started");
   let stopping: Promise<void> | null = null;
   return {

@@ -24,7 +24,7 @@ import {
 } from "./support.ts";
 
 const REDIS_URL = process.env.KINSHIP_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const BIN = fileURLToPath(new URL("../../bin/kinship-worker.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../../plugin/app/bin/kinship-worker.js", import.meta.url));
 
 let db: { url: string; drop(): Promise<void> };
 let engine: Engine;
@@ -153,7 +153,7 @@ const shellPath = (process.env.PATH ?? "")
 
 const LAUNCHES: { name: string; command: string; args: string[]; path: string }[] = [
   {
-    name: "by path (node webhooks/bin/kinship-worker.js)",
+    name: "by path (node plugin/app/bin/kinship-worker.js)",
     command: process.execPath,
     args: ["--disable-warning=ExperimentalWarning", BIN],
     path: process.env.PATH ?? "",
@@ -167,7 +167,7 @@ const LAUNCHES: { name: string; command: string; args: string[]; path: string }[
   },
 ];
 
-it("npm links the kinship-worker bin to webhooks/bin/kinship-worker.js", () => {
+it("npm links the kinship-worker bin to plugin/app/bin/kinship-worker.js", () => {
   expect(realpathSync(join(DOT_BIN, "kinship-worker"))).toBe(realpathSync(BIN));
 });
 

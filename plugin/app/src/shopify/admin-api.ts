@@ -56,7 +56,7 @@ export function adminApi(options: AdminApiOptions) {
   const background = options.background ?? false;
 
   /** One request; a throttled answer also says how long to wait. */
-  async function once<T>(query: string, variables: Record<string, unknown>): Promise<[AdminAnswer<T>, number]> {
+  async function once<T>(query: string, variables: Record<string, unknown>, costHint?: number): Promise<[AdminAnswer<T>, number]> {
     let accessToken: string;
     try {
       accessToken = await token();
@@ -65,7 +65,7 @@ export function adminApi(options: AdminApiOptions) {
       return [{ ok: false, message: `no Admin API token: ${(e as Error).message}`, retryable, throttled: false }, 0];
     }
     const operation = operationOf(query);
-    const cost = pacer.estimate(operation, FIRST_GUESS);
+    const cost = costHint ?? pacer.estimate(operation, FIRST_GUESS);
     if (background) await pacer.take(cost);
     else await pacer.spend(cost);
     try {
@@ -83,12 +83,13 @@ export function adminApi(options: AdminApiOptions) {
   }
 
   return {
-    async request<T>(query: string, variables: Record<string, unknown>): Promise<AdminAnswer<T>> {
-      const [first, waitMs] = await once<T>(query, variables);
+    /** `cost`: what the call will cost when the caller knows (10 per mutation), else what it cost last time. */
+    async request<T>(query: string, variables: Record<string, unknown>, options: { cost?: number } = {}): Promise<AdminAnswer<T>> {
+      const [first, waitMs] = await once<T>(query, variables, options.cost);
       if (first.ok || !first.throttled) return first;
       // In the background the pacer makes the second call wait for the refilled bucket.
       if (!background) await sleep(waitMs);
-      const [second] = await once<T>(query, variables);
+      const [second] = await once<T>(query, variables, options.cost);
       if (second.ok || !second.throttled) return second;
       return { ...second, message: "Shopify is still throttling this shop; try again shortly" };
     },

@@ -71,11 +71,20 @@ export class ShopPacer {
   }
 
   /** Shopify's figures from an answer (a throttled one too); `actualCost` corrects the booking. */
-  observe(operation: string, cost: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: Partial<ThrottleStatus> } | undefined): void {
+  observe(
+    operation: string,
+    cost: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: Partial<ThrottleStatus> } | undefined,
+  ): void {
     if (!cost) return;
     if (typeof cost.requestedQueryCost === "number") this.costs.set(operation, cost.requestedQueryCost);
     const s = cost.throttleStatus;
-    if (s && typeof s.currentlyAvailable === "number" && typeof s.maximumAvailable === "number" && typeof s.restoreRate === "number" && s.restoreRate > 0) {
+    if (
+      s &&
+      typeof s.currentlyAvailable === "number" &&
+      typeof s.maximumAvailable === "number" &&
+      typeof s.restoreRate === "number" &&
+      s.restoreRate > 0
+    ) {
       this.bucket = { maximumAvailable: s.maximumAvailable, currentlyAvailable: s.currentlyAvailable, restoreRate: s.restoreRate };
       this.at = this.now();
     }
@@ -95,8 +104,10 @@ export class ShopPacers {
     this.options = options;
   }
   for(shop: string): ShopPacer {
-    let pacer = this.byShop.get(shop);
-    if (!pacer) this.byShop.set(shop, (pacer = new ShopPacer(this.options)));
+    const known = this.byShop.get(shop);
+    if (known) return known;
+    const pacer = new ShopPacer(this.options);
+    this.byShop.set(shop, pacer);
     return pacer;
   }
 }

@@ -14,6 +14,7 @@ export * from "./ledger/expiring.ts";
 export * from "./ledger/outbox.ts";
 export * from "./ledger/outbox-lease.ts";
 export * from "./ledger/verify.ts";
+export * from "./members/balances.ts";
 export * from "./members/compliance.ts";
 export * from "./members/ledger-page.ts";
 export * from "./members/members.ts";

@@ -1,6 +1,7 @@
 import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
 import { expiringPoints } from "../ledger/expiring.ts";
+import { memberBalances } from "./balances.ts";
 import { deleteProgram, exportMember, redactMember } from "./compliance.ts";
 import { adjustmentLine, ledgerPage } from "./ledger-page.ts";
 import { countMembers, getMember, listMembers, memberIn, memberLedger } from "./members.ts";
@@ -19,6 +20,8 @@ export function membersPort(db: Db) {
     adjustment: bind(db, adjustmentLine),
     expiring: bind(db, expiringPoints),
     orderPoints: bind(db, orderPoints),
+    /** Tier and points of many members in one read. */
+    balances: bind(db, memberBalances),
   };
 }
 

@@ -20,7 +20,7 @@ import {
   shopTokens,
   type TokenPair,
 } from "./shop-tokens.ts";
-import { connectShop, findShop, markUninstalled } from "./shops.ts";
+import { connectShop, findShop, installedShops, markUninstalled } from "./shops.ts";
 import type { TokenCipher } from "./token-cipher.ts";
 
 export function programsPort(db: Db) {
@@ -54,6 +54,8 @@ export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promi
       return findShop(db, domain, cipher);
     },
     markUninstalled: bind(db, markUninstalled),
+    /** Installed shops with a token: the ones a sync back to Shopify serves. */
+    installed: bind(db, installedShops),
     /** The shop's tokens, decrypted, with expiries, pair version, refresh lease and refusal. */
     tokens: async (domain: string) => {
       await ready();

@@ -121,3 +121,16 @@ export async function markUninstalled(db: Db, domain: string, now: Date): Promis
     .executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
 }
+
+/** The shops that have Kinship installed and a token to call Shopify with: where a sync back runs. */
+export async function installedShops(db: Db): Promise<{ domain: string; programKey: string }[]> {
+  const rows = await db
+    .selectFrom("kinship_shop")
+    .innerJoin("kinship_program", "kinship_program.id", "kinship_shop.program_id")
+    .select(["kinship_shop.domain", "kinship_program.key"])
+    .where("kinship_shop.uninstalled_at", "is", null)
+    .where((w) => w.or([w("kinship_shop.access_token_sealed", "is not", null), w("kinship_shop.access_token", "is not", null)]))
+    .orderBy("kinship_shop.domain")
+    .execute();
+  return rows.map((r) => ({ domain: r.domain, programKey: r.key }));
+}

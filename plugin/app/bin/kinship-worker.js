@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --disable-warning=ExperimentalWarning
-// The webhook worker process, `npx kinship-worker`: applies queued deliveries (bull on REDIS_URL)
-// to the engine (Postgres on DATABASE_URL). Node 24 runs the TypeScript sources directly (type
+// The worker process, `npx kinship-worker`: applies queued deliveries (bull on REDIS_URL) to the
+// engine (Postgres on DATABASE_URL), runs the engine's clock and the sync back to Shopify. Node 24 runs the TypeScript sources directly (type
 // stripping); under npx or npm scripts `node` is the repo's pinned Node 24 (its `node` dev dependency).
 import module from "node:module";
 
@@ -14,5 +14,5 @@ if (major < 24) {
 
 module.enableCompileCache?.();
 
-const { runWorkerProcess } = await import("../src/worker/main.ts");
-process.exitCode = await runWorkerProcess(process.env);
+const { runWorker } = await import("../src/worker.ts");
+process.exitCode = await runWorker(process.env);

@@ -1,0 +1,27 @@
+import type { Engine } from "@kinship/engine";
+import { type Logger, type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import { shopTokens } from "../tokens.ts";
+import { DEFAULT_SYNC_EVERY_MS, syncAllShops } from "./sync-all.ts";
+
+export { DEFAULT_SYNC_EVERY_MS };
+
+export interface ShopifySyncTaskOptions {
+  engine: Engine;
+  /** The app's credentials: refreshing a shop's expiring token needs them. */
+  apiKey: string;
+  apiSecret: string;
+  everyMs: number;
+  now: () => Date;
+  log: Logger;
+}
+
+/** The sync back to Shopify as a worker's periodic task (one runner per period across workers). */
+export function shopifySyncTask(options: ShopifySyncTaskOptions): PeriodicTask {
+  const { engine, now, log } = options;
+  const tokens = shopTokens({ engine, shopify: shopifyClient(options.apiKey, options.apiSecret), now });
+  return {
+    name: "shopify-sync",
+    everyMs: options.everyMs,
+    run: () => syncAllShops({ engine, tokens, now, log, budgetMs: Math.max(options.everyMs * 6, 60_000) }),
+  };
+}

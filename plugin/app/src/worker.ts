@@ -1,0 +1,44 @@
+import { runWorkerProcess, type WorkerExtension } from "@kinship/webhooks";
+import { z } from "zod";
+import { DEFAULT_SYNC_EVERY_MS, shopifySyncTask } from "./shopify/sync/task.ts";
+
+const SyncEnv = z.object({
+  KINSHIP_SYNC_EVERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SYNC_EVERY_MS),
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+});
+
+function syncEnv(env: NodeJS.ProcessEnv) {
+  const parsed = SyncEnv.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return parsed.data;
+}
+
+/** What the app adds to the webhook worker: the sync of members' tiers and points back to Shopify. */
+export const shopifyWorker: WorkerExtension = {
+  help: `  KINSHIP_SYNC_EVERY_MS     how often changed members' tiers and points are sent to Shopify
+                            (default ${DEFAULT_SYNC_EVERY_MS}; 0: not in this process)
+  SHOPIFY_API_KEY, SHOPIFY_API_SECRET  the app's credentials: refreshing shops' expiring tokens needs them
+`,
+  check: (env) => void syncEnv(env),
+  tasks({ engine, env, log, now }) {
+    const s = syncEnv(env);
+    if (s.KINSHIP_SYNC_EVERY_MS > 0 && (!s.SHOPIFY_API_KEY || !s.SHOPIFY_API_SECRET))
+      log.warn({}, "SHOPIFY_API_KEY or SHOPIFY_API_SECRET is not set: shops' expiring tokens cannot be refreshed by this worker");
+    return [
+      shopifySyncTask({
+        engine,
+        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
+        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
+        everyMs: s.KINSHIP_SYNC_EVERY_MS,
+        now,
+        log,
+      }),
+    ];
+  },
+};
+
+/** `npx kinship-worker`: the webhook worker with the app's periodic work. */
+export function runWorker(env: NodeJS.ProcessEnv): Promise<number> {
+  return runWorkerProcess(env, undefined, shopifyWorker);
+}
