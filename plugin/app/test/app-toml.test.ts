@@ -4,6 +4,8 @@ import { SHOPIFY_TOPICS } from "@kinship/webhooks";
 import { type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { BASIC_CREATE, CODE_DELETE, createMutation, FREE_SHIPPING_CREATE } from "../src/rewards/issuers/shopify-discount.ts";
+import { METAFIELDS_SET, tierTagsCall } from "../src/shopify/sync/operations.ts";
+import { metafieldBatches } from "../src/shopify/sync/plan.ts";
 
 const toml = readFileSync(new URL("../shopify.app.toml", import.meta.url), "utf8");
 
@@ -99,6 +101,31 @@ describe("shopify.app.toml", () => {
       expect(field in SCOPE_OF, `${field} (${file}): which scope does it need? add it to SCOPE_OF and the toml`).toBe(true);
       const scope = SCOPE_OF[field];
       if (scope) expect(granted(scope), `${field} (${file}) needs ${scope}`).toBe(true);
+    }
+  });
+
+  it("covers the sync back to Shopify: metafieldsSet and the tier tags need write_customers", () => {
+    const tags = tierTagsCall([{ customerId: "1", add: ["kinship-gold"], remove: ["kinship-silver"] }]);
+    const op = parse(tags.query).definitions[0] as OperationDefinitionNode;
+    const fields = [rootField(METAFIELDS_SET), ...op.selectionSet.selections.map((s) => (s.kind === "Field" ? s.name.value : ""))];
+    expect(fields).toEqual(["metafieldsSet", "tagsAdd", "tagsRemove"]);
+    for (const field of fields) {
+      expect(SCOPE_OF[field], field).toBe("write_customers");
+      expect(granted("write_customers"), field).toBe(true);
+    }
+  });
+
+  it("declares every metafield the sync writes, readable by themes, the checkout and customer accounts", () => {
+    const written = metafieldBatches([{ customerId: "1", tierKey: "gold", available: 5, pending: 0 }]).flatMap((b) => b.metafields);
+    expect(written.length).toBeGreaterThan(0);
+    for (const m of written) {
+      expect(m.namespace).toBe("$app");
+      const section = new RegExp(`^\\[customer\\.metafields\\.app\\.${m.key}\\]\\n((?:[^\\[\\n].*\\n?)*)`, "m").exec(toml);
+      expect(section, `[customer.metafields.app.${m.key}] in shopify.app.toml`).not.toBeNull();
+      const body = section?.[1] ?? "";
+      expect(body).toContain(`type = "${m.type}"`);
+      expect(body).toContain('access.storefront = "public_read"');
+      expect(body).toContain('access.customer_account = "read"');
     }
   });
 
