@@ -389,6 +389,24 @@ describe("product and collection webhooks", () => {
     ]);
   });
 
+  it("a products/update that arrives after the product was deleted (Shopify no longer has it) removes its variants instead of writing them back", async () => {
+    const shop = await newShop(h.engine, "late-update");
+    bulkShopify(shop);
+    await load(h.engine, shop);
+    const asked = productCollections(shop, "1", [[SUMMER]]); // answers `product: null` for any other product
+    await deliver(h.url, shop, "products/update", fixture("products-update.json"));
+    await drained(h.engine, shop);
+    expect(asked).toHaveLength(1);
+    expect(await catalog(shop)).toEqual({ ...LOADED, [TEE_S]: undefined, [TEE_M]: undefined });
+    expect(await inbox(shop)).toEqual([
+      {
+        topic: "products/update",
+        status: "applied",
+        last_error: "product.changed carried out as product.deleted: the platform no longer has it",
+      },
+    ]);
+  });
+
   it("a product webhook for an unknown shop is dropped: nothing stored, Shopify not asked", async () => {
     const nobody = `nobody-${randomUUID().slice(0, 8)}.myshopify.com`;
     const asked = productCollections(nobody, TEE, [[SUMMER]]);

@@ -31,17 +31,23 @@ export class CatalogLookupError extends Error {
 
 /**
  * What product and collection webhooks leave out, read from the Admin API page by page (250 a
- * page). A product or collection Shopify no longer has reads as none: its delete webhook follows.
+ * page). A product or collection Shopify no longer has reads as null.
  */
 export function shopifyCatalogLookup(apiFor: (shop: string) => AdminApi): CatalogLookup {
-  async function all(shop: string, query: string, id: string, type: string, pick: (data: unknown) => Page | null | undefined) {
+  async function all(
+    shop: string,
+    query: string,
+    id: string,
+    type: string,
+    pick: (data: unknown) => Page | null | undefined,
+  ): Promise<string[] | null> {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
       const answer = await apiFor(shop).request<unknown>(query, { id, after });
       if (!answer.ok) throw new CatalogLookupError(`Shopify did not answer ${shop}'s ${id}: ${answer.message}`, answer.retryable);
       const page = pick(answer.data);
-      if (!page) return ids;
+      if (!page) return null;
       for (const n of page.nodes) ids.push(idOf(n.id, type));
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return ids;
       after = page.pageInfo.endCursor;

@@ -47,8 +47,11 @@ export type CatalogChange =
  * tails the webhooks use.
  */
 export interface CatalogLookup {
-  /** The ids of the collections one product is in. */
-  productCollections(program: string, productId: string): Promise<string[]>;
-  /** The ids of the products in one collection. */
-  collectionProducts(program: string, collectionId: string): Promise<string[]>;
+  /**
+   * The ids of the collections one product is in; null when the platform no longer has the product
+   * (an update that arrives after its delete): its variants are then removed, not written back.
+   */
+  productCollections(program: string, productId: string): Promise<string[] | null>;
+  /** The ids of the products in one collection; null when the platform no longer has the collection. */
+  collectionProducts(program: string, collectionId: string): Promise<string[] | null>;
 }

@@ -217,9 +217,10 @@ async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date, o
       return finish(db, row, now, { outcome: "applied", note: null });
     case "catalog": {
       // The platform is asked first, outside any transaction: no lock is held while it answers.
-      const facts = await catalogFacts(options.catalog, program, mapped.change);
-      const r = await applyCatalogChange(db, program, mapped.change, facts, now, { alsoInTransaction: settle("applied", null) });
-      if (r.ok) return { outcome: "applied", note: null };
+      const { change, facts } = await catalogFacts(options.catalog, program, mapped.change);
+      const note = change === mapped.change ? null : `${mapped.change.type} carried out as ${change.type}: the platform no longer has it`;
+      const r = await applyCatalogChange(db, program, change, facts, now, { alsoInTransaction: settle("applied", note) });
+      if (r.ok) return { outcome: "applied", note };
       if (r.error.code === "UnknownProgram") return finish(db, row, now, gone(r.error));
       throw new Retry(`${r.error.code}: ${r.error.message}`);
     }
@@ -228,11 +229,22 @@ async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date, o
   }
 }
 
-async function catalogFacts(lookup: CatalogLookup | undefined, program: string, change: CatalogChange): Promise<CatalogFacts> {
-  if (change.type !== "product.changed" && change.type !== "collection.changed") return {};
+/** What the platform says beyond the webhook; a product or collection it no longer has is a delete. */
+async function catalogFacts(
+  lookup: CatalogLookup | undefined,
+  program: string,
+  change: CatalogChange,
+): Promise<{ change: CatalogChange; facts: CatalogFacts }> {
+  if (change.type !== "product.changed" && change.type !== "collection.changed") return { change, facts: {} };
   if (!lookup) throw new Retry(`${change.type} needs the platform's catalog and this process has no catalog lookup`);
-  if (change.type === "product.changed") return { collectionIds: await lookup.productCollections(program, change.productId) };
-  return { productIds: await lookup.collectionProducts(program, change.collectionId) };
+  if (change.type === "product.changed") {
+    const collectionIds = await lookup.productCollections(program, change.productId);
+    if (collectionIds === null) return { change: { type: "product.deleted", productId: change.productId }, facts: {} };
+    return { change, facts: { collectionIds } };
+  }
+  const productIds = await lookup.collectionProducts(program, change.collectionId);
+  if (productIds === null) return { change: { type: "collection.deleted", collectionId: change.collectionId }, facts: {} };
+  return { change, facts: { productIds } };
 }
 
 async function finish(db: Db, row: InboxRow, now: Date, done: Done): Promise<Done> {
