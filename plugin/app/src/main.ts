@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { type Engine, openEngine } from "@kinship/engine";
 import { DEMO_CUSTOMERS, DEMO_PROGRAM } from "@kinship/engine/demo";
-import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, startWorker } from "@kinship/webhooks";
+import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, shopifyClient, startWorker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { buildServer } from "./server.ts";
+import { workerCatalogLookup } from "./shopify/catalog/index.ts";
 import { shopifySyncTask } from "./shopify/sync/task.ts";
 
 export interface RunningApp {
@@ -56,6 +57,7 @@ export async function startApp(
           queue,
           mapShopify,
           mapCustom,
+          catalog: workerCatalogLookup(engine, shopifyClient(config.SHOPIFY_API_KEY ?? "kinship-dev", apiSecret)),
           log: app.log,
           maintainEveryMs: config.KINSHIP_MAINTAIN_EVERY_MS,
           tasks: [

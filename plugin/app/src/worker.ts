@@ -1,5 +1,6 @@
-import { runWorkerProcess, type WorkerExtension } from "@kinship/webhooks";
+import { runWorkerProcess, shopifyClient, type WorkerExtension } from "@kinship/webhooks";
 import { z } from "zod";
+import { workerCatalogLookup } from "./shopify/catalog/index.ts";
 import { DEFAULT_SYNC_EVERY_MS, shopifySyncTask } from "./shopify/sync/task.ts";
 
 const SyncEnv = z.object({
@@ -14,13 +15,21 @@ function syncEnv(env: NodeJS.ProcessEnv) {
   return parsed.data;
 }
 
-/** What the app adds to the webhook worker: the sync of members' tiers and points back to Shopify. */
+/**
+ * What the app adds to the webhook worker: the sync of members' tiers and points back to Shopify,
+ * and the Admin API reads that product and collection webhooks need.
+ */
 export const shopifyWorker: WorkerExtension = {
   help: `  KINSHIP_SYNC_EVERY_MS     how often changed members' tiers and points are sent to Shopify
                             (default ${DEFAULT_SYNC_EVERY_MS}; 0: not in this process)
   SHOPIFY_API_KEY, SHOPIFY_API_SECRET  the app's credentials: refreshing shops' expiring tokens needs them
+                            (the sync, and product and collection webhooks, call Shopify)
 `,
   check: (env) => void syncEnv(env),
+  catalog({ engine, env, now }) {
+    const s = syncEnv(env);
+    return workerCatalogLookup(engine, shopifyClient(s.SHOPIFY_API_KEY ?? "kinship-dev", s.SHOPIFY_API_SECRET ?? "kinship-dev"), now);
+  },
   tasks({ engine, env, log, now }) {
     const s = syncEnv(env);
     if (s.KINSHIP_SYNC_EVERY_MS > 0 && (!s.SHOPIFY_API_KEY || !s.SHOPIFY_API_SECRET))

@@ -44,6 +44,9 @@ const SCOPE_OF: Record<string, string | null> = {
   discountCodeFreeShippingCreate: "write_discounts",
   discountCodeDelete: "write_discounts",
   discountAutomaticAppCreate: "write_discounts",
+  // Kinship's one bulk query reads the catalog (products, variants, collections); `node` polls its operation.
+  bulkOperationRunQuery: "read_products",
+  node: null,
 };
 
 /** The root field of a GraphQL document's one operation. */

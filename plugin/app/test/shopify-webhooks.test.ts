@@ -121,7 +121,7 @@ describe("bad input at the Shopify endpoint", () => {
 
   it("an unknown topic → 200, ignored; an unknown shop → 200, dropped", async () => {
     const shop = await newShop(h.engine, "topics");
-    const ignored = await deliver(h.url, shop, "products/update", "{}");
+    const ignored = await deliver(h.url, shop, "inventory_levels/update", "{}");
     expect(ignored).toMatchObject({ status: 200, body: { outcome: expect.stringMatching(/ignored/) } });
     const dropped = await deliver(h.url, "nobody-here.myshopify.com", "orders/paid", fixture("orders-paid-customer.json"));
     expect(dropped).toMatchObject({ status: 200, body: { outcome: expect.stringMatching(/unknown shop/) } });

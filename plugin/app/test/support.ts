@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { connect, type Db, type Engine, engineOn } from "@kinship/engine";
-import { createBullQueue, mapCustom, mapShopify, startWorker, type Worker } from "@kinship/webhooks";
+import { createBullQueue, mapCustom, mapShopify, shopifyClient, startWorker, type Worker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
 import { dbOf, openEngineOwningDb, TEST_TOKEN_KEY } from "../../../test/support/engine-db.ts";
 import { dropBullQueue, isolatedDatabase } from "../../../test/support/isolated.ts";
 import { shopifyHeaders } from "../../../test/support/shopify-webhook.ts";
 import { buildServer, type ServerOptions } from "../src/server.ts";
+import { workerCatalogLookup } from "../src/shopify/catalog/index.ts";
 
 export const SECRET = "test-app-secret";
 export const API_KEY = "test-key";
@@ -58,7 +59,9 @@ export async function startHarness(label: string, options: HarnessOptions = {}):
   const counter = queryCounter();
   const served = engineOn({ ...servedConnection, db: servedConnection.db.withPlugin(counter) }, { tokenKey: TEST_TOKEN_KEY });
   const app = buildServer({ engine: served, queue, shopify: { apiKey: API_KEY, apiSecret: SECRET }, logLevel: "silent", ...options });
-  const worker = await startWorker({ engine, queue, mapShopify, mapCustom, sweepEveryMs: 500, sweepAfterMs: 1_000 });
+  // As in production, product and collection webhooks read the rest of the catalog from Shopify (msw in tests).
+  const catalog = workerCatalogLookup(engine, shopifyClient(API_KEY, SECRET));
+  const worker = await startWorker({ engine, queue, mapShopify, mapCustom, catalog, sweepEveryMs: 500, sweepAfterMs: 1_000 });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

@@ -10,13 +10,15 @@
  *   converted with exact string arithmetic in the currency's exponent.
  * - An order's `currency` is the shop currency, the one `price` and the `*_set.shop_money` amounts use
  *   (`presentment_currency` is what the buyer saw and is not used).
- * - Webhooks carry no product collections: `collectionIds` is always []. Collection-scoped earn rules
- *   need the collections looked up by the worker (Admin API), which a pure mapper cannot do.
+ * - Order webhooks carry no product collections: `collectionIds` is always []; the engine fills them
+ *   from the program's catalog (kept by the products/* and collections/* topics below).
+ * - Product webhooks carry variants and prices but not collections, collection webhooks not their
+ *   products: the mapper says what changed (`catalog`), the worker asks the Admin API the rest.
  * - With `taxes_included` (tax-inclusive shops) line prices include tax; they are passed as they are,
  *   consistently with refund subtotals, which include tax there as well.
  * - Test orders (`test: true`, Bogus gateway) are mapped like any other, so merchants can try the program.
  */
-import type { CommerceEventInput } from "@kinship/engine/core";
+import type { CatalogChange, CommerceEventInput } from "@kinship/engine/core";
 import { z } from "zod";
 import { count, decimal, emailOf, instant, jsonId, minorOf, nameOf, parseLossless, read } from "./read.ts";
 import { type Mapped, MappingError } from "./types.ts";
@@ -90,6 +92,12 @@ const DataRequest = z.object({
 const CustomerRedact = z.object({ customer: z.object({ id: jsonId }) });
 const AnyObject = z.record(z.string(), z.unknown());
 
+const Product = z.object({
+  id: jsonId,
+  variants: z.array(z.object({ id: jsonId, price: decimal })),
+});
+const Deleted = z.object({ id: jsonId });
+
 /** "orders/paid" as sent in X-Shopify-Topic; the GraphQL enum spelling ORDERS_PAID is accepted too. */
 export function normalizeTopic(topic: string): string {
   const t = topic.trim();
@@ -119,6 +127,15 @@ export function mapShopify(topic: string, rawBody: string): Mapped {
     case "shop/redact":
       read(AnyObject, parseLossless(rawBody, what), what);
       return { kind: "redactShop" };
+    case "products/create":
+    case "products/update":
+      return productChanged(read(Product, parseLossless(rawBody, what), what), what);
+    case "products/delete":
+      return catalog({ type: "product.deleted", productId: read(Deleted, parseLossless(rawBody, what), what).id });
+    case "collections/update":
+      return catalog({ type: "collection.changed", collectionId: read(Deleted, parseLossless(rawBody, what), what).id });
+    case "collections/delete":
+      return catalog({ type: "collection.deleted", collectionId: read(Deleted, parseLossless(rawBody, what), what).id });
     case "app/uninstalled":
       read(AnyObject, parseLossless(rawBody, what), what);
       return { kind: "uninstalled" };
@@ -129,6 +146,20 @@ export function mapShopify(topic: string, rawBody: string): Mapped {
 
 function apply(...inputs: CommerceEventInput[]): Mapped {
   return { kind: "apply", inputs };
+}
+
+function catalog(change: CatalogChange): Mapped {
+  return { kind: "catalog", change };
+}
+
+/** Prices stay the shop's decimal text (checked here): the engine converts them in the program's currency. */
+function productChanged(p: z.output<typeof Product>, what: string): Mapped {
+  const variants = p.variants.map((v, i) => {
+    const price = typeof v.price === "object" ? v.price.value : String(v.price);
+    if (!/^\d+(\.\d+)?$/.test(price)) throw new MappingError(`${what}: variants.${i}.price: "${price}" is not a decimal amount`);
+    return { variantId: v.id, price };
+  });
+  return catalog({ type: "product.changed", productId: p.id, variants });
 }
 
 function sum(values: number[]): number {

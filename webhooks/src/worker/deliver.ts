@@ -1,4 +1,4 @@
-import type { DeliveryMapper, DeliveryResult, Engine } from "@kinship/engine";
+import type { CatalogLookup, DeliveryMapper, DeliveryResult, Engine } from "@kinship/engine";
 import { type CoalesceOptions, coalesce } from "../coalesce.ts";
 import type { Mapped } from "../mappers/types.ts";
 import { type Attempt, type Logger, silentLogger } from "../queue/types.ts";
@@ -11,6 +11,8 @@ export interface DeliveryDeps {
   engine: Engine;
   mapShopify?: ShopifyMapper;
   mapCustom?: CustomMapper;
+  /** Reads what catalog webhooks leave out (a product's collections) from the platform; without it they fail and are retried. */
+  catalog?: CatalogLookup;
   now: () => Date;
   log?: Logger;
 }
@@ -49,7 +51,9 @@ export function deliveryHandler(
   options: CoalesceOptions | null,
 ): (inboxId: number, attempt: Attempt) => Promise<DeliveryOutcome> {
   const map = sourceMapper(deps);
-  const run = (jobs: { id: number; attempt: number; final: boolean }[]) => deps.engine.deliveries.process(jobs, map, deps.now());
+  const processing = deps.catalog ? { catalog: deps.catalog } : {};
+  const run = (jobs: { id: number; attempt: number; final: boolean }[]) =>
+    deps.engine.deliveries.process(jobs, map, deps.now(), processing);
   const together = options && coalesce(run, options);
   return async (inboxId, attempt) => {
     const job = { id: inboxId, attempt: attempt.number, final: attempt.final };

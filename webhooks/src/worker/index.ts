@@ -9,6 +9,6 @@ export {
   type ShopifyMapper,
   sourceMapper,
 } from "./deliver.ts";
-export { ENV_HELP, LOG_LEVELS, runWorkerProcess, type WorkerExtension } from "./main.ts";
+export { ENV_HELP, LOG_LEVELS, runWorkerProcess, type WorkerContext, type WorkerExtension } from "./main.ts";
 export { type PeriodicTask, startWorker, type Worker, type WorkerOptions } from "./run.ts";
 export { type Sweeper, type SweeperOptions, startSweeper } from "./sweeper.ts";

@@ -1,4 +1,4 @@
-import { type Engine, openEngine } from "@kinship/engine";
+import { type CatalogLookup, type Engine, openEngine } from "@kinship/engine";
 import pino from "pino";
 import { mapCustom, mapShopify } from "../mappers/index.ts";
 import { createBullQueue } from "../queue/bull.ts";
@@ -89,7 +89,16 @@ export interface WorkerExtension {
   help: string;
   /** Throws with a sentence when the environment is wrong; called before anything opens. */
   check?(env: NodeJS.ProcessEnv): void;
-  tasks(context: { engine: Engine; env: NodeJS.ProcessEnv; log: Logger; now: () => Date }): PeriodicTask[];
+  tasks(context: WorkerContext): PeriodicTask[];
+  /** Where the worker reads what a catalog webhook leaves out (the Shopify Admin API). */
+  catalog?(context: WorkerContext): CatalogLookup;
+}
+
+export interface WorkerContext {
+  engine: Engine;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  now: () => Date;
 }
 
 /** Runs the worker until SIGTERM or SIGINT; resolves to the exit code. */
@@ -122,6 +131,8 @@ export async function runWorkerProcess(
       stalledIntervalMs: config.stalledIntervalMs,
       log,
     });
+    const context: WorkerContext = { engine, env, log, now: () => new Date() };
+    const catalog = extension?.catalog?.(context);
     const worker = await startWorker({
       engine,
       queue,
@@ -132,7 +143,8 @@ export async function runWorkerProcess(
       maintainEveryMs: config.maintainEveryMs,
       groupSize: config.groupSize,
       groupsAtOnce: config.groupsAtOnce,
-      tasks: extension?.tasks({ engine, env, log, now: () => new Date() }) ?? [],
+      tasks: extension?.tasks(context) ?? [],
+      ...(catalog ? { catalog } : {}),
       log,
     });
     log.info(

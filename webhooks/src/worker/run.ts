@@ -1,4 +1,4 @@
-import type { Engine } from "@kinship/engine";
+import type { CatalogLookup, Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
 import { DEFAULT_MAINTAIN_EVERY_MS, startClock } from "./clock.ts";
 import { type CustomMapper, DeliveryFailed, deliveryHandler, type ShopifyMapper } from "./deliver.ts";
@@ -9,6 +9,8 @@ export interface WorkerOptions {
   queue: InboxQueue;
   mapShopify: ShopifyMapper;
   mapCustom: CustomMapper;
+  /** Reads from Shopify what product and collection webhooks leave out (the app's Admin API client). */
+  catalog?: CatalogLookup;
   /** Time between inbox sweeps (default 5 s). */
   sweepEveryMs?: number;
   /** Sweep rows still queued this long after they were received (default 30 s). */
@@ -48,7 +50,7 @@ export const DEFAULT_GROUPS_AT_ONCE = 4;
 /** Processes the queue's deliveries through the engine and keeps the queue in step with the inbox. */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { engine, queue, mapShopify, mapCustom, log = silentLogger, now = () => new Date() } = options;
-  const deps = { engine, mapShopify, mapCustom, now, log };
+  const deps = { engine, mapShopify, mapCustom, now, log, ...(options.catalog ? { catalog: options.catalog } : {}) };
   const groupSize = options.groupSize ?? DEFAULT_GROUP_SIZE;
   const deliver = deliveryHandler(
     deps,

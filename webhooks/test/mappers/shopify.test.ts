@@ -329,7 +329,10 @@ describe("compliance and lifecycle topics", () => {
 
 describe("unknown topics and malformed payloads", () => {
   it("ignores topics Kinship does not use", () => {
-    expect(mapShopify("products/update", "{}")).toEqual({ kind: "ignore", reason: expect.stringContaining("products/update") });
+    expect(mapShopify("inventory_levels/update", "{}")).toEqual({
+      kind: "ignore",
+      reason: expect.stringContaining("inventory_levels/update"),
+    });
   });
 
   it.each([

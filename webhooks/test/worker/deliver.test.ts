@@ -75,7 +75,7 @@ describe("processDelivery", () => {
     expect(await processDelivery(deps, again.id, first)).toBe("applied");
     expect(await inboxRow(dbh, again.id)).toMatchObject({ status: "applied", lastError: expect.stringMatching(/nothing to erase/) });
 
-    const unused = await receiveShopify(engine, shop, "products/update", "{}", "e6");
+    const unused = await receiveShopify(engine, shop, "inventory_levels/update", "{}", "e6");
     expect(await processDelivery(deps, unused.id, first)).toBe("ignored");
 
     const uninstall = await receiveShopify(engine, shop, "app/uninstalled", `{"id":1,"domain":"${shop}"}`, "e7");

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { verifySessionToken } from "../api/admin-auth.ts";
 import { bearer } from "../api/identity.ts";
 import { embeddedFrameAncestors } from "../csp.ts";
+import { type CatalogLoads, catalogLoads } from "../shopify/catalog/loads.ts";
 import { ShopSettingsError } from "../shopify/shop-settings.ts";
 import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
 import { APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
@@ -16,7 +17,12 @@ export interface AppHomeOptions {
   /** The app's API key, for App Bridge's `shopify-api-key` meta. */
   apiKey: string;
   now: () => Date;
+  /** The shops' catalog loads (default: run in this process's background with the app's tokens). */
+  catalog?: CatalogLoads;
 }
+
+/** GET: the shop's last catalog load in this process; POST: loads the catalog again (202, in the background). */
+export const APP_CATALOG = "/app/catalog";
 
 /** What the shell shows: the program of the session token's shop. */
 export interface AppStatus {
@@ -56,6 +62,7 @@ export interface AppStatus {
 export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): void {
   const { engine, shopify, now } = options;
   const tokens = shopTokens({ engine, shopify, now });
+  const catalog = options.catalog ?? catalogLoads({ engine, tokens, now, log: app.log });
   const page = appShell(options.apiKey);
 
   app.get(APP_HOME, async (req, res) => {
@@ -96,6 +103,8 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
         await tokens.exchange(shop, sessionToken);
         exchanged = true;
         req.log.info({ shop }, "token exchanged");
+        // Just installed (or re-installed): the catalog loads in the background, the merchant does not wait for it.
+        if (!t?.installed) void catalog.start(shop);
       } catch (e) {
         const message = exchangeFailure(shop, e);
         req.log.error({ shop, err: e, reason: message }, "token exchange failed");
@@ -133,6 +142,45 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
     };
     return res.code(200).type("application/json; charset=utf-8").send(status);
   });
+
+  app.get(APP_CATALOG, async (req, res) => {
+    const shop = await sessionShop(req, res);
+    if (!shop) return res;
+    const program = await engine.program(shop);
+    if (!program.ok) return refuse(req, res, 404, `${shop} has no Kinship program`);
+    const variants = await engine.catalog.count(program.value.id);
+    return res
+      .code(200)
+      .header("cache-control", "private, no-store")
+      .send({ ok: true, shop, variants, load: catalog.state(shop) });
+  });
+
+  app.post(APP_CATALOG, async (req, res) => {
+    const shop = await sessionShop(req, res);
+    if (!shop) return res;
+    if (!(await engine.program(shop)).ok) return refuse(req, res, 404, `${shop} has no Kinship program`);
+    void catalog.start(shop);
+    return res
+      .code(202)
+      .header("cache-control", "private, no-store")
+      .send({ ok: true, shop, load: catalog.state(shop) });
+  });
+
+  /** The session token's shop, or null with the 401 sent. */
+  async function sessionShop(req: FastifyRequest, res: FastifyReply): Promise<string | null> {
+    const sessionToken = bearer(req.headers.authorization);
+    if (!sessionToken) {
+      refuse(req, res, 401, "the app needs a Shopify session token");
+      return null;
+    }
+    const verified = await verifySessionToken(shopify, sessionToken);
+    if (!verified.ok) {
+      if (verified.retrySession) res.header("x-shopify-retry-invalid-session-request", "1");
+      refuse(req, res, 401, verified.message);
+      return null;
+    }
+    return verified.identity.shop;
+  }
 }
 
 function refuse(req: FastifyRequest, res: FastifyReply, status: number, error: string): FastifyReply {

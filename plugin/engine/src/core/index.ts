@@ -1,3 +1,4 @@
+export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
 export * from "./config/schema.ts";
 export * from "./config/validate.ts";

@@ -1,4 +1,5 @@
 export * from "./catalog/catalog.ts";
+export * from "./catalog/changes.ts";
 export * from "./db/connect.ts";
 export * from "./db/host-lock.ts";
 export * from "./db/migrate.ts";

@@ -68,33 +68,36 @@ export async function upsertVariants(
   const programId = program.value.id;
   const latest = [...new Map(parsed.value.map((v) => [v.variantId, v])).values()];
   if (latest.length === 0) return ok({ upserted: 0 });
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < latest.length; i += BATCH) {
-      const rows = latest.slice(i, i + BATCH).map((v) => ({
-        program_id: programId,
-        variant_id: v.variantId,
-        product_id: v.productId,
-        collection_ids: JSON.stringify(v.collectionIds),
-        price: v.price,
-        currency: v.currency,
-        updated_at: now,
-      }));
-      await trx
-        .insertInto("kinship_variant")
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(["program_id", "variant_id"]).doUpdateSet((eb) => ({
-            product_id: eb.ref("excluded.product_id"),
-            collection_ids: eb.ref("excluded.collection_ids"),
-            price: eb.ref("excluded.price"),
-            currency: eb.ref("excluded.currency"),
-            updated_at: eb.ref("excluded.updated_at"),
-          })),
-        )
-        .execute();
-    }
-  });
+  await db.transaction().execute((trx) => writeVariants(trx, programId, latest, now));
   return ok({ upserted: latest.length });
+}
+
+/** Inserts or replaces checked variants, one INSERT … ON CONFLICT per batch, in the caller's transaction. */
+export async function writeVariants(trx: Db, programId: number, variants: readonly Variant[], now: Date): Promise<void> {
+  for (let i = 0; i < variants.length; i += BATCH) {
+    const rows = variants.slice(i, i + BATCH).map((v) => ({
+      program_id: programId,
+      variant_id: v.variantId,
+      product_id: v.productId,
+      collection_ids: JSON.stringify(v.collectionIds),
+      price: v.price,
+      currency: v.currency,
+      updated_at: now,
+    }));
+    await trx
+      .insertInto("kinship_variant")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(["program_id", "variant_id"]).doUpdateSet((eb) => ({
+          product_id: eb.ref("excluded.product_id"),
+          collection_ids: eb.ref("excluded.collection_ids"),
+          price: eb.ref("excluded.price"),
+          currency: eb.ref("excluded.currency"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The hot path of a product grid: one hand-written query for any number of variants of one program. */

@@ -1,4 +1,14 @@
-import { type CommerceEvent, type DeliveryMapper, type EngineError, type Mapped, normaliseEvent, type Result } from "../../core/index.ts";
+import {
+  type CatalogChange,
+  type CatalogLookup,
+  type CommerceEvent,
+  type DeliveryMapper,
+  type EngineError,
+  type Mapped,
+  normaliseEvent,
+  type Result,
+} from "../../core/index.ts";
+import { applyCatalogChange, type CatalogFacts } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
 import { type Applied, applyEvent, applyGroup } from "../ledger/apply.ts";
 import { deleteProgram, exportMember, redactMember } from "../members/compliance.ts";
@@ -30,6 +40,12 @@ export type DeliveryResult = {
 
 const MAX_REASON = 2000;
 
+/** What a host gives deliveries beyond the mapper. */
+export interface DeliveryOptions {
+  /** Reads what catalog webhooks leave out from the platform; without it a catalog delivery fails (and is retried). */
+  catalog?: CatalogLookup;
+}
+
 /**
  * Carries out stored deliveries: their rows read in one query, each payload mapped by the caller's
  * mapper, then first runs applied as one group (one transaction that also settles every row) and
@@ -39,7 +55,13 @@ const MAX_REASON = 2000;
  * only what is left. A failure is recorded on its row; on the final run the row becomes a dead
  * letter, so dead letters live in the database whatever the queue.
  */
-export async function processDeliveries(db: Db, jobs: DeliveryJob[], map: DeliveryMapper, now: Date): Promise<DeliveryResult[]> {
+export async function processDeliveries(
+  db: Db,
+  jobs: DeliveryJob[],
+  map: DeliveryMapper,
+  now: Date,
+  options: DeliveryOptions = {},
+): Promise<DeliveryResult[]> {
   const rows = new Map(
     (
       await inboxRows(
@@ -66,7 +88,7 @@ export async function processDeliveries(db: Db, jobs: DeliveryJob[], map: Delive
     if (done) for (const r of done) results.set(r.id, r);
     else alone.push(...group.map((m) => m.job));
   }
-  for (const job of alone) results.set(job.id, await runAlone(db, job, rows.get(job.id) as InboxRow, map, now));
+  for (const job of alone) results.set(job.id, await runAlone(db, job, rows.get(job.id) as InboxRow, map, now, options));
   return jobs.map((j) => results.get(j.id) as DeliveryResult);
 }
 
@@ -119,9 +141,16 @@ function groupOutcome(id: number, results: Result<Applied, EngineError>[]): Sett
   return { id, status: "applied", note: null };
 }
 
-async function runAlone(db: Db, job: DeliveryJob, row: InboxRow, map: DeliveryMapper, now: Date): Promise<DeliveryResult> {
+async function runAlone(
+  db: Db,
+  job: DeliveryJob,
+  row: InboxRow,
+  map: DeliveryMapper,
+  now: Date,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
   try {
-    const done = await carryOut(db, row, map, now);
+    const done = await carryOut(db, row, map, now, options);
     return { id: row.id, row, outcome: done.outcome, note: done.note };
   } catch (e) {
     const reason = reasonOf(e);
@@ -142,7 +171,7 @@ class Retry extends Error {
   override readonly name = "Retry";
 }
 
-async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date): Promise<Done> {
+async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date, options: DeliveryOptions): Promise<Done> {
   const program = row.programKey;
   const mapped = map(row);
   const settle = (outcome: Done["outcome"], note: string | null) => (trx: Db) =>
@@ -186,9 +215,36 @@ async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date): 
     case "uninstalled":
       await markUninstalled(db, program, now);
       return finish(db, row, now, { outcome: "applied", note: null });
+    case "catalog": {
+      // The platform is asked first, outside any transaction: no lock is held while it answers.
+      const { change, facts } = await catalogFacts(options.catalog, program, mapped.change);
+      const note = change === mapped.change ? null : `${mapped.change.type} carried out as ${change.type}: the platform no longer has it`;
+      const r = await applyCatalogChange(db, program, change, facts, now, { alsoInTransaction: settle("applied", note) });
+      if (r.ok) return { outcome: "applied", note };
+      if (r.error.code === "UnknownProgram") return finish(db, row, now, gone(r.error));
+      throw new Retry(`${r.error.code}: ${r.error.message}`);
+    }
     case "ignore":
       return finish(db, row, now, { outcome: "ignored", note: mapped.reason });
   }
+}
+
+/** What the platform says beyond the webhook; a product or collection it no longer has is a delete. */
+async function catalogFacts(
+  lookup: CatalogLookup | undefined,
+  program: string,
+  change: CatalogChange,
+): Promise<{ change: CatalogChange; facts: CatalogFacts }> {
+  if (change.type !== "product.changed" && change.type !== "collection.changed") return { change, facts: {} };
+  if (!lookup) throw new Retry(`${change.type} needs the platform's catalog and this process has no catalog lookup`);
+  if (change.type === "product.changed") {
+    const collectionIds = await lookup.productCollections(program, change.productId);
+    if (collectionIds === null) return { change: { type: "product.deleted", productId: change.productId }, facts: {} };
+    return { change, facts: { collectionIds } };
+  }
+  const productIds = await lookup.collectionProducts(program, change.collectionId);
+  if (productIds === null) return { change: { type: "collection.deleted", collectionId: change.collectionId }, facts: {} };
+  return { change, facts: { productIds } };
 }
 
 async function finish(db: Db, row: InboxRow, now: Date, done: Done): Promise<Done> {

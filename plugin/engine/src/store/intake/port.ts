@@ -1,7 +1,7 @@
 import type { DeliveryMapper } from "../../core/index.ts";
 import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
-import { type DeliveryJob, processDeliveries } from "./deliveries.ts";
+import { type DeliveryJob, type DeliveryOptions, processDeliveries } from "./deliveries.ts";
 import { deadLetters, deliveryStatus, inboxCounts, inboxRow, queuedIds, receive, receiveMany, requeueDead } from "./inbox.ts";
 
 export function inboxPort(db: Db) {
@@ -20,7 +20,8 @@ export function inboxPort(db: Db) {
 export function deliveriesPort(db: Db) {
   return {
     /** Carries out stored deliveries (see processDeliveries): one result per job, in order. */
-    process: (jobs: DeliveryJob[], map: DeliveryMapper, now: Date) => processDeliveries(db, jobs, map, now),
+    process: (jobs: DeliveryJob[], map: DeliveryMapper, now: Date, options?: DeliveryOptions) =>
+      processDeliveries(db, jobs, map, now, options),
   };
 }
 

@@ -2,6 +2,7 @@ import type { RawBuilder } from "kysely";
 import {
   Command,
   type CommerceEvent,
+  collectionLookupFor,
   createdLotPrefix,
   decide,
   type EngineError,
@@ -12,7 +13,9 @@ import {
   ok,
   parseEvent,
   type Result,
+  withCatalogCollections,
 } from "../../core/index.ts";
+import { catalogCollections } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
 import { type Program, programOf } from "../programs/programs.ts";
 import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
@@ -237,7 +240,7 @@ async function applyClaimed(
   const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
   const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
   const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys, before);
-  const decision = decide(loaded.state, input, config, now);
+  const decision = decide(loaded.state, await withCollections(trx, program, input), config, now);
   if (!decision.ok) throw new EngineFailure(decision.error);
   const d = decision.value;
   const status =
@@ -257,6 +260,17 @@ async function applyClaimed(
   if (group) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
   else await writeCtes(trx, ctes);
   return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
+}
+
+/**
+ * An order whose lines came without collections (Shopify's webhooks carry none) gets them from the
+ * program's catalog, when an earn rule looks at collections: every host's orders earn alike.
+ */
+async function withCollections(trx: Db, program: Program, input: Input): Promise<Input> {
+  if (input.type !== "order.paid") return input;
+  const ids = collectionLookupFor(program.config, input);
+  if (!ids) return input;
+  return withCatalogCollections(input, await catalogCollections(trx, program.id, ids));
 }
 
 export function isUniqueViolation(e: unknown): boolean {
