@@ -1,4 +1,4 @@
-import { adminApi } from "../rewards/issuers/shopify-admin.ts";
+import { adminApi } from "./admin-api.ts";
 
 export const SHOP_SETTINGS = /* GraphQL */ `
   query KinshipShopSettings {

@@ -1,5 +1,5 @@
 import { ok } from "@kinship/engine";
-import { type AdminApiOptions, adminApi } from "./shopify-admin.ts";
+import { type AdminApiOptions, adminApi } from "../../shopify/admin-api.ts";
 import { CODE_DELETE, type CreatePayload, createMutation } from "./shopify-discount.ts";
 import { type DiscountIssuer, discountFailed } from "./types.ts";
 
