@@ -7,6 +7,7 @@ import { sql as leanLedger } from "./0006_lean_ledger.ts";
 import { sql as partners } from "./0007_partners.ts";
 import { sql as shopTokens } from "./0008_shop_tokens.ts";
 import { sql as eventCurrency } from "./0009_event_currency.ts";
+import { sql as shopScopes } from "./0011_shop_scopes.ts";
 
 export interface Migration {
   id: string;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { id: "0007_partners", sql: partners },
   { id: "0008_shop_tokens", sql: shopTokens },
   { id: "0009_event_currency", sql: eventCurrency },
+  { id: "0011_shop_scopes", sql: shopScopes },
 ];
