@@ -6,6 +6,7 @@ export const SHOPIFY_TOPICS = new Set([
   "customers/create",
   "customers/update",
   "app/uninstalled",
+  "app/scopes_update",
   "customers/data_request",
   "customers/redact",
   "shop/redact",

@@ -15,6 +15,8 @@ export type Mapped =
   | { kind: "redactShop" }
   /** app/uninstalled: stop taking the shop's deliveries. */
   | { kind: "uninstalled" }
+  /** app/scopes_update: the access scopes the shop now grants, as of `at` (ISO instant). */
+  | { kind: "scopes"; granted: string[]; at: string }
   /** Nothing to do (a topic Kinship does not use, an order with no customer, ...). */
   | { kind: "ignore"; reason: string };
 

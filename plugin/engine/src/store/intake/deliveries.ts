@@ -2,6 +2,7 @@ import { type CommerceEvent, type DeliveryMapper, type EngineError, type Mapped,
 import type { Db } from "../db/connect.ts";
 import { type Applied, applyEvent, applyGroup } from "../ledger/apply.ts";
 import { deleteProgram, exportMember, redactMember } from "../members/compliance.ts";
+import { recordShopScopes } from "../programs/shop-scopes.ts";
 import { markUninstalled } from "../programs/shops.ts";
 import { type InboxRow, inboxRows, recordAttempt, type Settled, settleMany } from "./inbox.ts";
 
@@ -186,6 +187,14 @@ async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date): 
     case "uninstalled":
       await markUninstalled(db, program, now);
       return finish(db, row, now, { outcome: "applied", note: null });
+    case "scopes": {
+      const r = await recordShopScopes(db, program, mapped.granted, new Date(mapped.at));
+      if (!r.ok) throw new Retry(describe(r.error));
+      if (r.value.recorded) return finish(db, row, now, { outcome: "applied", note: null });
+      const note =
+        r.value.reason === "stale" ? `scopes as of ${mapped.at} not recorded: a later grant is` : `no shop ${program} is connected`;
+      return finish(db, row, now, { outcome: "ignored", note });
+    }
     case "ignore":
       return finish(db, row, now, { outcome: "ignored", note: mapped.reason });
   }
