@@ -7,9 +7,8 @@ import { shopSettings } from "./shopify/shop-settings.ts";
  * `shops connect` reads a new program's currency and time zone from the shop, with the same
  * Admin API query the install uses.
  */
-export function kinshipShopify(argv: readonly string[], io?: Io, fetchImpl?: typeof fetch): Promise<number> {
+export function kinshipShopify(argv: readonly string[], io?: Io): Promise<number> {
   return main(argv, io, {
-    shopSettings: (shop, accessToken) =>
-      shopSettings({ shop, accessToken, apiVersion: SHOPIFY_API_VERSION, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    shopSettings: (shop, accessToken) => shopSettings({ shop, accessToken, apiVersion: SHOPIFY_API_VERSION }),
   });
 }
