@@ -64,9 +64,9 @@ function tokenEndpoint(answer: (hit: Hit) => Response) {
   );
 }
 
-const pair = (access: string, refresh: string) => ({
+const pair = (access: string, refresh: string, scope = "read_customers,read_orders,read_products,write_customers,write_discounts") => ({
   access_token: access,
-  scope: "read_customers,read_orders,write_discounts",
+  scope,
   expires_in: 3600,
   refresh_token: refresh,
   refresh_token_expires_in: 7_776_000,
@@ -194,6 +194,21 @@ describe("POST /app/session", () => {
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ ok: true, exchanged: false, token: { held: true }, members: 1 });
     expect(hits).toHaveLength(1);
+  });
+
+  it("the exchange records the scopes Shopify granted; required ones missing show in the status and the shell", async () => {
+    const shop = newDomain("partial");
+    tokenEndpoint(() => HttpResponse.json(pair("a-partial", "r-partial", "read_customers,read_orders,write_discounts")));
+    const first = await session(await sessionToken(shop));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ ok: true, exchanged: true, token: { held: true } });
+    expect(first.body.scopesProblem).toEqual({
+      missing: ["read_products", "write_customers"],
+      message: expect.stringMatching(/^Kinship does not have the access it needs: read_products \(the catalog\), write_customers \(/),
+    });
+    expect(await engine.shops.scopes(shop)).toMatchObject({ granted: ["read_customers", "read_orders", "write_discounts"] });
+    const page = await app.inject(`/app?shop=${shop}`);
+    expect(page.body).toContain("body.scopesProblem.message");
   });
 
   it("a shop connected with a working token is not exchanged", async () => {

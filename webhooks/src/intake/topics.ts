@@ -11,6 +11,7 @@ export const SHOPIFY_TOPICS = new Set([
   "collections/update",
   "collections/delete",
   "app/uninstalled",
+  "app/scopes_update",
   "customers/data_request",
   "customers/redact",
   "shop/redact",

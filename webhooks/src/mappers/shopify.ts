@@ -91,6 +91,11 @@ const DataRequest = z.object({
 });
 const CustomerRedact = z.object({ customer: z.object({ id: jsonId }) });
 const AnyObject = z.record(z.string(), z.unknown());
+/** app/scopes_update: `current` is what the shop grants now (`previous` is not needed). */
+const ScopesUpdate = z.object({
+  current: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, "expected an access scope such as read_orders")),
+  updated_at: instant,
+});
 
 const Product = z.object({
   id: jsonId,
@@ -139,6 +144,10 @@ export function mapShopify(topic: string, rawBody: string): Mapped {
     case "app/uninstalled":
       read(AnyObject, parseLossless(rawBody, what), what);
       return { kind: "uninstalled" };
+    case "app/scopes_update": {
+      const b = read(ScopesUpdate, parseLossless(rawBody, what), what);
+      return { kind: "scopes", granted: b.current, at: b.updated_at };
+    }
     default:
       return { kind: "ignore", reason: `topic ${topic} is not used by Kinship` };
   }

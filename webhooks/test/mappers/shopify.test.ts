@@ -322,6 +322,41 @@ describe("compliance and lifecycle topics", () => {
     });
   });
 
+  it("app/scopes_update → scopes: what the shop grants now, as of updated_at", () => {
+    const body =
+      '{"id": 820982911946154508, "shop_id": 548380009, "previous": ["read_orders", "read_customers"], "current": ["read_orders"], "updated_at": "2026-12-01T10:00:00-05:00"}';
+    expect(mapShopify("app/scopes_update", body)).toStrictEqual({
+      kind: "scopes",
+      granted: ["read_orders"],
+      at: "2026-12-01T10:00:00-05:00",
+    });
+    expect(mapShopify("APP_SCOPES_UPDATE", body)).toMatchObject({ kind: "scopes" });
+    expect(mapShopify("app/scopes_update", '{"current": [], "updated_at": "2026-12-01T15:00:00Z"}')).toStrictEqual({
+      kind: "scopes",
+      granted: [],
+      at: "2026-12-01T15:00:00Z",
+    });
+  });
+
+  it.each([
+    ["no current", '{"previous": [], "updated_at": "2026-12-01T15:00:00Z"}', /current: /],
+    ["current as one string", '{"current": "read_orders", "updated_at": "2026-12-01T15:00:00Z"}', /current: /],
+    [
+      "a scope that is not one",
+      '{"current": ["read orders"], "updated_at": "2026-12-01T15:00:00Z"}',
+      /current\.0: expected an access scope/,
+    ],
+    ["no updated_at", '{"current": ["read_orders"]}', /updated_at: /],
+    [
+      "an updated_at without its zone",
+      '{"current": ["read_orders"], "updated_at": "2026-12-01T15:00:00"}',
+      /updated_at: expected an ISO 8601/,
+    ],
+  ])("app/scopes_update with %s is a MappingError naming the field", (_name, body, message) => {
+    expect(() => mapShopify("app/scopes_update", body)).toThrow(MappingError);
+    expect(() => mapShopify("app/scopes_update", body)).toThrow(message);
+  });
+
   it("a compliance body without its customer is an error", () => {
     expect(() => mapShopify("customers/redact", '{"shop_id": 954889}')).toThrow(/customer/);
   });

@@ -6,6 +6,7 @@ import { verifySessionToken } from "../api/admin-auth.ts";
 import { bearer } from "../api/identity.ts";
 import { embeddedFrameAncestors } from "../csp.ts";
 import { type CatalogLoads, catalogLoads } from "../shopify/catalog/loads.ts";
+import { missingScopes, scopesMessage } from "../shopify/scopes.ts";
 import { ShopSettingsError } from "../shopify/shop-settings.ts";
 import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
 import { APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
@@ -45,6 +46,8 @@ export interface AppStatus {
   problem?: string;
   /** Set when orders earned nothing because their currency is not the program's. */
   currencyProblem?: { orders: number; currencies: string[]; message: string };
+  /** Set when the shop's recorded grant lacks scopes Kinship requires (shopify.app.toml's). */
+  scopesProblem?: { missing: string[]; message: string };
 }
 
 /**
@@ -117,6 +120,9 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
     if (!program.ok) return refuse(req, res, 502, `${shop} has no Kinship program`);
     const config = program.value.config;
     const mismatches = await engine.programs.currencyMismatches(shop);
+    // A shop whose grant was never recorded (a custom app's token) has nothing to compare.
+    const grant = await engine.shops.scopes(shop);
+    const missing = grant ? missingScopes(grant.granted) : [];
     const status: AppStatus = {
       ok: true,
       shop,
@@ -139,6 +145,7 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
             },
           }
         : {}),
+      ...(missing.length > 0 ? { scopesProblem: { missing, message: scopesMessage(missing) } } : {}),
     };
     return res.code(200).type("application/json; charset=utf-8").send(status);
   });

@@ -60,6 +60,7 @@ const SCRIPT = `
     box.replaceChildren(el("h2", body.name), dl);
     if (body.problem) box.append(el("p", body.problem, "problem"));
     if (body.currencyProblem) box.append(el("p", body.currencyProblem.message, "problem currency-problem"));
+    if (body.scopesProblem) box.append(el("p", body.scopesProblem.message, "problem scopes-problem"));
     box.setAttribute("aria-busy", "false");
   } catch (e) {
     fail(e && e.message ? e.message : String(e));

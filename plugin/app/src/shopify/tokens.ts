@@ -1,6 +1,7 @@
 import type { Engine, TokenPair } from "@kinship/engine";
 import { HttpResponseError, RequestedTokenType, type Session, type Shopify } from "@shopify/shopify-api";
 import { SHOPIFY_API_VERSION } from "./api-version.ts";
+import { scopesOf } from "./scopes.ts";
 import { type ShopSettings, shopSettings } from "./shop-settings.ts";
 
 /** Why no token could be given; `retryable` says whether asking again later may work. */
@@ -165,6 +166,9 @@ export function shopTokens(options: ShopTokensOptions): ShopTokenSource {
     const saved = await engine.shops.saveTokens(shop, pairOf(session, now()), now());
     if (!saved.ok)
       throw new ShopTokenError(saved.error.code === "UnknownProgram" ? "UnknownShop" : "Uninstalled", saved.error.message, false);
+    // The scopes this token carries (Shopify's answer names them). The token is stored either way: a
+    // list the engine refuses leaves the grant as it was, and app/scopes_update records later changes.
+    if (typeof session.scope === "string") await engine.shops.recordScopes(shop, scopesOf(session.scope), now());
   }
 
   return { tokenFor, exchange };

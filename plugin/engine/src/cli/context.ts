@@ -44,12 +44,24 @@ export interface OptionSpec {
 
 export type Values = Record<string, string | boolean | undefined>;
 
+/** A shop's currency and time zone, read from the shop itself (Shopify's `shop { currencyCode ianaTimezone }`). */
+export type ShopSettingsReader = (shop: string, accessToken: string) => Promise<{ currency: string; timezone: string }>;
+
+/**
+ * What a host gives the CLI that the engine cannot do itself. The engine talks to no platform:
+ * the Shopify app's `kinship-shopify` passes its Admin API shop query here.
+ */
+export interface CliServices {
+  shopSettings?: ShopSettingsReader;
+}
+
 export interface CommandInput {
   io: Io;
   values: Values;
   positionals: string[];
   /** "Now": the --at instant when given, else the clock. */
   clock: () => Date;
+  services: CliServices;
 }
 
 export interface CommandSpec {

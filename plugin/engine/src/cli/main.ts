@@ -16,7 +16,19 @@ import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
 import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
-import { CliError, type CommandSpec, type Io, messageOf, type OptionSpec, processIo, UsageError, type Values } from "./context.ts";
+import {
+  CliError,
+  type CliServices,
+  type CommandSpec,
+  type Io,
+  messageOf,
+  type OptionSpec,
+  processIo,
+  UsageError,
+  type Values,
+} from "./context.ts";
+
+export type { CliServices, Io, ShopSettingsReader } from "./context.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   migrateCommand,
@@ -48,14 +60,17 @@ const COMMON: Record<string, OptionSpec> = {
 /** Other spellings that reach the same command. */
 const ALIASES: Record<string, string> = { "member list": "members list", "members show": "member show", "programs list": "program list" };
 
-/** Runs the CLI; resolves to the exit code (0 ok, 1 failure or drift, 2 usage). Never throws. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/**
+ * Runs the CLI; resolves to the exit code (0 ok, 1 failure or drift, 2 usage). Never throws.
+ * `services`: what a host adds (the Shopify app's shop query for `shops connect`).
+ */
+export async function main(argv: readonly string[], io: Io = processIo(), services: CliServices = {}): Promise<number> {
   let command: CommandSpec | undefined;
   try {
     const found = findCommand(argv, io);
     if (typeof found === "number") return found;
     command = found.command;
-    return await runCommand(found.command, found.rest, io);
+    return await runCommand(found.command, found.rest, io, services);
   } catch (e) {
     return report(e, io, command);
   }
@@ -107,7 +122,7 @@ function isGroup(word: string | undefined): boolean {
   return COMMANDS.some((c) => c.name.startsWith(`${word} `));
 }
 
-async function runCommand(command: CommandSpec, rest: string[], io: Io): Promise<number> {
+async function runCommand(command: CommandSpec, rest: string[], io: Io, services: CliServices): Promise<number> {
   const beforeDashes = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
   if (beforeDashes.includes("--help") || beforeDashes.includes("-h")) {
     io.stdout.write(commandUsage(command));
@@ -131,7 +146,7 @@ async function runCommand(command: CommandSpec, rest: string[], io: Io): Promise
     if (spec.type === "string" && values[name] === "") throw new UsageError(`--${name} needs a value`);
   const at = typeof values.at === "string" ? parseInstant(values.at) : undefined;
   const clock = at ? () => at : () => new Date();
-  return command.run({ io, values, positionals, clock });
+  return command.run({ io, values, positionals, clock, services });
 }
 
 /** A date (midnight UTC) or a date-time with its zone: never the machine's local time. */

@@ -19,27 +19,43 @@ describe("kinship shops, program secret and dlq (Postgres)", () => {
   });
 
   it("shops connect registers the shop and its program, its token sealed; a bad domain is refused", async () => {
-    const keyless = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], {
+    const flags = ["--currency", "EUR", "--timezone", "Europe/Paris"];
+    const keyless = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc", ...flags], {
       env: { DATABASE_URL: inject("databaseUrl") },
     });
     expect(keyless.code).toBe(1);
     expect(keyless.stderr).toMatch(/KINSHIP_TOKEN_KEY is not set/);
-    const badKey = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], {
+    const badKey = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc", ...flags], {
       env: { ...env(), KINSHIP_TOKEN_KEY: "short" },
     });
     expect(badKey.code).toBe(1);
     expect(badKey.stderr).toMatch(/KINSHIP_TOKEN_KEY must be 32 bytes/);
     expect(badKey.stderr).not.toContain("short");
-    const ok = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc"], { env: env() });
+    // This `kinship` talks to no platform: without both options it cannot know the shop's currency.
+    const guessing = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc", "--currency", "EUR"], { env: env() });
+    expect(guessing.code).toBe(1);
+    expect(guessing.stderr).toMatch(/pass --currency and --timezone: .*npx kinship-shopify shops connect/);
+    expect((await engine.program(shop)).ok).toBe(false);
+    const ok = await kinship(["shops", "connect", shop, "--access-token", "shpat_abc", ...flags], { env: env() });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain(`connected ${shop}`);
-    expect((await engine.program(shop)).ok).toBe(true);
+    expect(ok.stdout).toContain(`connected ${shop}: program ${shop}, EUR, Europe/Paris`);
+    const program = await engine.program(shop);
+    expect(program.ok && [program.value.config.currency, program.value.config.timezone]).toEqual(["EUR", "Europe/Paris"]);
     const row = await dbOf(engine).selectFrom("kinship_shop").selectAll().where("domain", "=", shop).executeTakeFirstOrThrow();
     expect(row.access_token).toBeNull();
     expect(JSON.stringify(row)).not.toContain("shpat_abc");
-    const bad = await kinship(["shops", "connect", "evil.example.com", "--access-token", "x"], { env: env() });
+    const bad = await kinship(["shops", "connect", "evil.example.com", "--access-token", "x", ...flags], { env: env() });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a shop domain/);
+    const badZone = await kinship(
+      ["shops", "connect", "other.myshopify.com", "--access-token", "x", "--currency", "EUR", "--timezone", "Mars/Base"],
+      {
+        env: env(),
+      },
+    );
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toMatch(/unknown time zone Mars\/Base/);
+    expect((await engine.program("other.myshopify.com")).ok).toBe(false);
     expect((await kinship(["shops", "connect", shop], { env: env() })).code).toBe(2);
   });
 

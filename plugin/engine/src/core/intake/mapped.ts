@@ -17,6 +17,8 @@ export type Mapped =
   | { kind: "uninstalled" }
   /** A change to the shop's catalog (products/*, collections/*): written to the program's variants. */
   | { kind: "catalog"; change: CatalogChange }
+  /** app/scopes_update: the access scopes the shop now grants, as of `at` (ISO instant). */
+  | { kind: "scopes"; granted: string[]; at: string }
   /** Nothing to do (a topic Kinship does not use, an order with no customer, ...). */
   | { kind: "ignore"; reason: string };
 

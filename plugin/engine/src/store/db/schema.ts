@@ -183,6 +183,9 @@ export interface ShopTable {
   refreshing_until: Date | null;
   token_refused_at: Date | null;
   token_refused_reason: string | null;
+  /** Comma-separated, as Shopify writes them; null until a grant is known (0011). */
+  granted_scopes: string | null;
+  scopes_granted_at: Date | null;
 }
 
 export type InboxStatus = "queued" | "applied" | "ignored" | "dead";

@@ -12,6 +12,7 @@ import { applyCatalogChange, type CatalogFacts } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
 import { type Applied, applyEvent, applyGroup } from "../ledger/apply.ts";
 import { deleteProgram, exportMember, redactMember } from "../members/compliance.ts";
+import { recordShopScopes } from "../programs/shop-scopes.ts";
 import { markUninstalled } from "../programs/shops.ts";
 import { type InboxRow, inboxRows, recordAttempt, type Settled, settleMany } from "./inbox.ts";
 
@@ -223,6 +224,14 @@ async function carryOut(db: Db, row: InboxRow, map: DeliveryMapper, now: Date, o
       if (r.ok) return { outcome: "applied", note };
       if (r.error.code === "UnknownProgram") return finish(db, row, now, gone(r.error));
       throw new Retry(`${r.error.code}: ${r.error.message}`);
+    }
+    case "scopes": {
+      const r = await recordShopScopes(db, program, mapped.granted, new Date(mapped.at));
+      if (!r.ok) throw new Retry(describe(r.error));
+      if (r.value.recorded) return finish(db, row, now, { outcome: "applied", note: null });
+      const note =
+        r.value.reason === "stale" ? `scopes as of ${mapped.at} not recorded: a later grant is` : `no shop ${program} is connected`;
+      return finish(db, row, now, { outcome: "ignored", note });
     }
     case "ignore":
       return finish(db, row, now, { outcome: "ignored", note: mapped.reason });

@@ -11,6 +11,7 @@ import {
   updateProgramConfig,
   webhookSecret,
 } from "./programs.ts";
+import { recordShopScopes, shopScopes } from "./shop-scopes.ts";
 import {
   claimRefresh,
   refuseRefresh,
@@ -56,6 +57,10 @@ export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promi
     markUninstalled: bind(db, markUninstalled),
     /** Installed shops with a token: the ones a sync back to Shopify serves. */
     installed: bind(db, installedShops),
+    /** Records the scopes the shop grants as of an instant; an older grant than the recorded one changes nothing. */
+    recordScopes: bind(db, recordShopScopes),
+    /** The shop's recorded scope grant, or null when none is known. */
+    scopes: bind(db, shopScopes),
     /** The shop's tokens, decrypted, with expiries, pair version, refresh lease and refusal. */
     tokens: async (domain: string) => {
       await ready();

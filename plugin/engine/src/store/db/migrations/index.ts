@@ -8,6 +8,7 @@ import { sql as partners } from "./0007_partners.ts";
 import { sql as shopTokens } from "./0008_shop_tokens.ts";
 import { sql as eventCurrency } from "./0009_event_currency.ts";
 import { sql as outboxLease } from "./0010_outbox_lease.ts";
+import { sql as shopScopes } from "./0011_shop_scopes.ts";
 
 export interface Migration {
   id: string;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { id: "0008_shop_tokens", sql: shopTokens },
   { id: "0009_event_currency", sql: eventCurrency },
   { id: "0010_outbox_lease", sql: outboxLease },
+  { id: "0011_shop_scopes", sql: shopScopes },
 ];
