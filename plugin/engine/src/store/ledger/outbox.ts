@@ -58,8 +58,8 @@ export function pointsChangedOf(programId: number, now: Date) {
  * the same row out twice; a delivered row is stamped, a failed one counts an attempt and stays for
  * the next run. `deliver` must be idempotent: a crash after it succeeded but before the commit
  * delivers that row again. Rows under a live lease (claimOutbox) are left to their claimer. It is
- * handed the claiming transaction: read Kinship through it, since a
- * second connection from the same pool per drain can exhaust the pool under concurrent drains.
+ * handed the claiming transaction: read Kinship through it, since a second connection from the
+ * same pool per drain can exhaust the pool under concurrent drains.
  */
 export async function drainOutbox(
   db: Db,
