@@ -1,5 +1,6 @@
 import type { Engine } from "@kinship/engine";
 import { mapShopify } from "@kinship/webhooks";
+import { delay, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { dbOf, openEngineOwningDb } from "../../../test/support/engine-db.ts";
@@ -227,6 +228,31 @@ describe("the sync back to Shopify", () => {
     expect(later.synced).toBe(first.failed);
     for (const id of failedIds) expect(sim.customers.get(id)?.metafields.get("$app.tier")?.value).toBe("member");
     expect(await undelivered(shop)).toBe(0);
+  });
+
+  it("a run whose time runs out leaves the rest for the next run, using no attempts", async () => {
+    const shop = await shopWithMembers("sync-budget", 40);
+    const sim = simulatedShopifyAdmin(shop, SHOPIFY_API_VERSION, { restoreRate: 1_000_000 });
+    // Shopify answers each call after 30 ms; the run may take 50 ms.
+    mock.use(
+      http.post(`https://${shop}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, async () => void (await delay(30))),
+      sim.handler,
+    );
+    const { api } = client(shop);
+    const first = await syncShop({ engine, program: shop, api, now, budgetMs: 50 });
+    expect(first.deferred).toBeGreaterThan(0);
+    expect(first.failed).toBe(0);
+    expect(first.synced + first.deferred).toBe(40);
+    const rest = await syncShop({ engine, program: shop, api, now });
+    expect(rest.synced).toBe(first.deferred);
+    expect(await undelivered(shop)).toBe(0);
+    const attempts = await dbOf(engine)
+      .selectFrom("kinship_outbox")
+      .innerJoin("kinship_program", "kinship_program.id", "kinship_outbox.program_id")
+      .select((eb) => eb.fn.max("kinship_outbox.attempts").as("most"))
+      .where("kinship_program.key", "=", shop)
+      .executeTakeFirstOrThrow();
+    expect(Number(attempts.most)).toBe(0);
   });
 
   it("a customer Shopify no longer has fails alone: the others of its call are written", async () => {

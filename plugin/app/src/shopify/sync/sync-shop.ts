@@ -23,7 +23,10 @@ export interface ShopSyncOptions {
   limit?: number;
   /** How long a claim is held while Shopify is called (default 5 min). */
   leaseMs?: number;
-  /** Stop starting rounds after this long (default 60 s): the next run goes on. */
+  /**
+   * How long one run may go on (default 60 s): calls not started by then are left for the next
+   * run, so a run paced behind a slow bucket does not outlast its period and overlap the next.
+   */
   budgetMs?: number;
   /** Wait before a throttled member is tried again (default 10 s). */
   throttledRetryMs?: number;
@@ -34,13 +37,16 @@ export interface ShopSyncResult {
   synced: number;
   /** Members that failed and are retried later from the outbox. */
   failed: number;
+  /** Members left for the next run because this one's time ran out (no attempt used). */
+  deferred: number;
   /** Whether a round stopped because Shopify kept throttling. */
   throttled: boolean;
   /** Rows delivered, failed, and superseded (changed again while in flight: sent again). */
   rows: { delivered: number; failed: number; superseded: number };
 }
 
-type Failure = { error: string; throttled: boolean };
+/** `deferred`: not tried in this run (its time ran out); due again at once, no attempt used. */
+type Failure = { error: string; throttled: boolean; deferred?: boolean };
 
 /**
  * Sends members' tiers and points to Shopify from the engine's outbox. Each round claims rows
@@ -55,12 +61,13 @@ export async function syncShop(options: ShopSyncOptions): Promise<ShopSyncResult
   const limit = options.limit ?? 500;
   const budgetMs = options.budgetMs ?? 60_000;
   const started = Date.now();
-  const result: ShopSyncResult = { synced: 0, failed: 0, throttled: false, rows: { delivered: 0, failed: 0, superseded: 0 } };
+  const result: ShopSyncResult = { synced: 0, failed: 0, deferred: 0, throttled: false, rows: { delivered: 0, failed: 0, superseded: 0 } };
   const config = await engine.program(program);
   if (!config.ok) throw new Error(config.error.message);
   const tierKeys = config.value.config.tiers.map((t) => t.key);
 
-  while (Date.now() - started < budgetMs) {
+  const deadline = started + budgetMs;
+  while (Date.now() < deadline) {
     const claimed = await engine.outbox.claim(program, now(), { limit, topics: SYNC_TOPICS, leaseMs: options.leaseMs ?? 5 * 60_000 });
     if (!claimed.ok) throw new Error(claimed.error.message);
     const rows = claimed.value;
@@ -73,7 +80,7 @@ export async function syncShop(options: ShopSyncOptions): Promise<ShopSyncResult
     }
     const read = await engine.members.balances(program, [...byCustomer.keys()]);
     if (!read.ok) throw new Error(read.error.message);
-    const failures = await send(api, read.value, byCustomer, tierKeys);
+    const failures = await send(api, read.value, byCustomer, tierKeys, deadline);
 
     const at = now();
     const delivered: OutboxClaim[] = [];
@@ -85,12 +92,14 @@ export async function syncShop(options: ShopSyncOptions): Promise<ShopSyncResult
         delivered.push(...claims);
         continue;
       }
+      const wait = (message: OutboxClaim) =>
+        failure.deferred ? 0 : failure.throttled ? (options.throttledRetryMs ?? 10_000) : backoff(message.attempts);
       for (const message of claims)
         failed.push({
           message,
           error: failure.error,
-          retryAt: new Date(at.getTime() + (failure.throttled ? (options.throttledRetryMs ?? 10_000) : backoff(message.attempts))),
-          countAttempt: !failure.throttled,
+          retryAt: new Date(at.getTime() + wait(message)),
+          countAttempt: !failure.throttled && !failure.deferred,
         });
     }
     const settled = await engine.outbox.settle(program, at, { delivered, failed });
@@ -98,8 +107,11 @@ export async function syncShop(options: ShopSyncOptions): Promise<ShopSyncResult
     result.rows.delivered += settled.value.delivered;
     result.rows.failed += settled.value.failed;
     result.rows.superseded += settled.value.superseded;
+    const deferred = [...failures.values()].filter((f) => f.deferred).length;
     result.synced += byCustomer.size - failures.size;
-    result.failed += failures.size;
+    result.failed += failures.size - deferred;
+    result.deferred += deferred;
+    if (deferred > 0) break;
     if ([...failures.values()].some((f) => f.throttled)) {
       result.throttled = true;
       break;
@@ -115,14 +127,17 @@ async function send(
   members: readonly MemberBalance[],
   byCustomer: ReadonlyMap<string, readonly OutboxClaim[]>,
   tierKeys: readonly string[],
+  deadline: number,
 ): Promise<Map<string, Failure>> {
   const failures = new Map<string, Failure>();
   const fail = (ids: Iterable<string>, f: Failure) => {
     for (const id of ids) if (!failures.has(id)) failures.set(id, f);
   };
   let stopped: Failure | null = null;
+  const outOfTime: Failure = { error: "the run's time ran out before this member was sent", throttled: false, deferred: true };
 
   for (const batch of metafieldBatches(members)) {
+    if (!stopped && Date.now() >= deadline) stopped = outOfTime;
     if (stopped) {
       fail(batch.customerIds, stopped);
       continue;
@@ -157,6 +172,7 @@ async function send(
   const tagged = members.filter((m) => !failures.has(m.customerId) && byCustomer.get(m.customerId)?.some((r) => TAG_TOPICS.has(r.topic)));
   for (const changes of tagChanges(tagged, tierKeys)) {
     const ids = changes.map((c) => c.customerId);
+    if (!stopped && Date.now() >= deadline) stopped = outOfTime;
     if (stopped) {
       fail(ids, stopped);
       continue;

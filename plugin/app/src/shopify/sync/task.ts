@@ -22,6 +22,7 @@ export function shopifySyncTask(options: ShopifySyncTaskOptions): PeriodicTask {
   return {
     name: "shopify-sync",
     everyMs: options.everyMs,
-    run: () => syncAllShops({ engine, tokens, now, log, budgetMs: Math.max(options.everyMs * 6, 60_000) }),
+    // A run ends before its period does: on Redis the next period may go to another worker.
+    run: () => syncAllShops({ engine, tokens, now, log, budgetMs: Math.max(1_000, Math.floor(options.everyMs * 0.8)) }),
   };
 }
