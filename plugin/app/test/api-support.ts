@@ -86,3 +86,24 @@ export function paidOrder(orderId: string, customerId: string, amount: number) {
     tax: 0,
   };
 }
+
+/**
+ * A customer account UI extension's session token (`shopify.sessionToken.get()`): HS256 with the
+ * app secret, aud = the API key, dest = the shop's domain, sub = the customer's GID.
+ */
+export async function customerAccountToken(
+  shop: string,
+  customerId: string | null,
+  opts: { secret?: string; aud?: string; expiresIn?: number; notBefore?: number; dest?: string } = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ dest: opts.dest ?? shop })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setAudience(opts.aud ?? API_KEY)
+    .setIssuedAt(now - 5)
+    .setNotBefore(now + (opts.notBefore ?? -5))
+    .setExpirationTime(now + (opts.expiresIn ?? 60))
+    .setJti(crypto.randomUUID());
+  if (customerId !== null) jwt.setSubject(`gid://shopify/Customer/${customerId}`);
+  return jwt.sign(new TextEncoder().encode(opts.secret ?? SECRET));
+}

@@ -6,6 +6,7 @@ import { shopTokens } from "../shopify/tokens.ts";
 import { adminIdentity } from "./admin-auth.ts";
 import { appProxyIdentity } from "./app-proxy.ts";
 import { corsFor } from "./cors.ts";
+import { customerAccountIdentity, extensionCors } from "./customer-account.ts";
 import { fromBody, fromQuery, graphqlError, type Parsed } from "./graphql-http.ts";
 import type { Auth, ShopperIdentity } from "./identity.ts";
 import { cachedSecrets, memberTokenIdentity } from "./member-token.ts";
@@ -26,6 +27,8 @@ export interface ApiOptions {
  *
  * - /proxy/graphql: Shopify's app proxy (https://<shop>/apps/kinship/graphql), GET or POST.
  * - /storefront/graphql: headless storefronts, a member token or a guest of X-Kinship-Program.
+ * - /customer-account/graphql: the storefront surface for a customer account UI extension, the
+ *   shopper being its session token's `sub` on its `dest` shop.
  * - /admin/graphql: a Shopify session token (embedded admin) or an API key (headless).
  */
 export function registerApi(app: FastifyInstance, options: ApiOptions): void {
@@ -62,6 +65,14 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     cors.headers(req, res);
     res.header("cache-control", "private, no-store");
     return storefront(req, res, await memberTokenIdentity(secretOf, req.headers, now()));
+  });
+
+  const appCredentials = { apiKey: shopify.config.apiKey, apiSecret: shopify.config.apiSecretKey };
+  app.options("/customer-account/graphql", async (_req, res) => extensionCors.preflight(res));
+  app.post("/customer-account/graphql", async (req, res) => {
+    extensionCors.headers(res);
+    res.header("cache-control", "private, no-store");
+    return storefront(req, res, await customerAccountIdentity(appCredentials, engine, req.headers, now()));
   });
 
   app.post("/admin/graphql", async (req, res) => {
