@@ -45,6 +45,13 @@ module.exports = {
       to: { path: "^plugin/engine/", dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "ui-extensions-stand-alone",
+      comment: "A Shopify UI extension is bundled on its own for Shopify's sandbox: its src imports only itself and its npm packages (preact, @shopify/ui-extensions).",
+      severity: "error",
+      from: { path: "^plugin/app/extensions/([^/]+)/src/" },
+      to: { pathNot: ["^plugin/app/extensions/$1/src/", "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/"] },
+    },
+    {
       name: "no-cycles",
       severity: "error",
       from: { path: PACKAGES },

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { LOYALTY_PAGE } from "../src/components/ProfileBlock.tsx";
 import { APP_URL } from "../src/host.ts";
@@ -20,5 +21,23 @@ describe("shopify.extension.toml", () => {
   it("the profile block links to this extension's page, and the extension calls the app's own URL", () => {
     expect(LOYALTY_PAGE).toBe(`extension:${values(extensionToml, "handle")[0]}/`);
     expect(APP_URL).toBe(new URL(values(appToml, "application_url")[0] ?? "").origin);
+  });
+});
+
+describe("the bundles", () => {
+  /** Shopify refuses a UI extension whose compiled script is over 64 KB. */
+  it.each(values(extensionToml, "module"))("%s bundles for the browser within Shopify's 64 KB", async (module) => {
+    const out = await build({
+      entryPoints: [new URL(`../${module}`, import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    expect(out.errors).toEqual([]);
+    const bytes = out.outputFiles[0]?.contents.byteLength ?? Infinity;
+    expect(bytes).toBeLessThan(64 * 1024);
   });
 });

@@ -1,5 +1,5 @@
 import { setupServer } from "msw/node";
-import { h, render, type VNode } from "preact";
+import { type ComponentChild, h, render } from "preact";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { customerAccountToken } from "../../../test/api-support.ts";
 import { loyaltyShop } from "../../../test/customer-account-support.ts";
@@ -42,7 +42,7 @@ function fakeShopify() {
   return shopify;
 }
 
-function mount(node: VNode) {
+function mount(node: ComponentChild) {
   dom = useDom();
   const root = dom.container();
   render(node, root);
