@@ -8,8 +8,8 @@ import type { PerkClaim } from "../store/partners/partners.ts";
 import type { Program } from "../store/programs/programs.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
-import { storefrontSdl } from "./sdl.ts";
 import { programNode } from "./program-view.ts";
+import { storefrontSdl } from "./sdl.ts";
 import { memberNode } from "./views.ts";
 
 export type RedeemResult =

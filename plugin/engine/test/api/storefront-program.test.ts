@@ -45,7 +45,12 @@ describe.each<BackendName>(backends)("storefront GraphQL: program (%s)", (backen
   const ask = (customerId: string | null) => executeStorefront(engine, { program, customerId, now: NOW }, { query: PROGRAM });
 
   it("names the program and lists its ways to earn, highest priority first, without disabled or ended rules", async () => {
-    const way = (id: string, name: string, trigger: string, amount: Partial<Record<"pointsPerUnit" | "points" | "multiplier", number>>) => ({
+    const way = (
+      id: string,
+      name: string,
+      trigger: string,
+      amount: Partial<Record<"pointsPerUnit" | "points" | "multiplier", number>>,
+    ) => ({
       id,
       name,
       trigger,
