@@ -21,6 +21,7 @@ export const PANEL_CSS =
   ".kinship-launcher__close{position:absolute;top:.75rem;right:.75rem;padding:.25rem .5rem;border:1px solid #a8a29e;border-radius:.375rem;background:#fff;color:#1c1917;font:inherit;cursor:pointer}" +
   ".kinship-launcher__action{display:inline-block;padding:.35rem .8rem;border:0;border-radius:999px;background:var(--kinship-launcher-color,#1d4ed8);color:var(--kinship-launcher-text,#fff);font:inherit;font-weight:600;text-decoration:none;cursor:pointer}" +
   ".kinship-launcher__action:disabled{opacity:.6;cursor:default}" +
+  ".kinship-launcher__links{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}" +
   ".kinship-launcher__panel :focus-visible{outline:3px solid var(--kinship-launcher-color,#1d4ed8);outline-offset:2px}" +
   ".kinship-launcher__bar{height:.5rem;margin:.5rem 0 .25rem;border-radius:999px;background:#e7e5e4;overflow:hidden}" +
   ".kinship-launcher__bar>span{display:block;height:100%;background:var(--kinship-launcher-color,#1d4ed8)}" +
