@@ -5,6 +5,10 @@
 export const ME_QUERY =
   "query KinshipMe{me{customerId tier{key name threshold badge{label color icon}}points{available pending expiringSoon{points on}}growth nextTier{key name remaining}}}";
 
+/** The launcher panel's program (name, currency, ways to earn) and the member's referral link (null for guests). */
+export const LAUNCHER_QUERY =
+  "query KinshipLauncher{program{name currency waysToEarn{id name trigger pointsPerUnit points multiplier}}referralLink}";
+
 export const PRICES_QUERY =
   "query KinshipPrices($ids:[ID!]!){memberPrices(variantIds:$ids){variantId currency basePrice memberPrice benefit teaser{tier tierName memberPrice}}}";
 

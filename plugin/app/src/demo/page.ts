@@ -1,4 +1,5 @@
 import { DEMO_CATALOG, DEMO_CURRENCY } from "./catalog.ts";
+import { type DemoLauncherInput, LAUNCHER_CSS, launcherBlock } from "./launcher.ts";
 
 export interface DemoPageInput {
   program: string;
@@ -10,6 +11,8 @@ export interface DemoPageInput {
   reactUrl: string;
   /** The signed-in member's name; null renders the guest view. */
   memberName: string | null;
+  /** The launcher app embed (floating button, panel loaded on first open); absent: none. */
+  launcher?: DemoLauncherInput;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -84,7 +87,7 @@ export function demoPage(p: DemoPageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${signedIn ? "Kinship demo store" : "Kinship demo store (guest)"}</title>
-<style>${CSS}</style>
+<style>${CSS}${p.launcher ? LAUNCHER_CSS : ""}</style>
 <script type="application/json" id="kinship-config">${scriptJson(p.config)}</script>
 <script src="${esc(p.embedUrl)}" defer></script>
 ${perksIsland(p)}
@@ -111,6 +114,7 @@ ${products}
   </ul>
   <div id="partner-perks" class="perks"></div>
 </main>
+${p.launcher ? launcherBlock(p.launcher) : ""}
 </body>
 </html>
 `;

@@ -51,6 +51,12 @@ export function registerDemo(
           widgetsUrl: options.widgetUrl("widgets.js"),
           reactUrl: options.widgetUrl("vendor/react.js"),
           memberName,
+          launcher: {
+            loaderUrl: options.widgetUrl("launcher-loader.js"),
+            launcherUrl: options.widgetUrl("launcher.js"),
+            registerUrl: "/demo",
+            loginUrl: "/demo",
+          },
         }),
       );
   });

@@ -124,9 +124,33 @@ export const storefrontSdl = /* GraphQL */ `
     codes: [PerkCode!]!
   }
 
+  """
+  One way to earn, as the merchant named the earn rule: points per whole currency unit spent
+  (pointsPerUnit), a fixed number per event (points), or a multiple of the order's points
+  (multiplier); all null for a rule that only adds tier growth. Conditions and caps are not shown.
+  """
+  type WayToEarn {
+    id: ID!
+    name: String!
+    "order.paid, customer.created or custom:<name>"
+    trigger: String!
+    pointsPerUnit: Float
+    points: Int
+    multiplier: Float
+  }
+
+  "The program as shoppers see it (read-only)."
+  type StorefrontProgram {
+    name: String!
+    currency: String!
+    "The enabled earn rules whose schedule has not ended, highest priority first."
+    waysToEarn: [WayToEarn!]!
+  }
+
   type Query {
     "Null for a guest."
     me: Member
+    program: StorefrontProgram!
     "One answer for a whole product grid; unknown variants are left out."
     memberPrices(variantIds: [ID!]!): [MemberPrice!]!
     rewards: [Reward!]!

@@ -8,6 +8,7 @@ import type { PerkClaim } from "../store/partners/partners.ts";
 import type { Program } from "../store/programs/programs.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { programNode } from "./program-view.ts";
 import { storefrontSdl } from "./sdl.ts";
 import { memberNode } from "./views.ts";
 
@@ -130,6 +131,10 @@ const resolvers: Resolvers<Shopper> = {
           codes: claims,
         });
       });
+    },
+
+    async program(_source, _args, s) {
+      return programNode((await s.program()).config, s.ctx.now);
     },
 
     async referralLink(_source, _args, s) {

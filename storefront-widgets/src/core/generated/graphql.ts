@@ -54,3 +54,8 @@ export type KinshipPerksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type KinshipPerksQuery = { me: { customerId: string } | null, perks: Array<{ partner: string, name: string, perk: string, minTier: string | null, claimable: boolean, blockedBy: PerkBlock | null, claimsLeft: number, codes: Array<{ partner: string, code: string, claimedAt: string }> }> };
+
+export type KinshipLauncherQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipLauncherQuery = { referralLink: string | null, program: { name: string, currency: string, waysToEarn: Array<{ id: string, name: string, trigger: string, pointsPerUnit: number | null, points: number | null, multiplier: number | null }> } };
