@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       name: "ui-extensions-stand-alone",
-      comment: "A Shopify UI extension is bundled on its own for Shopify's sandbox: its src imports only itself and its npm packages (preact, @shopify/ui-extensions).",
+      comment:
+        "A Shopify UI extension is bundled on its own for Shopify's sandbox: its src imports only itself and its npm packages (preact, @shopify/ui-extensions).",
       severity: "error",
       from: { path: "^plugin/app/extensions/([^/]+)/src/" },
       to: { pathNot: ["^plugin/app/extensions/$1/src/", "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/"] },
