@@ -1,11 +1,48 @@
 /**
- * Minor-unit exponents of the currencies that do not have two (ISO 4217 as the runtime's CLDR data
- * has them; a test checks this table against Intl). The function runs in Javy, which has no Intl.
+ * Minor-unit exponents of the currencies that do not have two, as the engine reads them (the runtime's
+ * CLDR data, which the catalog's prices were read with; a test checks this table against Intl). The
+ * function runs in Javy, which has no Intl.
  */
 const NOT_TWO: Readonly<Record<string, number>> = {
-  BHD: 3, BIF: 0, CLF: 4, CLP: 0, DJF: 0, GNF: 0, IQD: 0, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0,
-  KWD: 3, LYD: 3, OMR: 3, PYG: 0, RWF: 0, TND: 3, UGX: 0, UYI: 0, UYW: 4, VND: 0, VUV: 0, XAF: 0,
-  XOF: 0, XPF: 0,
+  AFN: 0,
+  ALL: 0,
+  BHD: 3,
+  BIF: 0,
+  CLP: 0,
+  COP: 0,
+  DJF: 0,
+  GNF: 0,
+  HUF: 0,
+  IDR: 0,
+  IQD: 0,
+  IRR: 0,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KMF: 0,
+  KPW: 0,
+  KRW: 0,
+  KWD: 3,
+  LAK: 0,
+  LBP: 0,
+  LYD: 3,
+  MGA: 0,
+  MMK: 0,
+  OMR: 3,
+  PKR: 0,
+  PYG: 0,
+  RWF: 0,
+  SLL: 0,
+  SOS: 0,
+  SYP: 0,
+  TND: 3,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  YER: 0,
 };
 
 export function exponentOf(currency: string): number {

@@ -1,5 +1,5 @@
 import { type Conversion, priceFor } from "@kinship/engine/pricing";
-import { type FunctionConfig, configOf } from "./config.ts";
+import { configOf, type FunctionConfig } from "./config.ts";
 import { decimalOf, exponentOf, minorOf } from "./currency.ts";
 import { type CartLine, type ProductDiscountCandidate, type RunInput, type RunResult, SLOTS } from "./input.ts";
 
@@ -49,7 +49,9 @@ function amountOff(line: CartLine, config: FunctionConfig, tier: string, rate: s
     if (m.product[SLOTS[i] as (typeof SLOTS)[number]] === true) collectionIds.push(id);
   });
   const conversion: Conversion | undefined =
-    currencyCode !== config.currency && rate !== null ? { rate, fromExponent: exponentOf(config.currency), toExponent: exponent } : undefined;
+    currencyCode !== config.currency && rate !== null
+      ? { rate, fromExponent: exponentOf(config.currency), toExponent: exponent }
+      : undefined;
   const variant = { variantId: tail(m.id), productId: tail(m.product.id), collectionIds, price, currency: currencyCode };
   const { memberPrice } = priceFor(config, tier, variant, conversion);
   if (memberPrice === null || memberPrice >= price) return null;

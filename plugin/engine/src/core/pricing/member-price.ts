@@ -54,12 +54,7 @@ interface Best {
  * above; the shopper pays the lowest price among the benefits they reach. A benefit counts only
  * when it lowers the price. `tierKey` null is a guest. Pure and integral.
  */
-export function priceFor(
-  config: PricingConfig,
-  tierKey: string | null,
-  variant: PricedVariant,
-  conversion?: Conversion,
-): MemberPriceQuote {
+export function priceFor(config: PricingConfig, tierKey: string | null, variant: PricedVariant, conversion?: Conversion): MemberPriceQuote {
   const basePrice = variant.price;
   const best = bestByRank(config, variant, conversion);
   const teaserAt = (rank: number): PriceTeaser | null => {
