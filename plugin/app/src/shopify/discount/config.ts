@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ProgramConfig } from "@kinship/engine";
+import type { PricingConfig } from "@kinship/engine/pricing";
 import type { FunctionConfig } from "../../../extensions/member-prices/src/config.ts";
 import { SLOTS } from "../../../extensions/member-prices/src/input.ts";
 import { gidOf } from "../catalog/gid.ts";
@@ -19,7 +19,7 @@ export interface DiscountConfig {
 }
 
 /** The member-price part of a program, in the shape the Discount Function reads. */
-export function discountConfigOf(program: Pick<ProgramConfig, "currency" | "tiers" | "benefits">): DiscountConfig {
+export function discountConfigOf(program: PricingConfig): DiscountConfig {
   const named = [...new Set(program.benefits.flatMap((b) => ("collectionIds" in b.scope ? b.scope.collectionIds : [])))];
   const collections = named.slice(0, SLOTS.length);
   const config: FunctionConfig = {
