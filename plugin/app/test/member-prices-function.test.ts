@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type PricedVariant, type PricingConfig, priceFor } from "@kinship/engine/pricing";
 import { loadInputQuery, loadSchema, validateTestAssets } from "@shopify/shopify-function-test-helpers";
@@ -218,6 +219,29 @@ describe("the input query and fixtures against Shopify's published schema", () =
       expect(result.inputFixture.errors).toEqual([]);
       expect(result.outputFixture.errors).toEqual([]);
     }
+  });
+
+  it("the fixture for `shopify app function run` (200 lines in EUR, under Shopify's 64 KB input) is valid and priced", async () => {
+    const schema = await loadSchema(here("schema.graphql"));
+    const inputQueryAST = await loadInputQuery(here("src/cart_lines_discounts_generate_run.graphql"));
+    const text = readFileSync(here("fixtures/gold-200-lines-eur.json"), "utf8");
+    expect(Buffer.byteLength(text)).toBeLessThan(64_000);
+    const input = JSON.parse(text) as RunInput;
+    const lines = Array.from(
+      { length: 200 },
+      (_, i) => [inSale("20.00", "EUR"), excluded("30.00", "EUR"), boots("12.00", "EUR")][i % 3] as LineSpec,
+    );
+    expect(input).toEqual(inputFor(program, { tier: "gold", rate: "0.9", lines }));
+    const output = run(input);
+    const result = await validateTestAssets({
+      schema,
+      inputQueryAST,
+      fixture: { export: "cart-lines-discounts-generate-run", target: "cart.lines.discounts.generate.run", input, expectedOutput: output },
+    });
+    expect([result.inputFixture.errors, result.outputFixture.errors]).toEqual([[], []]);
+    const off = offByLine(output);
+    expect(off.size).toBe(133);
+    for (let i = 0; i < 200; i += 1) expect(off.get(i)).toBe(["6.50", undefined, "4.50"][i % 3]);
   });
 
   it("rejects a fixture that does not match the query (the validation is real)", async () => {
