@@ -16,13 +16,21 @@ import { API_KEY, SECRET } from "./support.ts";
 /**
  * The embedded app's home as buildServer serves it (requests by inject, a real engine with a
  * token key), with Shopify's token endpoint (POST https://{shop}/admin/oauth/access_token) and
- * Admin API (the install's `shop { currencyCode ianaTimezone }`) mocked by msw and nothing else.
+ * Admin API (the install's `shop { currencyCode ianaTimezone }`, the member-price discount's creation)
+ * mocked by msw and nothing else.
  * Unless a test says otherwise every shop is a USD shop in UTC.
  */
 const mock = setupServer(
-  http.post("https://:shop/admin/api/:version/graphql.json", () =>
-    HttpResponse.json({ data: { shop: { currencyCode: "USD", ianaTimezone: "UTC" } } }),
-  ),
+  http.post("https://:shop/admin/api/:version/graphql.json", async ({ request }) => {
+    // After the install, Kinship switches member prices on at checkout (shopify-discount.test.ts tells that story).
+    if (((await request.json()) as { query: string }).query.includes("discountAutomaticAppCreate"))
+      return HttpResponse.json({
+        data: {
+          discountAutomaticAppCreate: { automaticAppDiscount: { discountId: "gid://shopify/DiscountAutomaticNode/1" }, userErrors: [] },
+        },
+      });
+    return HttpResponse.json({ data: { shop: { currencyCode: "USD", ianaTimezone: "UTC" } } });
+  }),
 );
 let db: { url: string; drop(): Promise<void> };
 let engine: Engine;

@@ -2,6 +2,7 @@ import { type Engine, executeAdmin, executeStorefront } from "@kinship/engine";
 import type { Shopify } from "@shopify/shopify-api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ExecutionResult } from "graphql";
+import { type MemberPriceDiscounts, memberPriceDiscounts } from "../shopify/discount/activation.ts";
 import { shopTokens } from "../shopify/tokens.ts";
 import { adminIdentity } from "./admin-auth.ts";
 import { appProxyIdentity } from "./app-proxy.ts";
@@ -18,6 +19,8 @@ export interface ApiOptions {
   now: () => Date;
   corsOrigins: readonly string[];
   storefrontUrl: (program: string) => string | null;
+  /** The shops' member-price discounts on Shopify (default: with the app's tokens). */
+  discounts?: MemberPriceDiscounts;
 }
 
 /**
@@ -36,6 +39,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const cors = corsFor(options.corsOrigins);
   const secretOf = cachedSecrets(engine);
   const tokens = shopTokens({ engine, shopify, now });
+  const discounts = options.discounts ?? memberPriceDiscounts({ engine, tokens, now });
 
   const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>) => {
     if (!auth.ok) return unauthorized(req, res, auth.message);
@@ -90,8 +94,21 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       now: now(),
       onError: (e: unknown) => req.log.error({ err: e }, "admin resolver failed"),
     };
-    return answer(res, await executeAdmin(engine, ctx, parsed.request));
+    const result = await executeAdmin(engine, ctx, parsed.request);
+    // A mutation may have changed the tiers or member-price benefits: checkout's discount follows
+    // (a config hash compare, a Shopify call only on change; the engine's transaction is over).
+    // Creating the discount is the app home's job, so a refused create is not retried on every save.
+    if (isMutation(parsed.request.query)) {
+      const synced = await discounts.sync(auth.identity.program, { create: false });
+      if (synced.status === "failed")
+        req.log.error({ shop: auth.identity.program, reason: synced.problem }, "member-price discount not synced");
+    }
+    return answer(res, result);
   });
+}
+
+function isMutation(query: string): boolean {
+  return /(^|[}\s])mutation\b/.test(query.replace(/#[^\n]*/g, ""));
 }
 
 function parse(req: FastifyRequest): Parsed {

@@ -6,6 +6,7 @@ import { verifySessionToken } from "../api/admin-auth.ts";
 import { bearer } from "../api/identity.ts";
 import { embeddedFrameAncestors } from "../csp.ts";
 import { type CatalogLoads, catalogLoads } from "../shopify/catalog/loads.ts";
+import { type MemberPriceDiscounts, memberPriceDiscounts } from "../shopify/discount/activation.ts";
 import { missingScopes, scopesMessage } from "../shopify/scopes.ts";
 import { ShopSettingsError } from "../shopify/shop-settings.ts";
 import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
@@ -20,6 +21,8 @@ export interface AppHomeOptions {
   now: () => Date;
   /** The shops' catalog loads (default: run in this process's background with the app's tokens). */
   catalog?: CatalogLoads;
+  /** The shops' member-price discounts on Shopify (default: with the app's tokens). */
+  discounts?: MemberPriceDiscounts;
 }
 
 /** GET: the shop's last catalog load in this process; POST: loads the catalog again (202, in the background). */
@@ -48,6 +51,8 @@ export interface AppStatus {
   currencyProblem?: { orders: number; currencies: string[]; message: string };
   /** Set when the shop's recorded grant lacks scopes Kinship requires (shopify.app.toml's). */
   scopesProblem?: { missing: string[]; message: string };
+  /** Set when checkout does not charge every member price (Shopify refused the discount, or its limits). */
+  discountProblem?: { message: string };
 }
 
 /**
@@ -66,6 +71,7 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
   const { engine, shopify, now } = options;
   const tokens = shopTokens({ engine, shopify, now });
   const catalog = options.catalog ?? catalogLoads({ engine, tokens, now, log: app.log });
+  const discounts = options.discounts ?? memberPriceDiscounts({ engine, tokens, now });
   const page = appShell(options.apiKey);
 
   app.get(APP_HOME, async (req, res) => {
@@ -119,6 +125,11 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
     const program = await engine.program(shop);
     if (!program.ok) return refuse(req, res, 502, `${shop} has no Kinship program`);
     const config = program.value.config;
+    // Creates the member-price discount after install, and again after a refusal (the 25 limit);
+    // otherwise only compares the config hash. Outside any transaction: it calls Shopify.
+    const discount = exchanged || stillValid || refreshable ? await discounts.sync(shop) : null;
+    if (discount?.status === "failed") req.log.error({ shop, reason: discount.problem }, "member-price discount not synced");
+    const discountProblem = discount && discount.status !== "skipped" ? discount.problem : null;
     const mismatches = await engine.programs.currencyMismatches(shop);
     // A shop whose grant was never recorded (a custom app's token) has nothing to compare.
     const grant = await engine.shops.scopes(shop);
@@ -146,6 +157,7 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
           }
         : {}),
       ...(missing.length > 0 ? { scopesProblem: { missing, message: scopesMessage(missing) } } : {}),
+      ...(discountProblem ? { discountProblem: { message: discountProblem } } : {}),
     };
     return res.code(200).type("application/json; charset=utf-8").send(status);
   });

@@ -61,6 +61,7 @@ const SCRIPT = `
     if (body.problem) box.append(el("p", body.problem, "problem"));
     if (body.currencyProblem) box.append(el("p", body.currencyProblem.message, "problem currency-problem"));
     if (body.scopesProblem) box.append(el("p", body.scopesProblem.message, "problem scopes-problem"));
+    if (body.discountProblem) box.append(el("p", body.discountProblem.message, "problem discount-problem"));
     box.setAttribute("aria-busy", "false");
   } catch (e) {
     fail(e && e.message ? e.message : String(e));

@@ -13,7 +13,14 @@ export * from "./intake/mapped.ts";
 export * from "./ledger/types.ts";
 export * from "./money.ts";
 export * from "./partners/claims.ts";
-export { type MemberPriceQuote, type PricedVariant, type PriceTeaser, priceFor } from "./pricing/member-price.ts";
+export {
+  type Conversion,
+  type MemberPriceQuote,
+  type PricedVariant,
+  type PriceTeaser,
+  type PricingConfig,
+  priceFor,
+} from "./pricing/member-price.ts";
 export * from "./reduce.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";

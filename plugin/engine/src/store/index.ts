@@ -24,6 +24,7 @@ export * from "./partners/partners.ts";
 export * from "./programs/api-keys.ts";
 export * from "./programs/audit.ts";
 export * from "./programs/programs.ts";
+export * from "./programs/shop-discount.ts";
 export * from "./programs/shop-scopes.ts";
 export * from "./programs/shop-tokens.ts";
 export * from "./programs/shops.ts";

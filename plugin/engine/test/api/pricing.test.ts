@@ -170,4 +170,34 @@ describe("member prices (pure)", () => {
       { numRuns: 500 },
     );
   });
+
+  it("a conversion prices amounts in another currency (Shopify's presentment rate), rounded half up; percentages need none", () => {
+    const p = program([amountOff("five-off", "member", 500), fixedPrice("gold-15", "gold", 1500), percent("silver-10", "silver", 10)]);
+    const eur = { rate: "0.9", fromExponent: 2, toExponent: 2 };
+    // Without a conversion an amount in USD prices nothing in EUR; the percentage still does.
+    expect(priceFor(p, "member", variant(2000, { currency: "EUR" })).memberPrice).toBeNull();
+    expect(priceFor(p, "silver", variant(2000, { currency: "EUR" })).memberPrice).toBe(1800);
+    // 5.00 USD × 0.9 = 4.50 EUR off; 15.00 USD × 0.9 = 13.50 EUR.
+    expect(priceFor(p, "member", variant(2000, { currency: "EUR" }), eur).memberPrice).toBe(1550);
+    expect(priceFor(p, "gold", variant(2000, { currency: "EUR" }), eur)).toMatchObject({ memberPrice: 1350, benefit: "gold-15" });
+    // Into a currency without minor units: 15.00 USD × 150.5 = 2257.5 → 2258 JPY, but 5.00 off × 150.5 = 752.5 → 753
+    // off (3000 → 2247) is lower, so gold pays that.
+    expect(priceFor(p, "gold", variant(3000, { currency: "JPY" }), { rate: "150.5", fromExponent: 2, toExponent: 0 })).toMatchObject({
+      memberPrice: 2247,
+      benefit: "five-off",
+    });
+    expect(
+      priceFor(program([fixedPrice("gold-15", "gold", 1500)]), "gold", variant(3000, { currency: "JPY" }), {
+        rate: "150.5",
+        fromExponent: 2,
+        toExponent: 0,
+      }).memberPrice,
+    ).toBe(2258);
+    // Into three decimals: 5.00 USD × 0.307 = 1.535 KWD off.
+    expect(priceFor(p, "member", variant(3700, { currency: "KWD" }), { rate: "0.307", fromExponent: 2, toExponent: 3 }).memberPrice).toBe(
+      2165,
+    );
+    // In the program's own currency a conversion changes nothing.
+    expect(priceFor(p, "gold", variant(2000), eur).memberPrice).toBe(1500);
+  });
 });

@@ -1,5 +1,13 @@
 import type { Benefit, ProgramConfig } from "../config/schema.ts";
 
+/** What pricing reads of a program: its currency, its tiers in rank order and its member-price benefits. */
+export interface PricingConfig {
+  currency: ProgramConfig["currency"];
+  tiers: readonly Pick<ProgramConfig["tiers"][number], "key" | "name">[];
+  benefits: readonly PricingBenefit[];
+}
+export type PricingBenefit = Pick<Benefit, "id" | "minTier" | "scope" | "discount">;
+
 /** What the pricing needs to know about a variant. Money is integer minor units. */
 export interface PricedVariant {
   variantId: string;
@@ -7,6 +15,17 @@ export interface PricedVariant {
   collectionIds: readonly string[];
   price: number;
   currency: string;
+}
+
+/**
+ * How to bring the program's amounts into a variant priced in another currency: `rate` units of
+ * that currency per unit of the program's (a decimal as Shopify gives it, "1.0823"), and both
+ * currencies' minor-unit exponents. Without it, amounts price only variants in the program's currency.
+ */
+export interface Conversion {
+  rate: string;
+  fromExponent: number;
+  toExponent: number;
 }
 
 export interface PriceTeaser {
@@ -35,9 +54,9 @@ interface Best {
  * above; the shopper pays the lowest price among the benefits they reach. A benefit counts only
  * when it lowers the price. `tierKey` null is a guest. Pure and integral.
  */
-export function priceFor(config: ProgramConfig, tierKey: string | null, variant: PricedVariant): MemberPriceQuote {
+export function priceFor(config: PricingConfig, tierKey: string | null, variant: PricedVariant, conversion?: Conversion): MemberPriceQuote {
   const basePrice = variant.price;
-  const best = bestByRank(config, variant);
+  const best = bestByRank(config, variant, conversion);
   const teaserAt = (rank: number): PriceTeaser | null => {
     const tier = config.tiers[rank];
     const at = best[rank];
@@ -63,13 +82,13 @@ export function priceFor(config: ProgramConfig, tierKey: string | null, variant:
 }
 
 /** For each tier rank, the best price any benefit reaching that rank gives (null: none lowers it). */
-function bestByRank(config: ProgramConfig, variant: PricedVariant): (Best | null)[] {
+function bestByRank(config: PricingConfig, variant: PricedVariant, conversion?: Conversion): (Best | null)[] {
   const rankOf = new Map(config.tiers.map((t, i) => [t.key, i]));
   const out: (Best | null)[] = config.tiers.map(() => null);
   for (const b of config.benefits) {
     const from = rankOf.get(b.minTier);
     if (from === undefined || !inScope(b, variant)) continue;
-    const price = discounted(b, variant, config.currency);
+    const price = discounted(b, variant, config.currency, conversion);
     if (price === null || price >= variant.price) continue;
     for (let r = from; r < out.length; r += 1) {
       const current = out[r];
@@ -80,7 +99,7 @@ function bestByRank(config: ProgramConfig, variant: PricedVariant): (Best | null
   return out;
 }
 
-export function inScope(b: Benefit, v: PricedVariant): boolean {
+export function inScope(b: PricingBenefit, v: PricedVariant): boolean {
   const s = b.scope;
   if ("all" in s) return true;
   if ("productIds" in s) return v.productId !== null && s.productIds.includes(v.productId);
@@ -90,14 +109,25 @@ export function inScope(b: Benefit, v: PricedVariant): boolean {
 
 /**
  * The price after one benefit, between 0 and the base price. Amounts (amountOff, fixedPrice) are in
- * the program's currency, so they only price variants in that currency; a percentage prices any.
+ * the program's currency: they price a variant in another currency only through a conversion; a
+ * percentage prices any.
  */
-export function discounted(b: Benefit, v: PricedVariant, programCurrency: string): number | null {
+export function discounted(b: PricingBenefit, v: PricedVariant, programCurrency: string, conversion?: Conversion): number | null {
   const d = b.discount;
   if ("percentOff" in d) return clamp(afterPercentOff(v.price, d.percentOff), v.price);
-  if (v.currency !== programCurrency) return null;
-  if ("amountOff" in d) return clamp(v.price - d.amountOff, v.price);
-  return clamp(d.fixedPrice, v.price);
+  const amount = "amountOff" in d ? d.amountOff : d.fixedPrice;
+  const local = v.currency === programCurrency ? amount : conversion ? converted(amount, conversion) : null;
+  if (local === null) return null;
+  return clamp("amountOff" in d ? v.price - local : local, v.price);
+}
+
+/** An amount in the program's minor units as minor units of the other currency, rounded half up, in exact integer math. */
+export function converted(amount: number, c: Conversion): number {
+  const { numerator, denominator } = exactDecimal(c.rate);
+  const shift = c.toExponent - c.fromExponent;
+  const n = BigInt(amount) * numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+  const d = denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
+  return Number((2n * n + d) / (2n * d));
 }
 
 function clamp(price: number, base: number): number {
@@ -114,7 +144,7 @@ export function afterPercentOff(price: number, percentOff: number): number {
 }
 
 /** A finite decimal number as an exact fraction (12.5 → 125/10), read from its shortest decimal form. */
-function exactDecimal(x: number): { numerator: bigint; denominator: bigint } {
+function exactDecimal(x: number | string): { numerator: bigint; denominator: bigint } {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) throw new RangeError(`not a finite decimal: ${x}`);
   const [, sign, whole = "0", fraction = "", exp = "0"] = m;

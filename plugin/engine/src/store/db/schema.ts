@@ -186,6 +186,10 @@ export interface ShopTable {
   /** Comma-separated, as Shopify writes them; null until a grant is known (0011). */
   granted_scopes: string | null;
   scopes_granted_at: Date | null;
+  /** The member-price automatic app discount's id on Shopify (0012). */
+  discount_id: string | null;
+  discount_config_hash: string | null;
+  discount_problem: string | null;
 }
 
 export type InboxStatus = "queued" | "applied" | "ignored" | "dead";

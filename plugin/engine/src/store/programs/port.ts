@@ -11,6 +11,7 @@ import {
   updateProgramConfig,
   webhookSecret,
 } from "./programs.ts";
+import { recordShopDiscount, shopDiscount } from "./shop-discount.ts";
 import { recordShopScopes, shopScopes } from "./shop-scopes.ts";
 import {
   claimRefresh,
@@ -61,6 +62,10 @@ export function shopsPort(db: Db, cipher: TokenCipher | null, ready: () => Promi
     recordScopes: bind(db, recordShopScopes),
     /** The shop's recorded scope grant, or null when none is known. */
     scopes: bind(db, shopScopes),
+    /** The shop's member-price discount on Shopify as last recorded (null: unknown shop). */
+    discount: bind(db, shopDiscount),
+    /** Records what Kinship last did with the shop's member-price discount (installed shops only). */
+    recordDiscount: bind(db, recordShopDiscount),
     /** The shop's tokens, decrypted, with expiries, pair version, refresh lease and refusal. */
     tokens: async (domain: string) => {
       await ready();

@@ -102,7 +102,7 @@ export async function findShop(db: Db, domain: string, cipher: TokenCipher | nul
   };
 }
 
-/** app/uninstalled: the shop's data stays (until shop/redact), its tokens are dropped, deliveries stop. */
+/** app/uninstalled: the shop's data stays (until shop/redact), its tokens and discount record are dropped, deliveries stop. */
 export async function markUninstalled(db: Db, domain: string, now: Date): Promise<boolean> {
   const r = await db
     .updateTable("kinship_shop")
@@ -115,6 +115,10 @@ export async function markUninstalled(db: Db, domain: string, now: Date): Promis
       refresh_token_expires_at: null,
       refreshing_until: null,
       token_version: sql`token_version + 1`,
+      // Shopify removes an uninstalled app's objects, its function discounts with them.
+      discount_id: null,
+      discount_config_hash: null,
+      discount_problem: null,
     })
     .where("domain", "=", domain)
     .where("uninstalled_at", "is", null)

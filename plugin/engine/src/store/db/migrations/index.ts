@@ -9,6 +9,7 @@ import { sql as shopTokens } from "./0008_shop_tokens.ts";
 import { sql as eventCurrency } from "./0009_event_currency.ts";
 import { sql as outboxLease } from "./0010_outbox_lease.ts";
 import { sql as shopScopes } from "./0011_shop_scopes.ts";
+import { sql as shopDiscount } from "./0012_shop_discount.ts";
 
 export interface Migration {
   id: string;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { id: "0009_event_currency", sql: eventCurrency },
   { id: "0010_outbox_lease", sql: outboxLease },
   { id: "0011_shop_scopes", sql: shopScopes },
+  { id: "0012_shop_discount", sql: shopDiscount },
 ];

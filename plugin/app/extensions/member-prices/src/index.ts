@@ -1,0 +1,1 @@
+export { cartLinesDiscountsGenerateRun } from "./run.ts";
