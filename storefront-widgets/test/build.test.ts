@@ -39,8 +39,10 @@ describe("build", () => {
     expect(embed).toContain('customElements.define("kinship-price"');
   });
 
-  it("partner perks are React only: the embed carries neither their operations nor their words", () => {
-    expect(embed).not.toMatch(/KinshipPerks|claimPerk|Partner perks|Sign in to claim/);
+  it("the embed defines the rewards, partner perks and expiring points elements the blocks place", () => {
+    for (const name of ["kinship-rewards", "kinship-perks", "kinship-expiring"]) expect(embed).toContain(`customElements.define("${name}"`);
+    expect(embed).toMatch(/KinshipPerks/);
+    expect(embed).toMatch(/KinshipRedeem/);
   });
 
   it("widgets.js leaves React to the page, and the vendor file provides what it imports", async () => {

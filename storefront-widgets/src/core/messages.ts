@@ -18,14 +18,12 @@ export const messages = {
   code: "Your code:",
   redeemFailed: "Could not redeem this reward. Please try again.",
   noRewards: "No rewards yet.",
+  expiring: "{points} points expire on {date}",
 };
 
 export type Messages = typeof messages;
 
-/**
- * The partner perks' words (React only). Apart from `messages` so the theme embed, which shows no
- * perks and whose size is budgeted, does not carry them; override them the same way.
- */
+/** The partner perks' words (the React <PartnerPerks> and the embed's <kinship-perks>); override them the same way. */
 export const perkMessages = {
   perks: "Partner perks",
   claim: "Claim",

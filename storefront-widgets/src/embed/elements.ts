@@ -1,23 +1,32 @@
-import type { Messages } from "../core/messages.ts";
-import type { Session } from "../core/session.ts";
+import type { Messages, PerkMessages } from "../core/messages.ts";
+import type { PerksSession } from "../core/session.ts";
 import type { Loaded, Member, MemberPrice } from "../core/types.ts";
 import { badgeView, pointsText, priceView } from "../core/view.ts";
 
 export interface EmbedContext {
-  session: Session;
-  m: Messages;
+  session: PerksSession;
+  m: Messages & PerkMessages;
   locale?: string;
   currency?: string;
 }
 
-let ctx: EmbedContext;
+export let ctx: EmbedContext;
+
+/** The elements on the page, reloaded after a redemption or a claim changed what they show. */
+const connected = new Set<KinshipElement>();
+
+/** Forgets the session's answers and reloads every element. */
+export function refresh(): void {
+  ctx.session.refresh();
+  for (const e of connected) e.load();
+}
 
 /** Elements read the context when they (re)load, so a new one applies to elements connected later. */
 export function setContext(next: EmbedContext): void {
   ctx = next;
 }
 
-function h(tag: string, cls?: string, ...kids: (Node | string)[]): HTMLElement {
+export function h(tag: string, cls?: string, ...kids: (Node | string)[]): HTMLElement {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   e.append(...kids);
@@ -37,12 +46,13 @@ export const CSS =
  * Light DOM (theme fonts apply): a live region holding the value, then notes (teaser, "may be
  * out of date"). Whatever the page put inside (e.g. the price from Liquid) shows until the answer.
  */
-class KinshipElement extends HTMLElement {
+export class KinshipElement extends HTMLElement {
   v = h("span");
   n = h("span");
   q?: boolean;
 
   connectedCallback() {
+    connected.add(this);
     if (!this.v.parentNode) {
       if (this.dataset.live !== "off") this.v.setAttribute("aria-live", "polite");
       this.v.append(...Array.from(this.childNodes));
@@ -50,6 +60,10 @@ class KinshipElement extends HTMLElement {
     }
     this.setAttribute("aria-busy", "true");
     this.load();
+  }
+
+  disconnectedCallback() {
+    connected.delete(this);
   }
 
   /** Coalesces attribute changes (a variant switch changes several) into one load. */
@@ -65,11 +79,16 @@ class KinshipElement extends HTMLElement {
 
   load(_changed?: boolean) {}
 
+  /** The words: the element's own attributes (a block passes the theme's translations, `data-regular-price`) win. */
+  get m(): EmbedContext["m"] {
+    return { ...ctx.m, ...this.dataset } as EmbedContext["m"];
+  }
+
   show(value: (Node | string)[], notes: (string | undefined)[], stale?: boolean) {
     // Children a streaming parser added after connectedCallback: the theme's fallback, now replaced.
     if (this.childNodes.length !== 2) this.replaceChildren(this.v, this.n);
     this.v.replaceChildren(...value);
-    this.n.replaceChildren(...[...notes, stale ? ctx.m.stale : ""].filter((t) => t).map((t) => h("small", "kinship-note", t as string)));
+    this.n.replaceChildren(...[...notes, stale ? this.m.stale : ""].filter((t) => t).map((t) => h("small", "kinship-note", t as string)));
     this.removeAttribute("aria-busy");
   }
 
@@ -82,7 +101,7 @@ class KinshipElement extends HTMLElement {
 class Badge extends KinshipElement {
   override load() {
     this.me().then((me) => {
-      const v = me && badgeView(me.value, ctx.m);
+      const v = me && badgeView(me.value, this.m);
       if (!v) return this.show([], []);
       const pill = h("span", "kinship-pill");
       if (this.dataset.style !== "text") {
@@ -111,7 +130,7 @@ class Points extends KinshipElement {
   override load() {
     this.me().then((me) => {
       const member = me?.value;
-      this.show(member ? [h("strong", "", pointsText(member.points.available, ctx.m, ctx.locale))] : [], [], me?.stale);
+      this.show(member ? [h("strong", "", pointsText(member.points.available, this.m, ctx.locale))] : [], [], me?.stale);
     });
   }
 }
@@ -123,7 +142,8 @@ class Price extends KinshipElement {
     const { variantId: id, price, currency } = this.dataset;
     const base = { price: Number(price) || 0, currency: currency || ctx.currency || "USD" };
     const paint = (mp?: Loaded<MemberPrice | null>, me?: Loaded<Member | null>) => {
-      const { m, locale } = ctx;
+      const { m } = this;
+      const { locale } = ctx;
       const v = priceView(base, mp?.value, me?.value, m, locale);
       const sr = (label: string) => h("span", "kinship-sr", `${label} `);
       this.show(

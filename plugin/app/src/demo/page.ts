@@ -43,6 +43,11 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 .card kinship-price s{color:#57534e}
 .kinship-note{opacity:1!important;color:#44403c}
 .perks{min-height:12em;margin-top:2rem}
+.loyalty{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem 2rem;margin-top:2rem}
+.loyalty>h2{grid-column:1/-1;margin:0}
+.loyalty kinship-expiring{grid-column:1/-1}
+.kinship-button{font:inherit;padding:.3em .9em;border:1px solid #1c1917;border-radius:.375rem;background:#1c1917;color:#fff;cursor:pointer}
+.kinship-button:disabled{background:#e7e5e4;color:#44403c;border-color:#a8a29e;cursor:not-allowed}
 `;
 
 /**
@@ -109,6 +114,11 @@ ${perksIsland(p)}
   <ul class="grid" aria-label="Products">
 ${products}
   </ul>
+  <section class="loyalty" aria-labelledby="loyalty-title">
+    <h2 id="loyalty-title">Your loyalty, from the theme app blocks</h2>
+    ${signedIn ? '<kinship-expiring></kinship-expiring>\n    <kinship-rewards data-level="3"></kinship-rewards>' : ""}
+    <kinship-perks data-level="3"></kinship-perks>
+  </section>
   <div id="partner-perks" class="perks"></div>
 </main>
 </body>
