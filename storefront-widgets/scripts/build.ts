@@ -1,10 +1,12 @@
 /**
  * Builds the widgets:
  *   dist/embed.js         theme embed (custom elements), IIFE, es2019, minified; budget 10,000 bytes gzipped
+ *   dist/loyalty.js       the embed's rewards, partner perks and expiring points elements, on top of embed.js
+ *                         (Shopify's theme-check holds each block's file to 10,000 bytes as shipped)
  *   dist/widgets.js       the React components as ESM, `react` and `react/jsx-runtime` left external
  *   dist/vendor/react.js  React 18 + react-dom/client + jsx-runtime as one ESM file, for pages without a
  *                         bundler: map "react", "react/jsx-runtime" and "react-dom/client" to it
- * and copies dist/embed.js to the theme app extension (extensions/kinship-theme/assets/embed.js).
+ * and copies dist/embed.js and dist/loyalty.js to the theme app extension (extensions/kinship-theme/assets/).
  *
  *   node scripts/build.ts [--out <dir>] [--no-theme]
  */
@@ -43,6 +45,16 @@ export async function buildWidgets({ outdir = join(root, "dist"), theme = true }
       logLevel: "warning",
     }),
     build({
+      entryPoints: [join(root, "src/embed/loyalty.ts")],
+      outfile: join(outdir, "loyalty.js"),
+      bundle: true,
+      minify: true,
+      format: "iife",
+      target: "es2019",
+      legalComments: "none",
+      logLevel: "warning",
+    }),
+    build({
       entryPoints: [join(root, "src/index.ts")],
       outfile: join(outdir, "widgets.js"),
       bundle: true,
@@ -69,7 +81,8 @@ export async function buildWidgets({ outdir = join(root, "dist"), theme = true }
     }),
   ]);
   const embed = await readFile(join(outdir, "embed.js"));
-  if (theme) await copyFile(join(outdir, "embed.js"), join(root, "extensions/kinship-theme/assets/embed.js"));
+  if (theme)
+    for (const file of ["embed.js", "loyalty.js"]) await copyFile(join(outdir, file), join(root, "extensions/kinship-theme/assets", file));
   return { outdir, embedBytes: embed.length, embedGzipBytes: gzipSync(embed, { level: 9 }).length };
 }
 

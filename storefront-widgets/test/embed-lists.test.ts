@@ -3,6 +3,8 @@ import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Member, Perk, Redemption, Reward } from "../src/core/types.ts";
 import { start } from "../src/embed/boot.ts";
+// loyalty.js: defines its elements once embed.js (start) has defined the base ones.
+import "../src/embed/loyalty.ts";
 import { ApiError, fakeApi, gold, perkOf } from "./support/api.ts";
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));

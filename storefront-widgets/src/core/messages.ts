@@ -18,12 +18,14 @@ export const messages = {
   code: "Your code:",
   redeemFailed: "Could not redeem this reward. Please try again.",
   noRewards: "No rewards yet.",
-  expiring: "{points} points expire on {date}",
 };
 
 export type Messages = typeof messages;
 
-/** The partner perks' words (the React <PartnerPerks> and the embed's <kinship-perks>); override them the same way. */
+/**
+ * The partner perks' words (the React <PartnerPerks> and loyalty.js's <kinship-perks>). Apart from
+ * `messages` so the theme embed, whose size is budgeted, does not carry them; override them the same way.
+ */
 export const perkMessages = {
   perks: "Partner perks",
   claim: "Claim",

@@ -119,7 +119,7 @@ export function createSession({ request, snapshot, customer }: SessionOptions): 
   };
 }
 
-/** The session plus partner perks: what the React widgets and the theme embed use. */
+/** The session plus partner perks: what the React widgets use. */
 export interface PerksSession extends Session {
   perks(): Promise<Loaded<Perk[]>>;
   /** One `idempotencyKey` per claim attempt: the same key (a retried request) gets the same code. */
@@ -128,6 +128,10 @@ export interface PerksSession extends Session {
   refresh(): void;
 }
 
+/**
+ * Outside `createSession` so that the theme embed, which has no perks widget and a size budget,
+ * leaves all of this out of its bundle.
+ */
 export function createPerksSession(options: SessionOptions): PerksSession {
   const { request, snapshot, customer } = options;
   const session = createSession(options);

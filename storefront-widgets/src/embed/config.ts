@@ -1,4 +1,4 @@
-import type { Messages, PerkMessages } from "../core/messages.ts";
+import type { Messages } from "../core/messages.ts";
 
 export interface EmbedConfig {
   /** Default `/apps/kinship/graphql`: the Shopify app proxy (same origin, Shopify adds the identity). */
@@ -12,7 +12,7 @@ export interface EmbedConfig {
   locale?: string;
   /** Currency of `data-price` when an element does not say (e.g. the cart's currency). */
   currency?: string;
-  messages?: Partial<Messages & PerkMessages>;
+  messages?: Partial<Messages>;
 }
 
 type Raw = Partial<Record<keyof EmbedConfig, unknown>>;
@@ -37,6 +37,6 @@ export function readConfig(doc: Document, script: HTMLOrSVGScriptElement | null)
     customer: customer == null ? (customer as null | undefined) : String(customer),
     locale: pick("locale") || doc.documentElement.lang || undefined,
     currency: pick("currency"),
-    messages: json.messages as Partial<Messages & PerkMessages> | undefined,
+    messages: json.messages as Partial<Messages> | undefined,
   };
 }

@@ -1,22 +1,27 @@
-import type { Messages, PerkMessages } from "../core/messages.ts";
-import type { PerksSession } from "../core/session.ts";
-import type { Loaded, Member, MemberPrice } from "../core/types.ts";
+import type { Messages } from "../core/messages.ts";
+import type { Session } from "../core/session.ts";
+import type { SnapshotStore } from "../core/snapshot.ts";
+import type { GraphQLRequest, Loaded, Member, MemberPrice } from "../core/types.ts";
 import { badgeView, pointsText, priceView } from "../core/view.ts";
 
 export interface EmbedContext {
-  session: PerksSession;
-  m: Messages & PerkMessages;
+  session: Session;
+  m: Messages;
+  /** The session's own requester, snapshot and customer: loyalty.js asks for perks through them. */
+  request: GraphQLRequest;
+  snapshot: SnapshotStore;
+  customer: string | undefined;
   locale?: string;
   currency?: string;
 }
 
-export let ctx: EmbedContext;
+let ctx: EmbedContext;
 
 /** The elements on the page, reloaded after a redemption or a claim changed what they show. */
 const connected = new Set<KinshipElement>();
 
 /** Forgets the session's answers and reloads every element. */
-export function refresh(): void {
+function refresh(): void {
   ctx.session.refresh();
   for (const e of connected) e.load();
 }
@@ -26,7 +31,7 @@ export function setContext(next: EmbedContext): void {
   ctx = next;
 }
 
-export function h(tag: string, cls?: string, ...kids: (Node | string)[]): HTMLElement {
+function h(tag: string, cls?: string, ...kids: (Node | string)[]): HTMLElement {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   e.append(...kids);
@@ -46,7 +51,7 @@ export const CSS =
  * Light DOM (theme fonts apply): a live region holding the value, then notes (teaser, "may be
  * out of date"). Whatever the page put inside (e.g. the price from Liquid) shows until the answer.
  */
-export class KinshipElement extends HTMLElement {
+class KinshipElement extends HTMLElement {
   v = h("span");
   n = h("span");
   q?: boolean;
@@ -80,8 +85,8 @@ export class KinshipElement extends HTMLElement {
   load(_changed?: boolean) {}
 
   /** The words: the element's own attributes (a block passes the theme's translations, `data-regular-price`) win. */
-  get m(): EmbedContext["m"] {
-    return { ...ctx.m, ...this.dataset } as EmbedContext["m"];
+  get m(): Messages {
+    return { ...ctx.m, ...this.dataset } as Messages;
   }
 
   show(value: (Node | string)[], notes: (string | undefined)[], stale?: boolean) {
@@ -163,10 +168,26 @@ class Price extends KinshipElement {
   }
 }
 
+/** What loyalty.js (rewards, perks, expiring points: a file of its own, for the size budget) builds on. */
+export interface EmbedApi {
+  KinshipElement: typeof KinshipElement;
+  h: typeof h;
+  refresh: typeof refresh;
+  context: () => EmbedContext;
+}
+
+declare global {
+  interface Window {
+    kinship?: EmbedApi;
+  }
+}
+
 export function defineElements(): void {
   const style = h("style", "", CSS);
   document.head.append(style);
   customElements.define("kinship-badge", Badge);
   customElements.define("kinship-points", Points);
   customElements.define("kinship-price", Price);
+  window.kinship = { KinshipElement, h, refresh, context: () => ctx };
+  dispatchEvent(new Event("kinship:embed"));
 }

@@ -5,6 +5,8 @@ export interface DemoPageInput {
   /** The widgets' configuration; a member view carries the token the "store backend" signed. */
   config: { endpoint: string; program: string; token?: string; customer: string | null; currency: string; locale: string };
   embedUrl: string;
+  /** The embed's rewards, perks and expiring-points elements (loyalty.js, on top of embed.js). */
+  loyaltyUrl: string;
   /** The React widgets (ESM) and React itself for them, as the server hands them out. */
   widgetsUrl: string;
   reactUrl: string;
@@ -92,6 +94,7 @@ export function demoPage(p: DemoPageInput): string {
 <style>${CSS}</style>
 <script type="application/json" id="kinship-config">${scriptJson(p.config)}</script>
 <script src="${esc(p.embedUrl)}" defer></script>
+<script src="${esc(p.loyaltyUrl)}" defer></script>
 ${perksIsland(p)}
 </head>
 <body>

@@ -49,6 +49,7 @@ export function registerDemo(
           program,
           config,
           embedUrl: options.widgetUrl("embed.js"),
+          loyaltyUrl: options.widgetUrl("loyalty.js"),
           widgetsUrl: options.widgetUrl("widgets.js"),
           reactUrl: options.widgetUrl("vendor/react.js"),
           memberName,
