@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { themeCheckRun } from "@shopify/theme-check-node";
@@ -53,5 +53,40 @@ describe("theme-check (theme-app-extension config)", () => {
     expect(checks).toContain("TranslationKeyExists");
     expect(checks).toContain("AppBlockValidTags");
     expect(checks).toContain("MatchingTranslations");
+  });
+});
+
+describe("locales", () => {
+  /** Every string in a block's schema that the theme editor shows. */
+  const shown = (node: unknown, key = ""): string[] =>
+    typeof node === "string"
+      ? ["name", "label", "info", "content"].includes(key)
+        ? [node]
+        : []
+      : node && typeof node === "object"
+        ? Object.entries(node).flatMap(([k, v]) => shown(v, Array.isArray(node) ? key : k))
+        : [];
+
+  it("every block's text and every editor label come from locales/ (t filter, t: keys), in English and Simplified Chinese", async () => {
+    const blocks = (await readdir(join(EXTENSION, "blocks"))).filter((f) => f.endsWith(".liquid"));
+    expect(blocks.length).toBeGreaterThanOrEqual(7);
+    for (const file of blocks) {
+      const liquid = await readFile(join(EXTENSION, "blocks", file), "utf8");
+      const schema = JSON.parse(/\{% schema %\}([\s\S]*)\{% endschema %\}/.exec(liquid)?.[1] ?? "null");
+      expect(
+        shown(schema).filter((s) => !s.startsWith("t:")),
+        file,
+      ).toEqual([]);
+      // What is left once comments, the schema, Liquid and tags are removed is text a shopper would read.
+      const text = liquid
+        .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
+        .replace(/\{% schema %\}[\s\S]*\{% endschema %\}/, "")
+        .replace(/<script type="application\/json"[\s\S]*?<\/script>/g, "")
+        .replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, "")
+        .replace(/<[^>]*>/g, "");
+      expect(text.trim(), file).toBe("");
+    }
+    const names = (await readdir(join(EXTENSION, "locales"))).sort();
+    expect(names).toEqual(["en.default.json", "en.default.schema.json", "zh-CN.json", "zh-CN.schema.json"]);
   });
 });
