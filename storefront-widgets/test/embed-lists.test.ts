@@ -57,6 +57,8 @@ describe("<kinship-rewards>", () => {
     expect($("kinship-rewards button")?.textContent).toBe("Redeeming… $5 off");
     await tick();
     expect($("kinship-rewards [aria-live=polite].kinship-result")?.textContent).toBe("Your code: KIN-1");
+    // The list was redrawn; the keyboard is back on the button it pressed.
+    expect(document.activeElement?.textContent).toBe("Redeem $5 off");
     expect($("kinship-points")?.textContent).toBe("1,474 points");
     // The outcome stays on screen after the list reloaded.
     expect(api.of("KinshipRewards")).toHaveLength(2);
@@ -180,6 +182,17 @@ describe("<kinship-perks>", () => {
 
     const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } }, resultTypes: ["violations"] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it("takes the app embed's translated words (kinship-config messages) when the element has none", async () => {
+    start(
+      { ...config, messages: { perks: "合作伙伴福利", claim: "领取" } as Record<string, string> },
+      fakeApi({ perks: [perkOf("cafe", "Corner Café")] }).fetch,
+    );
+    document.body.innerHTML = "<kinship-perks></kinship-perks>";
+    await tick();
+    expect($("kinship-perks h2")?.textContent).toBe("合作伙伴福利");
+    expect($("kinship-perks button")?.textContent).toBe("领取 Corner Café");
   });
 
   it("a sold-out refusal says so; a guest is asked to sign in (in the block's words)", async () => {

@@ -59,10 +59,13 @@ describe("the theme embed's rewards and perks on the demo storefront, in Chromiu
     await rewards.getByRole("button", { name: "Redeem $5 off your order" }).click();
     await expect.poll(() => rewards.locator(".kinship-result").textContent()).toMatch(/^Your code: \S+$/);
     await expect.poll(() => points(page)).toBe(before - 500);
+    // The list was redrawn around it: the focus is back on the button that redeemed.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Redeem $5 off your order");
 
     // The café is claimable for Gold; the cinema's pool is empty.
     expect(await perks.locator(".kinship-blocked").allTextContents()).toEqual(["All claimed"]);
-    await perks.getByRole("button", { name: "Claim Corner Café" }).click();
+    // From the keyboard.
+    await perks.getByRole("button", { name: "Claim Corner Café" }).press("Enter");
     await expect.poll(() => perks.locator(".kinship-result").textContent()).toBe("Your code: CAFE-0001");
     // Reloaded from the API: this month's claim used, the code listed.
     await expect.poll(() => perks.locator(".kinship-blocked").allTextContents()).toEqual(["Claimed", "All claimed"]);

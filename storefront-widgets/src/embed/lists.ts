@@ -67,6 +67,8 @@ export function defineListElements({ KinshipElement, h, refresh, context }: Embe
      * never came (offline, a dropped connection) retries the same attempt, so it spends or claims once.
      */
     k: Record<string, string> = {};
+    /** The item whose button gets the focus back once the list is redrawn (a redraw replaces the buttons). */
+    f?: string;
     abstract heading: Key;
     abstract empty: Key;
     abstract get(): Promise<Loaded<T[]>>;
@@ -97,6 +99,11 @@ export function defineListElements({ KinshipElement, h, refresh, context }: Embe
       const title = h(`h${this.dataset.level || 2}`, "", t(this, this.heading));
       const list = h("ul", "kinship-list", ...d.value.map((x) => h("li", "", ...this.item(x))));
       this.show([title, d.value.length ? list : h("p", "", t(this, this.empty)), this.r], [], d.stale);
+      const again = this.f && this.querySelector<HTMLButtonElement>(`[data-id="${CSS.escape(this.f)}"]`);
+      if (again && !again.disabled) {
+        again.focus();
+        this.f = undefined;
+      }
     }
 
     /** The item's action button: "Redeem" plus, for screen readers, the item's name. */
@@ -104,12 +111,13 @@ export function defineListElements({ KinshipElement, h, refresh, context }: Embe
       const b = h("button", "kinship-button", t(this, this.busy === id ? busyLabel : label), h("span", "kinship-sr", ` ${name}`));
       (b as HTMLButtonElement).type = "button";
       (b as HTMLButtonElement).disabled = !!(off || this.d?.stale || this.busy);
+      b.dataset.id = id;
       b.onclick = () => this.act(id);
       return b;
     }
 
     act(id: string) {
-      this.busy = id;
+      this.busy = this.f = id;
       this.r.replaceChildren();
       this.paint();
       // Made inside the chain: a browser without randomUUID (an insecure context) ends in the failure path.
