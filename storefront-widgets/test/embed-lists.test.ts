@@ -222,6 +222,18 @@ describe("<kinship-perks>", () => {
   });
 });
 
+describe("words from the blocks (locales/ through Liquid's t filter)", () => {
+  it("the badge, points and price take theirs from their attributes too", async () => {
+    start({ ...config, locale: "zh-CN" }, fakeApi().fetch);
+    document.body.innerHTML = `<kinship-badge data-member="{tier}会员"></kinship-badge><kinship-points data-points="{n} 积分"></kinship-points>
+      <kinship-price data-variant-id="v1" data-price="2000" data-currency="USD" data-regular-price="原价" data-member-price="会员价">US$20.00</kinship-price>`;
+    await tick();
+    expect($("kinship-badge")?.textContent).toBe("★Gold会员");
+    expect($("kinship-points")?.textContent).toBe("1,974 积分");
+    expect($("kinship-price [aria-live]")?.textContent).toBe("原价 US$20.00 会员价 US$18.00");
+  });
+});
+
 describe("<kinship-expiring>", () => {
   it("shows the next expiry (the earliest), in the page's locale; nothing when none or for guests", async () => {
     const expiring = [
