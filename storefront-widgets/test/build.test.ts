@@ -39,8 +39,25 @@ describe("build", () => {
     expect(embed).toContain('customElements.define("kinship-price"');
   });
 
-  it("partner perks are React only: the embed carries neither their operations nor their words", () => {
+  it("partner perks live in loyalty.js: embed.js carries neither their operations nor their words", async () => {
     expect(embed).not.toMatch(/KinshipPerks|claimPerk|Partner perks|Sign in to claim/);
+    const loyalty = await readFile(join(out, "loyalty.js"), "utf8");
+    for (const name of ["kinship-rewards", "kinship-perks", "kinship-expiring"])
+      expect(loyalty).toContain(`customElements.define("${name}"`);
+    expect(loyalty).toMatch(/KinshipPerks/);
+    // Built on embed.js's session and elements, not a second copy of them.
+    expect(loyalty).not.toMatch(/KinshipPrices|customElements.define\("kinship-price"|Regular price/);
+  });
+
+  it("every script the theme app extension ships is within 10,000 bytes as shipped (theme-check's AssetSizeAppBlockJavaScript)", async () => {
+    const assets = join(import.meta.dirname, "../extensions/kinship-theme/assets");
+    for (const file of ["embed.js", "loyalty.js"]) {
+      const shipped = await readFile(join(assets, file));
+      expect(shipped.length, file).toBeLessThanOrEqual(EMBED_BUDGET);
+      expect(shipped.toString("utf8"), `assets/${file} is stale: run npm run build -w @kinship/widgets`).toBe(
+        await readFile(join(out, file), "utf8"),
+      );
+    }
   });
 
   it("widgets.js leaves React to the page, and the vendor file provides what it imports", async () => {

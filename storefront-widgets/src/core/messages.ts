@@ -23,8 +23,8 @@ export const messages = {
 export type Messages = typeof messages;
 
 /**
- * The partner perks' words (React only). Apart from `messages` so the theme embed, which shows no
- * perks and whose size is budgeted, does not carry them; override them the same way.
+ * The partner perks' words (the React <PartnerPerks> and loyalty.js's <kinship-perks>). Apart from
+ * `messages` so the theme embed, whose size is budgeted, does not carry them; override them the same way.
  */
 export const perkMessages = {
   perks: "Partner perks",

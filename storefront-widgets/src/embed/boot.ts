@@ -9,12 +9,13 @@ import { fetchRequest } from "./request.ts";
 /** Starts (or restarts, with a fresh session) the embed; defines the elements once per page. */
 export function start(config: EmbedConfig, fetchImpl?: typeof fetch): void {
   const customer = customerScope(config.customer, config.token);
+  const request = fetchRequest(config, fetchImpl);
+  const snapshot = snapshotStore(customer && snapshotKey(config.endpoint, config.program, customer));
   setContext({
-    session: createSession({
-      request: fetchRequest(config, fetchImpl),
-      snapshot: snapshotStore(customer && snapshotKey(config.endpoint, config.program, customer)),
-      customer,
-    }),
+    session: createSession({ request, snapshot, customer }),
+    request,
+    snapshot,
+    customer,
     m: { ...messages, ...config.messages },
     locale: config.locale,
     currency: config.currency,

@@ -1,16 +1,30 @@
 import type { Messages } from "../core/messages.ts";
 import type { Session } from "../core/session.ts";
-import type { Loaded, Member, MemberPrice } from "../core/types.ts";
+import type { SnapshotStore } from "../core/snapshot.ts";
+import type { GraphQLRequest, Loaded, Member, MemberPrice } from "../core/types.ts";
 import { badgeView, pointsText, priceView } from "../core/view.ts";
 
 export interface EmbedContext {
   session: Session;
   m: Messages;
+  /** The session's own requester, snapshot and customer: loyalty.js asks for perks through them. */
+  request: GraphQLRequest;
+  snapshot: SnapshotStore;
+  customer: string | undefined;
   locale?: string;
   currency?: string;
 }
 
 let ctx: EmbedContext;
+
+/** The elements on the page, reloaded after a redemption or a claim changed what they show. */
+const connected = new Set<KinshipElement>();
+
+/** Forgets the session's answers and reloads every element. */
+function refresh(): void {
+  ctx.session.refresh();
+  for (const e of connected) e.load();
+}
 
 /** Elements read the context when they (re)load, so a new one applies to elements connected later. */
 export function setContext(next: EmbedContext): void {
@@ -43,6 +57,7 @@ class KinshipElement extends HTMLElement {
   q?: boolean;
 
   connectedCallback() {
+    connected.add(this);
     if (!this.v.parentNode) {
       if (this.dataset.live !== "off") this.v.setAttribute("aria-live", "polite");
       this.v.append(...Array.from(this.childNodes));
@@ -50,6 +65,10 @@ class KinshipElement extends HTMLElement {
     }
     this.setAttribute("aria-busy", "true");
     this.load();
+  }
+
+  disconnectedCallback() {
+    connected.delete(this);
   }
 
   /** Coalesces attribute changes (a variant switch changes several) into one load. */
@@ -65,11 +84,16 @@ class KinshipElement extends HTMLElement {
 
   load(_changed?: boolean) {}
 
+  /** The words: the element's own attributes (a block passes the theme's translations, `data-regular-price`) win. */
+  get m(): Messages {
+    return { ...ctx.m, ...this.dataset } as Messages;
+  }
+
   show(value: (Node | string)[], notes: (string | undefined)[], stale?: boolean) {
     // Children a streaming parser added after connectedCallback: the theme's fallback, now replaced.
     if (this.childNodes.length !== 2) this.replaceChildren(this.v, this.n);
     this.v.replaceChildren(...value);
-    this.n.replaceChildren(...[...notes, stale ? ctx.m.stale : ""].filter((t) => t).map((t) => h("small", "kinship-note", t as string)));
+    this.n.replaceChildren(...[...notes, stale ? this.m.stale : ""].filter((t) => t).map((t) => h("small", "kinship-note", t as string)));
     this.removeAttribute("aria-busy");
   }
 
@@ -82,7 +106,7 @@ class KinshipElement extends HTMLElement {
 class Badge extends KinshipElement {
   override load() {
     this.me().then((me) => {
-      const v = me && badgeView(me.value, ctx.m);
+      const v = me && badgeView(me.value, this.m);
       if (!v) return this.show([], []);
       const pill = h("span", "kinship-pill");
       if (this.dataset.style !== "text") {
@@ -111,7 +135,7 @@ class Points extends KinshipElement {
   override load() {
     this.me().then((me) => {
       const member = me?.value;
-      this.show(member ? [h("strong", "", pointsText(member.points.available, ctx.m, ctx.locale))] : [], [], me?.stale);
+      this.show(member ? [h("strong", "", pointsText(member.points.available, this.m, ctx.locale))] : [], [], me?.stale);
     });
   }
 }
@@ -123,7 +147,8 @@ class Price extends KinshipElement {
     const { variantId: id, price, currency } = this.dataset;
     const base = { price: Number(price) || 0, currency: currency || ctx.currency || "USD" };
     const paint = (mp?: Loaded<MemberPrice | null>, me?: Loaded<Member | null>) => {
-      const { m, locale } = ctx;
+      const { m } = this;
+      const { locale } = ctx;
       const v = priceView(base, mp?.value, me?.value, m, locale);
       const sr = (label: string) => h("span", "kinship-sr", `${label} `);
       this.show(
@@ -143,10 +168,26 @@ class Price extends KinshipElement {
   }
 }
 
+/** What loyalty.js (rewards, perks, expiring points: a file of its own, for the size budget) builds on. */
+export interface EmbedApi {
+  KinshipElement: typeof KinshipElement;
+  h: typeof h;
+  refresh: typeof refresh;
+  context: () => EmbedContext;
+}
+
+declare global {
+  interface Window {
+    kinship?: EmbedApi;
+  }
+}
+
 export function defineElements(): void {
   const style = h("style", "", CSS);
   document.head.append(style);
   customElements.define("kinship-badge", Badge);
   customElements.define("kinship-points", Points);
   customElements.define("kinship-price", Price);
+  window.kinship = { KinshipElement, h, refresh, context: () => ctx };
+  dispatchEvent(new Event("kinship:embed"));
 }

@@ -6,6 +6,8 @@ export interface DemoPageInput {
   /** The widgets' configuration; a member view carries the token the "store backend" signed. */
   config: { endpoint: string; program: string; token?: string; customer: string | null; currency: string; locale: string };
   embedUrl: string;
+  /** The embed's rewards, perks and expiring-points elements (loyalty.js, on top of embed.js). */
+  loyaltyUrl: string;
   /** The React widgets (ESM) and React itself for them, as the server hands them out. */
   widgetsUrl: string;
   reactUrl: string;
@@ -46,6 +48,11 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 .card kinship-price s{color:#57534e}
 .kinship-note{opacity:1!important;color:#44403c}
 .perks{min-height:12em;margin-top:2rem}
+.loyalty{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem 2rem;margin-top:2rem}
+.loyalty>h2{grid-column:1/-1;margin:0}
+.loyalty kinship-expiring{grid-column:1/-1}
+.kinship-button{font:inherit;padding:.3em .9em;border:1px solid #1c1917;border-radius:.375rem;background:#1c1917;color:#fff;cursor:pointer}
+.kinship-button:disabled{background:#e7e5e4;color:#44403c;border-color:#a8a29e;cursor:not-allowed}
 `;
 
 /**
@@ -90,6 +97,7 @@ export function demoPage(p: DemoPageInput): string {
 <style>${CSS}${p.launcher ? LAUNCHER_CSS : ""}</style>
 <script type="application/json" id="kinship-config">${scriptJson(p.config)}</script>
 <script src="${esc(p.embedUrl)}" defer></script>
+<script src="${esc(p.loyaltyUrl)}" defer></script>
 ${perksIsland(p)}
 </head>
 <body>
@@ -112,6 +120,11 @@ ${perksIsland(p)}
   <ul class="grid" aria-label="Products">
 ${products}
   </ul>
+  <section class="loyalty" aria-labelledby="loyalty-title">
+    <h2 id="loyalty-title">Your loyalty, from the theme app blocks</h2>
+    ${signedIn ? '<kinship-expiring></kinship-expiring>\n    <kinship-rewards data-level="3"></kinship-rewards>' : ""}
+    <kinship-perks data-level="3"></kinship-perks>
+  </section>
   <div id="partner-perks" class="perks"></div>
 </main>
 ${p.launcher ? launcherBlock(p.launcher) : ""}

@@ -15,8 +15,9 @@ export interface DemoOptions {
 const TOKEN_TTL_SECONDS = 15 * 60;
 
 /**
- * GET /demo: a storefront page for the demo program, its product grid priced by the theme embed
- * and its partner perks listed by the React <PartnerPerks>.
+ * GET /demo: a storefront page for the demo program, its product grid priced by the theme embed,
+ * the embed's expiring points, rewards and partner perks (as the theme app blocks place them) and
+ * the same perks listed by the React <PartnerPerks>.
  * The page plays the store's backend: it knows who is signed in and signs them a short-lived
  * member token with the program's secret, as a headless store's server would. `?as=guest` shows
  * the same grid to a guest (no token: the program is named instead).
@@ -48,6 +49,7 @@ export function registerDemo(
           program,
           config,
           embedUrl: options.widgetUrl("embed.js"),
+          loyaltyUrl: options.widgetUrl("loyalty.js"),
           widgetsUrl: options.widgetUrl("widgets.js"),
           reactUrl: options.widgetUrl("vendor/react.js"),
           memberName,
