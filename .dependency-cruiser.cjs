@@ -47,10 +47,16 @@ module.exports = {
     {
       name: "ui-extensions-stand-alone",
       comment:
-        "A Shopify UI extension is bundled on its own for Shopify's sandbox: its src imports only itself and its npm packages (preact, @shopify/ui-extensions).",
+        "A Shopify extension is bundled on its own for Shopify's sandbox: its src imports only itself, its npm packages (preact, @shopify/ui-extensions) and the engine's pure pricing (the checkout must price as the product page does).",
       severity: "error",
       from: { path: "^plugin/app/extensions/([^/]+)/src/" },
-      to: { pathNot: ["^plugin/app/extensions/$1/src/", "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/"] },
+      to: {
+        pathNot: [
+          "^plugin/app/extensions/$1/src/",
+          "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/",
+          "^plugin/engine/src/core/pricing/",
+        ],
+      },
     },
     {
       name: "no-cycles",

@@ -82,6 +82,7 @@ describe("locales", () => {
         .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
         .replace(/\{% schema %\}[\s\S]*\{% endschema %\}/, "")
         .replace(/<script type="application\/json"[\s\S]*?<\/script>/g, "")
+        .replace(/<style[\s\S]*?<\/style>/g, "")
         .replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, "")
         .replace(/<[^>]*>/g, "");
       expect(text.trim(), file).toBe("");
