@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { themeCheckRun } from "@shopify/theme-check-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launcherMessages } from "../src/launcher/messages.ts";
 
 /**
  * Shopify's own theme linter (what `shopify theme check` and `shopify app deploy` run) on the
@@ -89,5 +90,15 @@ describe("locales", () => {
     }
     const names = (await readdir(join(EXTENSION, "locales"))).sort();
     expect(names).toEqual(["en.default.json", "en.default.schema.json", "zh-CN.json", "zh-CN.schema.json"]);
+  });
+
+  it("the launcher block hands the panel every one of its words, translated", async () => {
+    const liquid = await readFile(join(EXTENSION, "blocks", "kinship-launcher.liquid"), "utf8");
+    const passed = [...liquid.matchAll(/"(\w+)": \{\{ 'kinship\.launcher\.(\w+)' \| t \| json \}\}/g)];
+    expect(passed.map((m) => m[1]).sort()).toEqual(Object.keys(launcherMessages).sort());
+    for (const locale of ["en.default.json", "zh-CN.json"]) {
+      const words = JSON.parse(await readFile(join(EXTENSION, "locales", locale), "utf8")).kinship.launcher as Record<string, string>;
+      for (const [, , key] of passed) expect(words[key ?? ""], `${locale}: kinship.launcher.${key}`).toBeTruthy();
+    }
   });
 });
