@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
-import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
+import { ARTIFACTS, type DemoServer, demoServer, launchChromium, seriousViolations } from "./support.ts";
 
 /**
  * The theme embed's rewards, partner perks and expiring points on the demo storefront (as
@@ -12,23 +11,16 @@ import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: DemoServer | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_demo_embed");
-  dropDatabase = database.drop;
-  app = await startApp({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", KINSHIP_WORKER: "off" });
-  const embed = await fetch(`${app.url}/widgets/embed.js`);
-  if (embed.status !== 200)
-    throw new Error(
-      `the widgets are not built (GET /widgets/embed.js answered ${embed.status}): run \`npm run build\` first (npm test does)`,
-    );
+  server = await demoServer("browser_demo_embed");
+  app = server.app;
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 const API = "/storefront/graphql";

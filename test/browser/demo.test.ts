@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
-import { ARTIFACTS, boxes, CLS_OBSERVER, gate, launchChromium, seriousViolations } from "./support.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
+import { ARTIFACTS, boxes, CLS_OBSERVER, type DemoServer, demoServer, gate, launchChromium, seriousViolations } from "./support.ts";
 
 /**
  * The demo storefront as `npm start` serves it (on Postgres here), in Debian's Chromium: the
@@ -11,23 +10,16 @@ import { ARTIFACTS, boxes, CLS_OBSERVER, gate, launchChromium, seriousViolations
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: DemoServer | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_demo");
-  dropDatabase = database.drop;
-  app = await startApp({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", KINSHIP_WORKER: "off" });
-  const embed = await fetch(`${app.url}/widgets/embed.js`);
-  if (embed.status !== 200)
-    throw new Error(
-      `the widgets are not built (GET /widgets/embed.js answered ${embed.status}): run \`npm run build\` first (npm test does)`,
-    );
+  server = await demoServer("browser_demo");
+  app = server.app;
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 const API = "/storefront/graphql";

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
-import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
+import { ARTIFACTS, type DemoServer, demoServer, launchChromium, seriousViolations } from "./support.ts";
 
 /**
  * The launcher app embed on the demo storefront (`npm start`'s server on Postgres) in Debian's
@@ -11,23 +10,16 @@ import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: DemoServer | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_launcher");
-  dropDatabase = database.drop;
-  app = await startApp({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", KINSHIP_WORKER: "off" });
-  const launcher = await fetch(`${app.url}/widgets/launcher.js`);
-  if (launcher.status !== 200)
-    throw new Error(
-      `the widgets are not built (GET /widgets/launcher.js answered ${launcher.status}): run \`npm run build\` first (npm test does)`,
-    );
+  server = await demoServer("browser_launcher", "launcher.js");
+  app = server.app;
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 const BUTTON = "#kinship-launcher-button";

@@ -3,6 +3,8 @@ import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import { isolatedDatabase } from "../support/isolated.ts";
 
 /** Debian's Chromium (`apt-get install chromium`); KINSHIP_CHROMIUM points elsewhere. */
 export const CHROMIUM = process.env.KINSHIP_CHROMIUM ?? "/usr/bin/chromium";
@@ -80,4 +82,28 @@ export function gate(): { wait: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { wait, open };
+}
+
+/** `npm start`'s server (on a Postgres database of its own, worker off) serving the demo storefront. */
+export interface DemoServer {
+  app: RunningApp;
+  close(): Promise<void>;
+}
+
+/** Starts it and checks the built widget `script` is served: the widgets must be built first. */
+export async function demoServer(label: string, script = "embed.js"): Promise<DemoServer> {
+  const database = await isolatedDatabase(label);
+  const app = await startApp({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", KINSHIP_WORKER: "off" });
+  const res = await fetch(`${app.url}/widgets/${script}`);
+  if (res.status !== 200)
+    throw new Error(
+      `the widgets are not built (GET /widgets/${script} answered ${res.status}): run \`npm run build\` first (npm test does)`,
+    );
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
 }

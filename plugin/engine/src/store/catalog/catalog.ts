@@ -61,15 +61,25 @@ export async function upsertVariants(
   input: readonly unknown[],
   now: Date,
 ): Promise<Result<{ upserted: number }, EngineError | CatalogError>> {
+  const checked = await checkedVariants(db, programKey, input);
+  if (!checked.ok) return checked;
+  const { programId, latest } = checked.value;
+  if (latest.length === 0) return ok({ upserted: 0 });
+  await db.transaction().execute((trx) => writeVariants(trx, programId, latest, now));
+  return ok({ upserted: latest.length });
+}
+
+/** Every variant checked (nothing written on a bad one), the program found, a variant listed twice kept by its last line. */
+export async function checkedVariants(
+  db: Db,
+  programKey: string,
+  input: readonly unknown[],
+): Promise<Result<{ programId: number; latest: Variant[] }, EngineError | CatalogError>> {
   const parsed = parseVariants(input);
   if (!parsed.ok) return parsed;
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
-  const programId = program.value.id;
-  const latest = [...new Map(parsed.value.map((v) => [v.variantId, v])).values()];
-  if (latest.length === 0) return ok({ upserted: 0 });
-  await db.transaction().execute((trx) => writeVariants(trx, programId, latest, now));
-  return ok({ upserted: latest.length });
+  return ok({ programId: program.value.id, latest: [...new Map(parsed.value.map((v) => [v.variantId, v])).values()] });
 }
 
 /** Inserts or replaces checked variants, one INSERT … ON CONFLICT per batch, in the caller's transaction. */

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { AmountError, type CatalogChange, type CatalogCollections, type EngineError, ok, type Result, toMinor } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { findProgram } from "../programs/programs.ts";
-import { type CatalogError, parseVariants, type Variant, writeVariants } from "./catalog.ts";
+import { type CatalogError, checkedVariants, parseVariants, type Variant, writeVariants } from "./catalog.ts";
 
 /** What the platform said beyond the webhook: a product's collections, or a collection's products. */
 export interface CatalogFacts {
@@ -128,12 +128,9 @@ export async function replaceCatalog(
   input: readonly unknown[],
   now: Date,
 ): Promise<Result<{ variants: number; removed: number }, EngineError | CatalogError>> {
-  const parsed = parseVariants(input);
-  if (!parsed.ok) return parsed;
-  const program = await findProgram(db, programKey);
-  if (!program.ok) return program;
-  const programId = program.value.id;
-  const latest = [...new Map(parsed.value.map((v) => [v.variantId, v])).values()];
+  const checked = await checkedVariants(db, programKey, input);
+  if (!checked.ok) return checked;
+  const { programId, latest } = checked.value;
   const removed = await db.transaction().execute(async (trx) => {
     const r = await sql`DELETE FROM kinship_variant
                WHERE program_id = ${programId} AND NOT (variant_id = ANY(${latest.map((v) => v.variantId)}::text[]))`.execute(trx);
