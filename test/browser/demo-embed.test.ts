@@ -52,7 +52,8 @@ describe("the theme embed's rewards and perks on the demo storefront, in Chromiu
     await expect.poll(() => rewards.locator(".kinship-result").textContent()).toMatch(/^Your code: \S+$/);
     await expect.poll(() => points(page)).toBe(before - 500);
     // The list was redrawn around it: the focus is back on the button that redeemed.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Redeem $5 off your order");
+    // (The points can repaint before the list's own reload does: wait for the list.)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Redeem $5 off your order");
 
     // The café is claimable for Gold; the cinema's pool is empty.
     expect(await perks.locator(".kinship-blocked").allTextContents()).toEqual(["All claimed"]);
