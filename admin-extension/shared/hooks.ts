@@ -150,12 +150,18 @@ export function useAdjustPoints() {
   });
 }
 
-/** Saves the whole program config; the engine validates it and answers the new version. */
+/**
+ * Saves the whole program config; the engine validates it and answers the new version. With
+ * `expectedVersion` a program changed since that version is refused (ConfigConflict), nothing saved.
+ */
 export function useUpdateProgram() {
   const client = useKinshipAdminClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (config: ProgramConfig) => client.request(updateProgramMutation, { config }).then((d) => d.updateProgram),
+    mutationFn: (input: ProgramConfig | { config: ProgramConfig; expectedVersion?: number | null }) =>
+      client
+        .request(updateProgramMutation, "config" in input && "expectedVersion" in input ? input : { config: input as ProgramConfig })
+        .then((d) => d.updateProgram),
     onSuccess: (program) => {
       queryClient.setQueryData(kinshipAdminKeys.program(client), program);
       return Promise.all([

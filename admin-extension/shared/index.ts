@@ -39,4 +39,16 @@ export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from ".
 export type * from "./program-config.ts";
 export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
 export * from "./rule-builder.ts";
+export {
+  MEMBERS_PAGE_SIZE,
+  type MembersFilter,
+  type OverrideTierInput,
+  useDashboard,
+  useDeadLetters,
+  useMembers,
+  useOverrideTier,
+  useReplayDeadLetters,
+  useTierPreview,
+  useTryRule,
+} from "./screen-hooks.ts";
 export type * from "./types.ts";

@@ -3,23 +3,36 @@ import {
   type KinshipAdminAdjustPointsMutation,
   type KinshipAdminAdjustPointsMutationVariables,
   KinshipAdminAuditDocument,
+  KinshipAdminDashboardDocument,
+  KinshipAdminDeadLettersDocument,
   KinshipAdminImportPerkCodesDocument,
   KinshipAdminMemberDocument,
   KinshipAdminMemberLedgerDocument,
   type KinshipAdminMemberQuery,
   type KinshipAdminMemberQueryVariables,
+  KinshipAdminMembersDocument,
   KinshipAdminOrderDocument,
+  KinshipAdminOverrideTierDocument,
+  type KinshipAdminOverrideTierMutation,
+  type KinshipAdminOverrideTierMutationVariables,
   KinshipAdminPartnersDocument,
   KinshipAdminProgramDocument,
   type KinshipAdminProgramQuery,
   type KinshipAdminProgramQueryVariables,
+  KinshipAdminReplayDeadLettersDocument,
+  KinshipAdminTierPreviewDocument,
+  type KinshipAdminTierPreviewQuery,
+  type KinshipAdminTierPreviewQueryVariables,
+  KinshipAdminTryRuleDocument,
+  type KinshipAdminTryRuleQuery,
+  type KinshipAdminTryRuleQueryVariables,
   KinshipAdminUpdateProgramDocument,
   type KinshipAdminUpdateProgramMutation,
   type KinshipAdminUpdateProgramMutationVariables,
   type TypedDocumentString,
 } from "./generated/graphql.ts";
-import type { ProgramConfig } from "./program-config.ts";
-import type { AdminMember, ProgramState } from "./types.ts";
+import type { EarnRule, ProgramConfig, Tier } from "./program-config.ts";
+import type { AdminMember, ProgramState, TrialOrder } from "./types.ts";
 
 /**
  * The GraphQL documents the admin screens send, against the admin surface (`adminSdl`, exported by
@@ -77,7 +90,7 @@ export const updateProgramMutation = operation<
   KinshipAdminUpdateProgramMutation,
   KinshipAdminUpdateProgramMutationVariables,
   { updateProgram: ProgramState },
-  { config: ProgramConfig }
+  { config: ProgramConfig; expectedVersion?: number | null }
 >("KinshipAdminUpdateProgram", KinshipAdminUpdateProgramDocument);
 
 /** Every partner's claims in [from, to) (ISO instants) and its pool's stock overall. */
@@ -90,6 +103,40 @@ export const partnersQuery = operation("KinshipAdminPartners", KinshipAdminPartn
  */
 export const importPerkCodesMutation = operation("KinshipAdminImportPerkCodes", KinshipAdminImportPerkCodesDocument);
 
+/** The members list: search (email or name prefix, or a whole customer id), tier filter, sort, cursor paging. */
+export const membersQuery = operation("KinshipAdminMembers", KinshipAdminMembersDocument);
+
+/** How many members a tier list would move, before it is saved. */
+export const tierPreviewQuery = operation<
+  KinshipAdminTierPreviewQuery,
+  KinshipAdminTierPreviewQueryVariables,
+  KinshipAdminTierPreviewQuery,
+  { tiers: Tier[] }
+>("KinshipAdminTierPreview", KinshipAdminTierPreviewDocument);
+
+/** What an earn rule (saved or not) would give for an order, and why; nothing is written. */
+export const tryRuleQuery = operation<
+  KinshipAdminTryRuleQuery,
+  KinshipAdminTryRuleQueryVariables,
+  KinshipAdminTryRuleQuery,
+  { rule: EarnRule; order: TrialOrder; tier?: string | null }
+>("KinshipAdminTryRule", KinshipAdminTryRuleDocument);
+
+/** The program at a glance over the last `weeks` weeks (at most 52), computed by the engine in SQL. */
+export const dashboardQuery = operation("KinshipAdminDashboard", KinshipAdminDashboardDocument);
+
+export const deadLettersQuery = operation("KinshipAdminDeadLetters", KinshipAdminDeadLettersDocument);
+
+/** Sets (tier) or clears (tier null) a member's tier override; the same idempotencyKey is applied once. */
+export const overrideTierMutation = operation<
+  KinshipAdminOverrideTierMutation,
+  KinshipAdminOverrideTierMutationVariables,
+  { overrideTier: AdminMember }
+>("KinshipAdminOverrideTier", KinshipAdminOverrideTierDocument);
+
+/** Puts this program's dead letters back in line; answers how many were requeued. */
+export const replayDeadLettersMutation = operation("KinshipAdminReplayDeadLetters", KinshipAdminReplayDeadLettersDocument);
+
 export const adminOperations = [
   memberQuery,
   memberLedgerQuery,
@@ -100,4 +147,11 @@ export const adminOperations = [
   adjustPointsMutation,
   updateProgramMutation,
   importPerkCodesMutation,
+  membersQuery,
+  tierPreviewQuery,
+  tryRuleQuery,
+  dashboardQuery,
+  deadLettersQuery,
+  overrideTierMutation,
+  replayDeadLettersMutation,
 ] as const;

@@ -10,7 +10,8 @@ export type SaveResult = { ok: true; version: number } | { ok: false; error: Adm
 /**
  * The settings screens' state, independent of the view: the loaded program, a draft of its config
  * that edits replace immutably, and saving the whole draft. When the engine refuses it
- * (InvalidConfig), its issues are kept by field path and nothing is saved.
+ * (InvalidConfig), its issues are kept by field path and nothing is saved. A program saved by
+ * someone else since it loaded is refused (ConfigConflict): `reload()` takes their version.
  */
 export function useProgramEditor() {
   const program = useProgram();
@@ -42,6 +43,15 @@ export function useProgramEditor() {
     edit(change: (config: ProgramConfig) => ProgramConfig) {
       setDraft((current) => (current ? change(current) : current));
     },
+    /** After a conflict: drops the draft and starts again from the program as it is now. */
+    async reload() {
+      const fresh = await program.refetch();
+      if (fresh.data) {
+        setBase(fresh.data);
+        setDraft(fresh.data.config);
+      }
+      setIssues([]);
+    },
     discard() {
       if (base) setDraft(base.config);
       setIssues([]);
@@ -50,7 +60,8 @@ export function useProgramEditor() {
       if (!draft) return { ok: false, error: toAdminApiError(new Error("the program has not loaded yet")) };
       setIssues([]);
       try {
-        const saved = await update.mutateAsync(draft);
+        // The version this draft started from: another owner's save in between is a conflict, not overwritten.
+        const saved = await update.mutateAsync({ config: draft, expectedVersion: base?.version ?? null });
         setBase(saved);
         setDraft(saved.config);
         return { ok: true, version: saved.version };

@@ -1,12 +1,17 @@
 import type {
   KinshipAdminAuditQuery,
+  KinshipAdminDashboardQuery,
+  KinshipAdminDeadLettersQuery,
   KinshipAdminImportPerkCodesMutation,
   KinshipAdminLedgerLineFieldsFragment,
   KinshipAdminMemberFieldsFragment,
   KinshipAdminMemberLedgerQuery,
+  KinshipAdminMembersQuery,
   KinshipAdminOrderQuery,
   KinshipAdminPartnersQuery,
   KinshipAdminProgramFieldsFragment,
+  KinshipAdminTierPreviewQuery,
+  KinshipAdminTryRuleQuery,
 } from "./generated/graphql.ts";
 import type { ProgramConfig } from "./program-config.ts";
 
@@ -67,3 +72,36 @@ export type PartnerSettlement = KinshipAdminPartnersQuery["partners"][number];
 
 /** `alreadyThere`: codes that were already in the pool (not added twice). */
 export type PerkImport = KinshipAdminImportPerkCodesMutation["importPerkCodes"];
+
+/** The owner's tier override in force (`until` null: no end date). */
+export type TierOverride = NonNullable<AdminMember["override"]>;
+
+export type MemberSort = "POINTS_DESC" | "POINTS_ASC" | "GROWTH_DESC" | "GROWTH_ASC" | "JOINED_DESC";
+
+/** One row of the members list, and a page of them. */
+export type MemberSummary = KinshipAdminMembersQuery["members"]["members"][number];
+export type MemberPage = KinshipAdminMembersQuery["members"];
+
+/** `before`/`after`: members per tier now and under the proposed thresholds. */
+export type TierPreview = KinshipAdminTierPreviewQuery["tierPreview"];
+
+/** What a rule would give an order, with each check the engine made (`steps`). */
+export type RuleTrial = KinshipAdminTryRuleQuery["tryRule"];
+
+/** An order to try a rule on: money in minor units of `currency`; `at` an ISO instant (default now). */
+export interface TrialOrder {
+  subtotal: number;
+  currency: string;
+  shipping?: number;
+  discount?: number;
+  at?: string;
+  lines?: { variantId?: string; productId?: string; collectionIds?: string[]; quantity: number; price: number }[];
+}
+
+export type Dashboard = KinshipAdminDashboardQuery["dashboard"];
+export type PointsWeek = Dashboard["pointsByWeek"][number];
+export type TierWeek = Dashboard["membersByTier"][number];
+export type OrderStats = Dashboard["memberOrders"];
+export type RewardUse = Dashboard["topRewards"][number];
+
+export type DeadLetter = KinshipAdminDeadLettersQuery["deadLetters"][number];

@@ -3,7 +3,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type KinshipAdminMemberFieldsFragment = { customerId: string, growth: number, profile: unknown, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null };
+export type MemberSort =
+  | 'GROWTH_ASC'
+  | 'GROWTH_DESC'
+  | 'JOINED_DESC'
+  | 'POINTS_ASC'
+  | 'POINTS_DESC';
+
+export type KinshipAdminMemberFieldsFragment = { customerId: string, growth: number, profile: unknown, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null, override: { tier: string, until: string | null, reason: string, actor: string, setAt: string } | null };
 
 export type KinshipAdminLedgerLineFieldsFragment = { key: string, kind: string, available: number, pending: number, reason: string, actor: string | null, orderId: string | null, occurredAt: string };
 
@@ -14,7 +21,7 @@ export type KinshipAdminMemberQueryVariables = Exact<{
 }>;
 
 
-export type KinshipAdminMemberQuery = { member: { customerId: string, growth: number, profile: unknown, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null } | null };
+export type KinshipAdminMemberQuery = { member: { customerId: string, growth: number, profile: unknown, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null, override: { tier: string, until: string | null, reason: string, actor: string, setAt: string } | null } | null };
 
 export type KinshipAdminMemberLedgerQueryVariables = Exact<{
   customerId: string | number;
@@ -60,10 +67,11 @@ export type KinshipAdminAdjustPointsMutationVariables = Exact<{
 }>;
 
 
-export type KinshipAdminAdjustPointsMutation = { adjustPoints: { customerId: string, growth: number, profile: unknown, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null } };
+export type KinshipAdminAdjustPointsMutation = { adjustPoints: { customerId: string, growth: number, profile: unknown, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null, override: { tier: string, until: string | null, reason: string, actor: string, setAt: string } | null } };
 
 export type KinshipAdminUpdateProgramMutationVariables = Exact<{
   config: unknown;
+  expectedVersion?: number | null | undefined;
 }>;
 
 
@@ -76,6 +84,65 @@ export type KinshipAdminImportPerkCodesMutationVariables = Exact<{
 
 
 export type KinshipAdminImportPerkCodesMutation = { importPerkCodes: { partner: string, added: number, alreadyThere: number } };
+
+export type KinshipAdminMembersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  tier?: string | number | null | undefined;
+  sort?: MemberSort | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminMembersQuery = { members: { nextCursor: string | null, members: Array<{ customerId: string, email: string | null, name: string | null, available: number, pending: number, growth: number, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null } }> } };
+
+export type KinshipAdminTierPreviewQueryVariables = Exact<{
+  tiers: unknown;
+}>;
+
+
+export type KinshipAdminTierPreviewQuery = { tierPreview: { members: number, up: number, down: number, tiers: Array<{ tier: string, name: string, before: number, after: number }> } };
+
+export type KinshipAdminTryRuleQueryVariables = Exact<{
+  rule: unknown;
+  order: unknown;
+  tier?: string | number | null | undefined;
+}>;
+
+
+export type KinshipAdminTryRuleQuery = { tryRule: { applies: boolean, points: number, growth: number, steps: Array<{ check: string, passed: boolean, detail: string }> } };
+
+export type KinshipAdminDashboardQueryVariables = Exact<{
+  weeks: number;
+}>;
+
+
+export type KinshipAdminDashboardQuery = { dashboard: { from: string, to: string, currency: string, members: number, activeMembers: number, outstandingPoints: number, pendingPoints: number, membersByTier: Array<{ week: string, tiers: Array<{ tier: string, name: string, members: number }> }>, pointsByWeek: Array<{ week: string, issued: number, redeemed: number, expired: number, reversed: number }>, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, topRewards: Array<{ rewardId: string, name: string, redemptions: number, points: number }> } };
+
+export type KinshipAdminDeadLettersQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type KinshipAdminDeadLettersQuery = { deadLetters: Array<{ id: string, source: string, topic: string, deliveryKey: string, attempts: number, error: string | null, receivedAt: string }> };
+
+export type KinshipAdminOverrideTierMutationVariables = Exact<{
+  customerId: string | number;
+  tier?: string | number | null | undefined;
+  until?: string | null | undefined;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type KinshipAdminOverrideTierMutation = { overrideTier: { customerId: string, growth: number, profile: unknown, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null, override: { tier: string, until: string | null, reason: string, actor: string, setAt: string } | null } };
+
+export type KinshipAdminReplayDeadLettersMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type KinshipAdminReplayDeadLettersMutation = { replayDeadLetters: number };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -123,6 +190,15 @@ export const KinshipAdminMemberFieldsFragmentDoc = new TypedDocumentString(`
     remaining
   }
   profile
+  override {
+    tier
+    until
+    reason
+    actor
+    setAt
+  }
+  joinedAt
+  lastActivityAt
 }
     `, {"fragmentName":"KinshipAdminMemberFields"}) as unknown as TypedDocumentString<KinshipAdminMemberFieldsFragment, unknown>;
 export const KinshipAdminLedgerLineFieldsFragmentDoc = new TypedDocumentString(`
@@ -177,6 +253,15 @@ export const KinshipAdminMemberDocument = new TypedDocumentString(`
     remaining
   }
   profile
+  override {
+    tier
+    until
+    reason
+    actor
+    setAt
+  }
+  joinedAt
+  lastActivityAt
 }`) as unknown as TypedDocumentString<KinshipAdminMemberQuery, KinshipAdminMemberQueryVariables>;
 export const KinshipAdminMemberLedgerDocument = new TypedDocumentString(`
     query KinshipAdminMemberLedger($customerId: ID!, $first: Int!, $after: String) {
@@ -298,10 +383,19 @@ export const KinshipAdminAdjustPointsDocument = new TypedDocumentString(`
     remaining
   }
   profile
+  override {
+    tier
+    until
+    reason
+    actor
+    setAt
+  }
+  joinedAt
+  lastActivityAt
 }`) as unknown as TypedDocumentString<KinshipAdminAdjustPointsMutation, KinshipAdminAdjustPointsMutationVariables>;
 export const KinshipAdminUpdateProgramDocument = new TypedDocumentString(`
-    mutation KinshipAdminUpdateProgram($config: JSON!) {
-  updateProgram(config: $config) {
+    mutation KinshipAdminUpdateProgram($config: JSON!, $expectedVersion: Int) {
+  updateProgram(config: $config, expectedVersion: $expectedVersion) {
     ...KinshipAdminProgramFields
   }
 }
@@ -319,3 +413,172 @@ export const KinshipAdminImportPerkCodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KinshipAdminImportPerkCodesMutation, KinshipAdminImportPerkCodesMutationVariables>;
+export const KinshipAdminMembersDocument = new TypedDocumentString(`
+    query KinshipAdminMembers($search: String, $tier: ID, $sort: MemberSort, $first: Int!, $after: String) {
+  members(search: $search, tier: $tier, sort: $sort, first: $first, after: $after) {
+    members {
+      customerId
+      email
+      name
+      tier {
+        key
+        name
+        threshold
+        badge {
+          label
+          color
+          icon
+        }
+      }
+      available
+      pending
+      growth
+      joinedAt
+      lastActivityAt
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminMembersQuery, KinshipAdminMembersQueryVariables>;
+export const KinshipAdminTierPreviewDocument = new TypedDocumentString(`
+    query KinshipAdminTierPreview($tiers: JSON!) {
+  tierPreview(tiers: $tiers) {
+    members
+    up
+    down
+    tiers {
+      tier
+      name
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminTierPreviewQuery, KinshipAdminTierPreviewQueryVariables>;
+export const KinshipAdminTryRuleDocument = new TypedDocumentString(`
+    query KinshipAdminTryRule($rule: JSON!, $order: JSON!, $tier: ID) {
+  tryRule(rule: $rule, order: $order, tier: $tier) {
+    applies
+    points
+    growth
+    steps {
+      check
+      passed
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminTryRuleQuery, KinshipAdminTryRuleQueryVariables>;
+export const KinshipAdminDashboardDocument = new TypedDocumentString(`
+    query KinshipAdminDashboard($weeks: Int!) {
+  dashboard(weeks: $weeks) {
+    from
+    to
+    currency
+    members
+    activeMembers
+    outstandingPoints
+    pendingPoints
+    membersByTier {
+      week
+      tiers {
+        tier
+        name
+        members
+      }
+    }
+    pointsByWeek {
+      week
+      issued
+      redeemed
+      expired
+      reversed
+    }
+    memberOrders {
+      orders
+      customers
+      averageOrderValue
+      repeatRate
+    }
+    nonMemberOrders {
+      orders
+      customers
+      averageOrderValue
+      repeatRate
+    }
+    topRewards {
+      rewardId
+      name
+      redemptions
+      points
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDashboardQuery, KinshipAdminDashboardQueryVariables>;
+export const KinshipAdminDeadLettersDocument = new TypedDocumentString(`
+    query KinshipAdminDeadLetters($first: Int!) {
+  deadLetters(first: $first) {
+    id
+    source
+    topic
+    deliveryKey
+    attempts
+    error
+    receivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDeadLettersQuery, KinshipAdminDeadLettersQueryVariables>;
+export const KinshipAdminOverrideTierDocument = new TypedDocumentString(`
+    mutation KinshipAdminOverrideTier($customerId: ID!, $tier: ID, $until: DateTime, $reason: String!, $idempotencyKey: String!) {
+  overrideTier(
+    customerId: $customerId
+    tier: $tier
+    until: $until
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...KinshipAdminMemberFields
+  }
+}
+    fragment KinshipAdminMemberFields on AdminMember {
+  customerId
+  tier {
+    key
+    name
+    threshold
+    badge {
+      label
+      color
+      icon
+    }
+  }
+  points {
+    available
+    pending
+    expiringSoon {
+      points
+      on
+    }
+  }
+  growth
+  nextTier {
+    key
+    name
+    remaining
+  }
+  profile
+  override {
+    tier
+    until
+    reason
+    actor
+    setAt
+  }
+  joinedAt
+  lastActivityAt
+}`) as unknown as TypedDocumentString<KinshipAdminOverrideTierMutation, KinshipAdminOverrideTierMutationVariables>;
+export const KinshipAdminReplayDeadLettersDocument = new TypedDocumentString(`
+    mutation KinshipAdminReplayDeadLetters($ids: [ID!]!) {
+  replayDeadLetters(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<KinshipAdminReplayDeadLettersMutation, KinshipAdminReplayDeadLettersMutationVariables>;

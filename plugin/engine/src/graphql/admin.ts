@@ -3,50 +3,27 @@ import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Engine } from "../engine.ts";
 import type { LedgerLine, MemberView } from "../store/members/members.ts";
 import type { Program } from "../store/programs/programs.ts";
+import { activityResolvers } from "./admin-activity.ts";
+import { type Admin, type AdminContext, instant, type LedgerArgs, pageSize } from "./admin-context.ts";
+import { insightResolvers } from "./admin-insight.ts";
+import { memberResolvers } from "./admin-members.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { badInput, fromEngine, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
 import { adminSdl } from "./sdl.ts";
 import { type MemberNode, memberNode } from "./views.ts";
 
-/** One program's admin, as the edge authenticated it (session token, Medusa admin, API key). */
-export interface AdminContext {
-  program: string;
-  /** Who acts: recorded on adjustments and config changes. */
-  actor: string;
-  now: Date;
-  /** Told about unexpected failures, which the client only sees as "internal error". */
-  onError?: (error: unknown) => void;
-}
-
-/** The most ledger lines or audit entries one page returns. */
-export const MAX_PAGE = 250;
-
-interface Admin {
-  engine: Engine;
-  ctx: AdminContext;
-  program: () => Promise<Program>;
-}
-
-interface LedgerArgs {
-  first: number;
-  after?: string | null;
-}
-
-function pageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be 1 to ${MAX_PAGE}, got ${first}`);
-  return first;
-}
-
 function adminMember(
   a: Admin,
   program: Program,
   view: MemberView,
-): MemberNode & { profile: unknown; ledger: (args: LedgerArgs) => unknown } {
+): MemberNode & { profile: unknown; joinedAt: string; lastActivityAt: string | null; ledger: (args: LedgerArgs) => unknown } {
   const { members } = a.engine;
   return {
     ...memberNode(view, program.config, () => members.expiring(program.id, view.customerId, a.ctx.now)),
     profile: view.profile,
+    joinedAt: view.joinedAt,
+    lastActivityAt: view.lastActivityAt,
     async ledger({ first, after }: LedgerArgs) {
       const beforeId = after ? decodeCursor(after) : null;
       if (after && beforeId === null) throw badInput("after is not a ledger cursor from this API");
@@ -93,12 +70,6 @@ async function sameAdjustment(a: Admin, command: { key: string; customerId: stri
   throw fromEngine({ code: "IdempotencyKeyReused", message: `idempotencyKey ${key} was already used for another adjustment`, key });
 }
 
-function instant(value: unknown, name: string): Date {
-  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime())) throw badInput(`${name} must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z`);
-  return at;
-}
-
 function programNode(p: Program) {
   return { key: p.key, version: p.configVersion, config: p.config };
 }
@@ -122,6 +93,9 @@ const resolvers: Resolvers<Admin> = {
       if (from >= to) throw badInput("from must be before to");
       return unwrap(await a.engine.partners.settlement({ program: a.ctx.program, from, to }));
     },
+    ...activityResolvers.Query,
+    ...memberResolvers.Query,
+    ...insightResolvers.Query,
   },
   Mutation: {
     async adjustPoints(_source, args, a) {
@@ -151,7 +125,10 @@ const resolvers: Resolvers<Admin> = {
       const input = { program: a.ctx.program, partner, codes: args.codes as string[], actor: a.ctx.actor, now: a.ctx.now };
       return { partner, ...unwrap(await a.engine.partners.importCodes(input)) };
     },
+    ...activityResolvers.Mutation,
+    ...memberResolvers.Mutation,
   },
+  AdminMember: { ...memberResolvers.AdminMember },
 };
 
 let schema: GraphQLSchema | undefined;

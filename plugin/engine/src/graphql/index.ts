@@ -1,4 +1,5 @@
-export { type AdminContext, adminSchema, executeAdmin, MAX_PAGE } from "./admin.ts";
+export { adminSchema, executeAdmin } from "./admin.ts";
+export { type AdminContext, MAX_PAGE } from "./admin-context.ts";
 export { decodeCursor, encodeCursor } from "./cursor.ts";
 export { ApiError, fromEngine } from "./errors.ts";
 export type { GraphQLRequest } from "./execute.ts";

@@ -193,6 +193,16 @@ export const adminSdl = /* GraphQL */ `
     nextCursor: String
   }
 
+  "A tier the owner set by hand: it holds until \`until\` (or until cleared), whatever the member's growth."
+  type TierOverride {
+    tier: ID!
+    "Null: no end date."
+    until: DateTime
+    reason: String!
+    actor: String!
+    setAt: DateTime!
+  }
+
   type AdminMember {
     customerId: ID!
     tier: Tier!
@@ -200,7 +210,135 @@ export const adminSdl = /* GraphQL */ `
     growth: Int!
     nextTier: NextTier
     profile: JSON!
+    "The owner's tier override in force; null when the tier follows growth."
+    override: TierOverride
+    joinedAt: DateTime!
+    lastActivityAt: DateTime
     ledger(first: Int = 50, after: String): LedgerPage!
+  }
+
+  enum MemberSort {
+    POINTS_DESC
+    POINTS_ASC
+    GROWTH_DESC
+    GROWTH_ASC
+    JOINED_DESC
+  }
+
+  "One row of the members list."
+  type MemberSummary {
+    customerId: ID!
+    email: String
+    name: String
+    tier: Tier!
+    available: Int!
+    pending: Int!
+    growth: Int!
+    joinedAt: DateTime!
+    lastActivityAt: DateTime
+  }
+
+  type MemberPage {
+    members: [MemberSummary!]!
+    "Pass as \`after\` (with the same search, tier and sort) for the next page; null on the last page."
+    nextCursor: String
+  }
+
+  "How many members a tier list would put in one tier, now and under the proposed thresholds."
+  type TierMove {
+    tier: ID!
+    name: String!
+    before: Int!
+    after: Int!
+  }
+
+  "What saving a tier list would do to today's members (overrides and grace as the engine applies them)."
+  type TierPreview {
+    members: Int!
+    up: Int!
+    down: Int!
+    tiers: [TierMove!]!
+  }
+
+  "One step of a rule trial: why the rule did or did not give points."
+  type RuleTrialStep {
+    "condition, schedule, cap, trigger, currency, reward, tierMultiplier"
+    check: String!
+    passed: Boolean!
+    detail: String!
+  }
+
+  "What one earn rule would give for one order, computed by the engine's core (nothing is written)."
+  type RuleTrial {
+    applies: Boolean!
+    points: Int!
+    growth: Int!
+    steps: [RuleTrialStep!]!
+  }
+
+  type TierCount {
+    tier: ID!
+    name: String!
+    members: Int!
+  }
+
+  "Members per tier at the end of a week (in the program's time zone)."
+  type TierWeek {
+    week: DateTime!
+    tiers: [TierCount!]!
+  }
+
+  "Points per week (starting Monday, program time zone)."
+  type PointsWeek {
+    week: DateTime!
+    issued: Int!
+    redeemed: Int!
+    expired: Int!
+    reversed: Int!
+  }
+
+  type OrderStats {
+    orders: Int!
+    customers: Int!
+    "Minor units of the program currency."
+    averageOrderValue: Int!
+    "Share of customers with two or more orders in the period, 0 to 1."
+    repeatRate: Float!
+  }
+
+  type RewardUse {
+    rewardId: ID!
+    name: String!
+    redemptions: Int!
+    points: Int!
+  }
+
+  "The program at a glance, computed in SQL over [from, to)."
+  type Dashboard {
+    from: DateTime!
+    to: DateTime!
+    currency: String!
+    members: Int!
+    "Members with any ledger activity in the period."
+    activeMembers: Int!
+    outstandingPoints: Int!
+    pendingPoints: Int!
+    membersByTier: [TierWeek!]!
+    pointsByWeek: [PointsWeek!]!
+    memberOrders: OrderStats!
+    nonMemberOrders: OrderStats!
+    topRewards: [RewardUse!]!
+  }
+
+  "A delivery that failed every attempt."
+  type DeadLetter {
+    id: ID!
+    source: String!
+    topic: String!
+    deliveryKey: String!
+    attempts: Int!
+    error: String
+    receivedAt: DateTime!
   }
 
   type ProgramConfig {
@@ -262,6 +400,22 @@ export const adminSdl = /* GraphQL */ `
     audit(first: Int = 50): [AuditEntry!]!
     "Every partner with its claims in [from, to) and its pool."
     partners(from: DateTime!, to: DateTime!): [PartnerSettlement!]!
+    """
+    Members by email, name or customer id (search: a prefix of the email or of a name, or a whole
+    customer id), in one tier or all, sorted; at most 100 per page.
+    """
+    members(search: String, tier: ID, sort: MemberSort = POINTS_DESC, first: Int = 50, after: String): MemberPage!
+    "Before saving: how many members the given tier list (as in the config's tiers) would move."
+    tierPreview(tiers: JSON!): TierPreview!
+    """
+    What an earn rule (as in the config's rules; need not be saved) would give for an order:
+    { subtotal (minor units), currency, lines?: [{ variantId?, productId?, collectionIds?, quantity, price }],
+    shipping?, discount?, at? } for a member of the given tier (default: the lowest).
+    """
+    tryRule(rule: JSON!, order: JSON!, tier: ID): RuleTrial!
+    "Weeks up to now (at most 52), ending with the current week."
+    dashboard(weeks: Int = 12): Dashboard!
+    deadLetters(first: Int = 50): [DeadLetter!]!
   }
 
   type Mutation {
@@ -270,8 +424,19 @@ export const adminSdl = /* GraphQL */ `
     A key already used for a different adjustment is refused (IdempotencyKeyReused).
     """
     adjustPoints(customerId: ID!, points: Int!, reason: String!, idempotencyKey: String): AdminMember!
-    "Validated; the old and new versions are kept in the audit log. Saving the config it already has changes nothing (a retry makes no new version)."
-    updateProgram(config: JSON!): ProgramConfig!
+    """
+    Validated; the old and new versions are kept in the audit log. Saving the config it already has
+    changes nothing (a retry makes no new version). With expectedVersion (the version the editor
+    loaded) a program changed since then is refused with ConfigConflict and nothing is saved.
+    """
+    updateProgram(config: JSON!, expectedVersion: Int): ProgramConfig!
+    """
+    Sets (tier) or clears (tier null) the member's tier override, until an instant or with no end;
+    audited with the reason. The same idempotencyKey again changes nothing.
+    """
+    overrideTier(customerId: ID!, tier: ID, until: DateTime, reason: String!, idempotencyKey: String): AdminMember!
+    "Puts this program's dead letters back in line; answers how many were requeued."
+    replayDeadLetters(ids: [ID!]!): Int!
     "Adds codes to a partner's pool (at most 10,000 per call); audited."
     importPerkCodes(partner: ID!, codes: [String!]!): PerkImport!
   }

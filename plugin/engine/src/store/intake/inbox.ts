@@ -188,9 +188,10 @@ export async function deadLetters(db: Db, programKey?: string, limit = 100): Pro
   return (await q.orderBy("id").limit(limit).execute()).map(toRow);
 }
 
-/** Puts dead letters back in line; returns the ids to enqueue. */
-export async function requeueDead(db: Db, ids: number[] | "all"): Promise<number[]> {
+/** Puts dead letters back in line (only `programKey`'s when given); returns the ids to enqueue. */
+export async function requeueDead(db: Db, ids: number[] | "all", programKey?: string): Promise<number[]> {
   let q = db.updateTable("kinship_inbox").set({ status: "queued", attempts: 0, processed_at: null }).where("status", "=", "dead");
+  if (programKey) q = q.where("program_key", "=", programKey);
   if (ids !== "all") {
     if (ids.length === 0) return [];
     q = q.where("id", "in", ids);

@@ -19,6 +19,7 @@ export interface MemberView {
   tier: { key: string; name: string; since: string; downgradeDueAt: string | null };
   nextTier: { key: string; name: string; remaining: number } | null;
   lastActivityAt: string | null;
+  joinedAt: string;
   profile: { email: string | null; firstName: string | null; lastName: string | null; birthday: string | null; tags: string[] };
 }
 
@@ -34,6 +35,7 @@ export function memberView(row: Selectable<MemberTable>, windowGrowth: number, c
     tier: { key: tier.key, name: tier.name, since: m.tierSince.toISOString(), downgradeDueAt: m.downgradeDueAt?.toISOString() ?? null },
     nextTier: next ? { key: next.key, name: next.name, remaining: Math.max(0, next.threshold - windowGrowth) } : null,
     lastActivityAt: m.lastActivityAt?.toISOString() ?? null,
+    joinedAt: m.createdAt.toISOString(),
     profile: {
       email: m.profile.email,
       firstName: m.profile.firstName,
