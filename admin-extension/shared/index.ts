@@ -11,7 +11,10 @@ export {
   standaloneAdminClient,
   toAdminApiError,
 } from "./client.ts";
+export { type ConditionMode, useConditionEditor } from "./condition-editor.ts";
 export * from "./config-edit.ts";
+export { describeError } from "./error-text.ts";
+export { formatDate, formatDateTime, formatNumber, formatSigned } from "./format.ts";
 export {
   type AdjustPointsInput,
   createKinshipQueryClient,
@@ -39,6 +42,8 @@ export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from ".
 export type * from "./program-config.ts";
 export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
 export * from "./rule-builder.ts";
+export { triggerKind, triggerLabel, triggerLabels } from "./rule-triggers.ts";
+export { formatScheduleDate, parseDaysOfMonth, parseScheduleDate, schedulePatch } from "./schedule.ts";
 export {
   MEMBERS_PAGE_SIZE,
   type MembersFilter,
@@ -51,4 +56,15 @@ export {
   useTierPreview,
   useTryRule,
 } from "./screen-hooks.ts";
+export type { TabProps } from "./tab-props.ts";
+export { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
+export {
+  buildTrialOrder,
+  emptyTrialLine,
+  type TrialFormErrors,
+  type TrialLineForm,
+  type TrialOrderForm,
+  type TrialOrderResult,
+} from "./trial-order.ts";
 export type * from "./types.ts";
+export { useReportInvalid, useValidityTracker, ValidityProvider } from "./validity.ts";
