@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 /** The admin extension's host: `shopify.auth.idToken()` and the page's selected resource. */
-function fakeShopify(gid: string, token: () => Promise<string> = () => sessionToken(shop)) {
+function fakeShopify(gid: string, token: () => Promise<string | null> = () => sessionToken(shop)) {
   const shopify = { auth: { idToken: vi.fn(token) }, data: { selected: [{ id: gid }] } };
   vi.stubGlobal("shopify", shopify);
   return shopify;
@@ -185,6 +185,15 @@ describe("a forged ID token", () => {
     const order = mount(h(OrderBlock, { client: hostClient(harness.url), orderId: selectedId("Order") }));
     await until(() => expect(banner(order)?.getAttribute("heading")).toBe("Loyalty could not be loaded"));
     expect(text(order)).not.toContain("Earned:");
+  });
+});
+
+describe("no ID token", () => {
+  it("the server refuses the call and the block says why", async () => {
+    vi.stubGlobal("shopify", { auth: { idToken: async () => null }, data: { selected: [{ id: `gid://shopify/Customer/${CUSTOMER}` }] } });
+    const root = mount(h(CustomerBlock, { client: hostClient(harness.url), customerId: selectedId("Customer") }));
+    await until(() => expect(root.querySelector('s-banner[tone="critical"]')).not.toBeNull());
+    expect(text(root)).toBe("an admin request needs a Shopify session token or an API key");
   });
 });
 
