@@ -2,6 +2,7 @@ import { type ComponentChild, h, render } from "preact";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { gql, sessionToken } from "../../../test/api-support.ts";
 import { deliver, drained, fixture, type Harness, newShop, startHarness } from "../../../test/support.ts";
+import { day } from "../../customer-account/src/data/text.ts";
 import { until, useDom } from "../../customer-account/test/dom.ts";
 import { CustomerBlock, memberPageHref } from "../src/components/CustomerBlock.tsx";
 import { OrderBlock } from "../src/components/OrderBlock.tsx";
@@ -92,7 +93,13 @@ describe("the customer page block", () => {
     expect(memberPageHref(CUSTOMER)).toBe(`app:members/${CUSTOMER}`);
   });
 
-  it("lists only the newest five lines, and cuts a long reason with the full text in a tooltip", async () => {
+  it("lists only the newest five lines, cuts a long reason with the full text in a tooltip, and warns of points expiring soon", async () => {
+    // From now on points expire 20 days after they are earned: the credits below expire soon.
+    const program = await harness.engine.program(shop);
+    if (!program.ok) throw new Error(program.error.message);
+    const expiry = { kind: "afterEarn", days: 20, roundToMonthEnd: false };
+    const updated = await harness.engine.updateConfig(shop, { ...program.value.config, expiry }, "test", new Date());
+    if (!updated.ok) throw new Error(updated.error.message);
     const reason = `Goodwill after the late delivery of order #${ORDER}; the courier lost the parcel twice and the customer called three times`;
     for (const [i, points] of [10, 20, 30, 40].entries()) {
       const done = await admin<{ adjustPoints: { customerId: string } }>(
@@ -111,6 +118,14 @@ describe("the customer page block", () => {
     expect(shown.endsWith("…")).toBe(true);
     expect([...shown].length).toBeLessThanOrEqual(REASON_MAX);
     expect(reason.startsWith(shown.slice(0, -1))).toBe(true);
+    const { member } = await admin<{ member: { points: { expiringSoon: { points: number; on: string }[] } } }>(
+      "query($id: ID!) { member(customerId: $id) { points { expiringSoon { points on } } } }",
+      { id: CUSTOMER },
+    );
+    const expiring = member.points.expiringSoon;
+    expect(expiring.reduce((sum, b) => sum + b.points, 0)).toBe(100);
+    const first = expiring.map((b) => b.on).sort()[0] ?? "";
+    expect(text(root)).toContain(`100 points expire soon (first on ${day(first)})`);
     const tooltip = newest.querySelector("s-tooltip");
     expect(tooltip?.textContent).toBe(reason);
     expect(newest.querySelector("s-text")?.getAttribute("interestFor") ?? newest.querySelector("s-text")?.getAttribute("interestfor")).toBe(
