@@ -74,7 +74,7 @@ export async function setOverride(db: Db, input: OverrideInput, now: Date): Prom
       .executeTakeFirst();
     if (earlier) {
       const first = (earlier.after as { request?: OverrideRequestRecord } | null)?.request;
-      if (first && JSON.stringify(first) === JSON.stringify(request)) return ok({ applied: false, changes: [] });
+      if (first && sameRequest(first, request)) return ok({ applied: false, changes: [] });
       return err({
         code: "IdempotencyKeyReused",
         message: `idempotencyKey ${input.key} was already used for another override`,
@@ -151,6 +151,11 @@ export async function setOverride(db: Db, input: OverrideInput, now: Date): Prom
       .execute();
     return ok({ applied: true, changes: changes.value });
   });
+}
+
+/** jsonb keeps no key order: compared field by field. */
+function sameRequest(a: OverrideRequestRecord, b: OverrideRequestRecord): boolean {
+  return a.customerId === b.customerId && a.tier === b.tier && a.until === b.until && a.reason === b.reason;
 }
 
 function overrideRecord(o: TierOverride) {
