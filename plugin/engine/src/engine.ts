@@ -45,7 +45,8 @@ export interface Engine {
   apply(program: string, input: unknown, now: Date, options?: ApplyOptions): Promise<Result<Applied, EngineError>>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;
-  updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
+  /** With `expectedVersion`, a program at another version is refused (ConfigConflict) and nothing is saved. */
+  updateConfig(key: string, config: unknown, actor: string, now: Date, expectedVersion?: number): Promise<Result<Program, EngineError>>;
   member(program: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>>;
   maintain(program: string, now: Date): Promise<Maintenance>;
   programs: ProgramsPort;

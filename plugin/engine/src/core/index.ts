@@ -24,4 +24,13 @@ export {
 export * from "./reduce.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
+export {
+  endOverride,
+  movesTier,
+  OVERRIDE_REASON_MAX,
+  type OverrideRequest,
+  overrideInForce,
+  overrideTier,
+  unknownTierMessage,
+} from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";

@@ -20,6 +20,8 @@ export * from "./members/compliance.ts";
 export * from "./members/ledger-page.ts";
 export * from "./members/members.ts";
 export * from "./members/order-points.ts";
+export * from "./members/override.ts";
+export * from "./members/search.ts";
 export * from "./partners/partners.ts";
 export * from "./programs/api-keys.ts";
 export * from "./programs/audit.ts";

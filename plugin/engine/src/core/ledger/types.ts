@@ -109,13 +109,24 @@ export interface Member {
   profile: Profile;
   profileUpdatedAt: Date | null;
   createdAt: Date;
+  /** The owner's hold on a tier; it may have run out (see overrideInForce). */
+  override: TierOverride | null;
+}
+
+/** A tier the owner set by hand: the member stays at it until `until` (null: until cleared), whatever their growth. */
+export interface TierOverride {
+  tierKey: string;
+  until: Date | null;
+  reason: string;
+  actor: string;
+  setAt: Date;
 }
 
 export interface TierChange {
   key: string;
   from: string | null;
   to: string;
-  reason: "upgrade" | "downgrade" | "grace_started" | "grace_cleared" | "joined";
+  reason: "upgrade" | "downgrade" | "grace_started" | "grace_cleared" | "joined" | "override" | "override_ended";
   growth: number;
   at: Date;
 }
