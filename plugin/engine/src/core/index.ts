@@ -25,3 +25,6 @@ export * from "./reduce.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";
+export * from "./insight/trial-order.ts";
+export * from "./insight/try-rule.ts";
+export * from "./insight/weeks.ts";
