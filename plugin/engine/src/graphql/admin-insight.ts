@@ -1,12 +1,4 @@
-import {
-  dashboardWeeks,
-  MAX_DASHBOARD_WEEKS,
-  type ProgramConfig,
-  type Tier,
-  tryRule,
-  validateConfig,
-  windowStart,
-} from "../core/index.ts";
+import { dashboardWeeks, MAX_DASHBOARD_WEEKS, type ProgramConfig, type Tier, tryRule, validateConfig, windowStart } from "../core/index.ts";
 import type { TierShift } from "../store/insight/tier-preview.ts";
 import type { Admin } from "./admin-context.ts";
 import { badInput, fromEngine, unwrap } from "./errors.ts";
@@ -81,7 +73,8 @@ function preview(config: ProgramConfig, proposed: Tier[], shifts: TierShift[]) {
   const newThreshold = new Map(proposed.map((t) => [t.key, t.threshold]));
   const keys = [...new Set([...proposed.map((t) => t.key), ...config.tiers.map((t) => t.key), ...shifts.map((s) => s.current)])];
   const sum = (pick: (s: TierShift) => boolean) => shifts.filter(pick).reduce((n, s) => n + s.members, 0);
-  const moved = (s: TierShift) => (s.current === s.target ? 0 : Math.sign((newThreshold.get(s.target) ?? 0) - (oldThreshold.get(s.current) ?? 0)));
+  const moved = (s: TierShift) =>
+    s.current === s.target ? 0 : Math.sign((newThreshold.get(s.target) ?? 0) - (oldThreshold.get(s.current) ?? 0));
   return {
     members: sum(() => true),
     up: sum((s) => moved(s) > 0),

@@ -33,7 +33,8 @@ describe.each<BackendName>(backends)("dashboard (%s)", (backend) => {
   });
   afterAll(() => engine.close());
 
-  const ask = (weeks?: number, key = program) => executeAdmin(engine, { program: key, actor: "ops", now: NOW }, { query: DASHBOARD, variables: { weeks } });
+  const ask = (weeks?: number, key = program) =>
+    executeAdmin(engine, { program: key, actor: "ops", now: NOW }, { query: DASHBOARD, variables: { weeks } });
 
   it("every figure of two Tokyo weeks, a Sunday-night order in the first and a Monday-morning one in the second", async () => {
     expect(field(await ask(2), "dashboard")).toEqual({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import { CustomerId, OrderId } from "../ids.ts";
-import { type Result, ok } from "../result.ts";
+import { ok, type Result } from "../result.ts";
 
 const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const id = z.string().min(1).max(200);

@@ -40,7 +40,12 @@ export function tryRule(
 ): Result<RuleTrial, TrialError> {
   const checked = validateConfig({ ...config, rules: [rawRule] });
   if (!checked.ok) {
-    const issues = checked.error.issues.map((i) => i.replace(/^rules\.0\.?/, "rule.").replace(/^rule\.:/, "rule:").replace(/^rules:/, "rule:"));
+    const issues = checked.error.issues.map((i) =>
+      i
+        .replace(/^rules\.0\.?/, "rule.")
+        .replace(/^rule\.:/, "rule:")
+        .replace(/^rules:/, "rule:"),
+    );
     return err({ code: "InvalidConfig", message: `invalid rule: ${issues.join("; ")}`, issues });
   }
   const trial = checked.value;
@@ -81,9 +86,10 @@ export function tryRule(
     {
       check: "condition",
       passed: gates.condition,
-      detail: rule.condition && Object.keys(rule.condition).length > 0
-        ? `${JSON.stringify(rule.condition)} gives ${JSON.stringify(conditionValue(rule.condition, data)) ?? "undefined"} over { event, member }`
-        : "no condition",
+      detail:
+        rule.condition && Object.keys(rule.condition).length > 0
+          ? `${JSON.stringify(rule.condition)} gives ${JSON.stringify(conditionValue(rule.condition, data)) ?? "undefined"} over { event, member }`
+          : "no condition",
     },
     rewardStep(rule, detail, unit),
     multiplierStep(rule, tier.key, tier.name, detail),

@@ -13,7 +13,8 @@ export interface DashboardWeeks {
 export const MAX_DASHBOARD_WEEKS = 52;
 
 export function dashboardWeeks(now: Date, zone: string, weeks: number): DashboardWeeks {
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_DASHBOARD_WEEKS) throw new RangeError(`weeks must be 1 to ${MAX_DASHBOARD_WEEKS}`);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_DASHBOARD_WEEKS)
+    throw new RangeError(`weeks must be 1 to ${MAX_DASHBOARD_WEEKS}`);
   const current = inZone(now, zone).startOf("week");
   const starts = Array.from({ length: weeks }, (_, i) => current.minus({ weeks: weeks - 1 - i }).toJSDate());
   const ends = [...starts.slice(1), now];

@@ -115,7 +115,17 @@ export function rateDetailed(config: ProgramConfig, ctx: RatingContext): RatedDe
       growth = capLimited(growth, rule.cap.growth, used.growth);
       usage[capKey] = { points: used.points + points, growth: used.growth + growth };
     }
-    awards.push({ rule, points, growth, basis: ctx.basisFor(rule), capKey, basePerUnit: perUnitBase, rawPoints, multipliedPoints, rawGrowth });
+    awards.push({
+      rule,
+      points,
+      growth,
+      basis: ctx.basisFor(rule),
+      capKey,
+      basePerUnit: perUnitBase,
+      rawPoints,
+      multipliedPoints,
+      rawGrowth,
+    });
   }
   return awards;
 }
