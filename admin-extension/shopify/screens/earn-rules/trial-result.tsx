@@ -8,8 +8,10 @@ export function TrialResult({ trial }: { trial: RuleTrial }) {
     <BlockStack gap="300">
       <InlineStack gap="300" blockAlign="center" wrap>
         <Badge tone={trial.applies ? "success" : "attention"}>{trial.applies ? "The rule applies" : "The rule does not apply"}</Badge>
-        <Text as="p" variant="headingMd" data-trial-total="">
-          {formatNumber(trial.points)} points · {formatNumber(trial.growth)} growth
+        <Text as="p" variant="headingMd">
+          <span data-trial-total="">
+            {formatNumber(trial.points)} points · {formatNumber(trial.growth)} growth
+          </span>
         </Text>
       </InlineStack>
       <ol style={{ margin: 0, paddingInlineStart: "1.25rem" }} aria-label="The engine's checks">
