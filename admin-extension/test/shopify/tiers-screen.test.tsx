@@ -6,7 +6,7 @@ import { TiersScreen } from "../../shopify/screens/tiers.tsx";
 import { byLabel, byRole, click, descriptionOf, type } from "../support/dom.ts";
 import { card, renderScreen, saveBarButton, toasts } from "../support/polaris.tsx";
 import { settle, until } from "../support/render.tsx";
-import { openShop, openTestEngine, type Shop } from "../support/shop.ts";
+import { adjust, NOW, openShop, openTestEngine, type Shop } from "../support/shop.ts";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -73,5 +73,55 @@ describe("<TiersScreen> (Shopify admin)", () => {
       ["gold", 2000],
       ["platinum", 5000],
     ]);
+  });
+
+  it("previews who would move while a threshold is edited, before anything is saved", async () => {
+    const shop = await openShop(engine, { config: programConfig() });
+    for (const [customer, growth] of [
+      ["c-600", 600],
+      ["c-1500", 1500],
+      ["c-2500", 2500],
+    ] as const)
+      await shop.apply(adjust(customer, 0, { growth, reason: "seed" }));
+    const c = await tiers(shop);
+    expect(c.querySelector("[data-preview]")).toBeNull();
+
+    await type(byLabel(card(c, "Gold"), "Growth threshold"), "1000");
+    await until(
+      () => expect(c.querySelector("[data-preview] [role=status]")?.textContent).toContain("1 member would move up, 0 down."),
+      400,
+    );
+    const preview = c.querySelector("[data-preview]") as HTMLElement;
+    expect(preview.textContent).toContain("Gold: 1 → 2");
+    expect(preview.textContent).toContain("Silver: 2 → 1");
+    expect(shop.of("KinshipAdminTierPreview").at(-1)?.variables.tiers).toMatchObject([
+      { key: "member", threshold: 0 },
+      { key: "silver", threshold: 500 },
+      { key: "gold", threshold: 1000 },
+    ]);
+    expect(shop.of("KinshipAdminUpdateProgram")).toHaveLength(0);
+    expect(await shop.version()).toBe(1);
+  });
+
+  it("another owner's save in between is a conflict: a banner with a reload, nothing overwritten", async () => {
+    const shop = await openShop(engine, { config: programConfig() });
+    const c = await tiers(shop);
+    const theirs = programConfig();
+    theirs.tiers = theirs.tiers.map((t) => (t.key === "silver" ? { ...t, name: "Argent" } : t));
+    expect((await shop.engine.updateConfig(shop.program, theirs, "other-owner@shop.example", NOW)).ok).toBe(true);
+
+    await type(byLabel(card(c, "Gold"), "Name"), "Or");
+    await click(saveBarButton(c, "Save"));
+    const banner = await until(() => {
+      const found = c.querySelector<HTMLElement>("[data-code=ConfigConflict]");
+      expect(found?.textContent).toContain("Someone else changed the program");
+    }).then(() => c.querySelector<HTMLElement>("[data-code=ConfigConflict]") as HTMLElement);
+    expect(await shop.version()).toBe(2);
+    expect(((await shop.config()).tiers as { name: string }[]).map((t) => t.name)).toEqual(["Member", "Argent", "Gold"]);
+
+    await click(byRole(banner, "button", "Reload their version"));
+    await until(() => expect(c.querySelector("[data-code=ConfigConflict]")).toBeNull());
+    await until(() => card(c, "Argent"));
+    expect((byLabel(card(c, "Gold"), "Name") as HTMLInputElement).value).toBe("Gold");
   });
 });
