@@ -4,11 +4,17 @@ import { APP_BASE, AppLink, useRouter } from "./router.tsx";
 import { route, SCREENS } from "./routes.tsx";
 
 /** App Bridge's nav menu: the admin's sidebar shows these links (the first one is the app's home). */
-function NavMenu() {
+function NavMenu({ path }: { path: string }) {
+  const current = (p: string) => (p === APP_BASE ? path === APP_BASE : path === p || path.startsWith(`${p}/`));
   return (
     <ui-nav-menu>
       {SCREENS.map((s) => (
-        <a key={s.path} href={s.path} {...(s.path === APP_BASE ? { rel: "home" } : {})}>
+        <a
+          key={s.path}
+          href={s.path}
+          {...(s.path === APP_BASE ? { rel: "home" } : {})}
+          {...(current(s.path) ? { "aria-current": "page" as const } : {})}
+        >
           {s.label}
         </a>
       ))}
@@ -21,7 +27,7 @@ export function App() {
   const found = route(path);
   return (
     <>
-      <NavMenu />
+      <NavMenu path={path} />
       {found ? (
         <CustomerIdContext.Provider value={found.customerId ?? null}>
           <found.Screen key={path} />
