@@ -63,7 +63,7 @@ export function AppLink({ to, children, primary = false }: { to: string; childre
   };
   return (
     // data-primary-link: a Polaris IndexTable row clicked anywhere follows this link.
-    <a href={`${to}${keptQuery()}`} onClick={onClick} {...(primary ? { "data-primary-link": true } : {})}>
+    <a className="Polaris-Link" href={`${to}${keptQuery()}`} onClick={onClick} {...(primary ? { "data-primary-link": true } : {})}>
       {children}
     </a>
   );
