@@ -100,9 +100,9 @@ export function SettingsScreen() {
   const unit = /^[A-Z]{3}$/.test(currency) ? currencyUnit(currency) : 100;
   return (
     <ScreenFrame title="Settings" loading={editor.program.isPending || !form} error={editor.program.error}>
+      {form && <SaveBar dirty={dirty} saving={editor.saving} onSave={save} onDiscard={discard} />}
       {form && (
         <Layout>
-          <SaveBar dirty={dirty} saving={editor.saving} onSave={save} onDiscard={discard} />
           {conflict ? (
             <Layout.Section>
               <Banner

@@ -9,7 +9,7 @@ ui-nav-menu a{color:#fff;padding:6px 10px;border-radius:8px;text-decoration:none
 ui-nav-menu a:hover,ui-nav-menu a[aria-current=page]{background:#4a4a4a}
 ui-nav-menu a:focus-visible,ui-save-bar button:focus-visible,ui-title-bar button:focus-visible{outline:2px solid #7cc4ff;outline-offset:2px}
 ui-save-bar{display:none}
-ui-save-bar[data-open]{display:flex;position:sticky;top:0;z-index:500;gap:8px;align-items:center;padding:8px 16px;background:#1a1a1a;color:#fff;font:600 14px/20px system-ui,sans-serif}
+ui-save-bar[data-open]{display:flex;position:fixed;top:0;left:0;right:0;z-index:500;gap:8px;align-items:center;padding:8px 16px;background:#1a1a1a;color:#fff;font:600 14px/20px system-ui,sans-serif}
 ui-save-bar[data-open]::before{content:"Unsaved changes";margin-right:auto}
 ui-save-bar button,ui-title-bar button{font:500 13px/20px system-ui,sans-serif;padding:6px 12px;border-radius:8px;border:1px solid #8a8a8a;background:#fff;color:#1a1a1a;cursor:pointer}
 ui-save-bar button[variant=primary],ui-title-bar button[variant=primary]{background:#303030;color:#fff;border-color:#303030}
