@@ -16,6 +16,8 @@ export interface RunningApp {
   engine: Engine;
   queue: InboxQueue;
   config: AppConfig;
+  /** /app offers the development sign-in (the demo program's admin outside Shopify). */
+  devSignIn: boolean;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startApp(
     engine,
     queue,
     config,
+    devSignIn,
     async close() {
       await app.close();
       if (worker) await worker.stop();
