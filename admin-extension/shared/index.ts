@@ -1,3 +1,4 @@
+export { auditSummary, BASIC_KEYS, changesBasics } from "./activity.ts";
 export {
   AdminApiError,
   type AdminClient,
@@ -37,6 +38,7 @@ export {
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
 export type { Parsed } from "./money.ts";
 export { currentMonth, formatMonth, type MonthRange, monthRange, parseMonth } from "./months.ts";
+export { type OnboardingFacts, type OnboardingStep, onboardingSteps, type StepState, themeEmbedLink } from "./onboarding.ts";
 export * from "./operations.ts";
 export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
 export type * from "./program-config.ts";
@@ -56,6 +58,15 @@ export {
   useTierPreview,
   useTryRule,
 } from "./screen-hooks.ts";
+export {
+  applyBasics,
+  BASICS_ISSUE_PATHS,
+  type BasicsErrors,
+  type BasicsField,
+  type BasicsForm,
+  basicsForm,
+  timeZones,
+} from "./settings-basics.ts";
 export type { TabProps } from "./tab-props.ts";
 export { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
 export {

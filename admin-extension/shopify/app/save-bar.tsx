@@ -1,4 +1,4 @@
-import { createElement, useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export interface SaveBarProps {
   /** The form has unsaved changes: the bar shows while this is true. */
@@ -15,8 +15,8 @@ interface SaveBarElement extends HTMLElement {
 }
 
 /**
- * App Bridge's contextual save bar (`<ui-save-bar>`), shown while the form is dirty.
- * App Bridge (and the dev shim) read the two child buttons: `variant="primary"` saves, the other discards.
+ * App Bridge's contextual save bar (`<ui-save-bar>`), shown while the form is dirty. App Bridge
+ * (and the dev shim) take the two child buttons: `variant="primary"` saves, the other discards.
  */
 export function SaveBar({ dirty, saving = false, onSave, onDiscard }: SaveBarProps) {
   const id = `kinship-save-bar-${useId().replace(/:/g, "")}`;
@@ -29,26 +29,21 @@ export function SaveBar({ dirty, saving = false, onSave, onDiscard }: SaveBarPro
     else void element.hide?.();
   }, [dirty]);
 
-  // Hide on unmount so a bar never outlives its form (App Bridge keeps it up otherwise).
+  // A bar must not outlive its form: App Bridge would keep it up over the next screen.
   useEffect(() => {
     const element = bar.current;
     return () => void element?.hide?.();
   }, []);
 
-  return createElement(
-    "ui-save-bar",
-    { id, ref: bar },
-    createElement(
-      "button",
-      {
-        type: "button",
-        variant: "primary",
-        loading: saving ? "" : undefined,
-        disabled: saving || undefined,
-        onClick: onSave,
-      },
-      "Save",
-    ),
-    createElement("button", { type: "button", disabled: saving || undefined, onClick: onDiscard }, "Discard"),
+  const busy = saving ? { loading: "", disabled: true } : {};
+  return (
+    <ui-save-bar id={id} ref={bar}>
+      <button type="button" {...{ variant: "primary" }} {...busy} onClick={onSave}>
+        Save
+      </button>
+      <button type="button" disabled={saving} onClick={onDiscard}>
+        Discard
+      </button>
+    </ui-save-bar>
   );
 }
