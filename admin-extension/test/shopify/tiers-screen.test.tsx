@@ -114,7 +114,7 @@ describe("<TiersScreen> (Shopify admin)", () => {
     await click(saveBarButton(c, "Save"));
     const banner = await until(() => {
       const found = c.querySelector<HTMLElement>("[data-code=ConfigConflict]");
-      expect(found?.textContent).toContain("Someone else changed the program");
+      expect(found?.textContent).toContain("Someone else saved the program since you opened it");
     }).then(() => c.querySelector<HTMLElement>("[data-code=ConfigConflict]") as HTMLElement);
     expect(await shop.version()).toBe(2);
     expect(((await shop.config()).tiers as { name: string }[]).map((t) => t.name)).toEqual(["Member", "Argent", "Gold"]);

@@ -1,14 +1,15 @@
-import { Banner } from "@shopify/polaris";
+import { Banner, Text } from "@shopify/polaris";
 
-/** Another owner saved the program after this screen loaded it: nothing of ours was saved. */
+/** Another owner saved the program after this screen loaded it: nothing of ours was saved (worded as the Settings screen words it). */
 export function ConflictBanner({ onReload }: { onReload: () => void }) {
   return (
     <div role="alert" data-code="ConfigConflict">
-      <Banner tone="critical" title="Someone else changed the program" action={{ content: "Reload their version", onAction: onReload }}>
-        <p>
-          Another owner saved the loyalty program while you were editing it, so your changes were not saved. Reload to see their version,
-          then make your changes again.
-        </p>
+      <Banner
+        tone="warning"
+        title="Someone else saved the program since you opened it"
+        action={{ content: "Reload their version", onAction: onReload }}
+      >
+        <Text as="p">Nothing was saved. Reload to see their changes, then make yours again.</Text>
       </Banner>
     </div>
   );

@@ -36,7 +36,7 @@ export function ProgramScreen({ title, section, aside, children }: ProgramScreen
     setSaveError(null);
     if (invalidCount > 0) {
       setBlocked(true);
-      toast("Fix the fields marked in red before saving", { isError: true });
+      toast("Fix the highlighted fields before saving", { isError: true });
       return;
     }
     setBlocked(false);

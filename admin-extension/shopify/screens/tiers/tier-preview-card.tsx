@@ -4,8 +4,8 @@ import { formatNumber } from "../../../shared/format.ts";
 import type { Tier } from "../../../shared/program-config.ts";
 import { useTierPreview } from "../../../shared/screen-hooks.ts";
 import type { TierPreview } from "../../../shared/types.ts";
+import { useDebounced } from "../../app/use-debounced.ts";
 import { ApiErrorBanner } from "../program-form/api-error-banner.tsx";
-import { useDebounced } from "./use-debounced.ts";
 
 const PREVIEW_DELAY_MS = 400;
 
