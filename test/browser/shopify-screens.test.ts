@@ -169,7 +169,7 @@ describe("the Shopify admin's program screens in Chromium", () => {
       sourceMapper({ mapShopify, mapCustom }),
       new Date(),
     );
-    expect(result?.ok, JSON.stringify(result)).toBe(true);
+    expect(result?.outcome, JSON.stringify(result)).toBe("applied");
     const mapped = mapShopify("orders/paid", body);
     const customerId = String((mapped as { event?: { customerId?: unknown } }).event?.customerId ?? "115310627314723954");
 
