@@ -30,10 +30,10 @@ export function ItemCard({ name, noun, index, count, onMove, onRemove, actions, 
             <InlineStack gap="200" blockAlign="center" wrap>
               {actions}
               <ButtonGroup>
-                <Button disabled={index === 0} accessibilityLabel={`Move ${title} up`} onClick={() => onMove(index - 1)}>
+                <Button disabled={index === 0} accessibilityLabel={`Move up: ${title}`} onClick={() => onMove(index - 1)}>
                   Move up
                 </Button>
-                <Button disabled={index === count - 1} accessibilityLabel={`Move ${title} down`} onClick={() => onMove(index + 1)}>
+                <Button disabled={index === count - 1} accessibilityLabel={`Move down: ${title}`} onClick={() => onMove(index + 1)}>
                   Move down
                 </Button>
                 <Button tone="critical" accessibilityLabel={`Remove ${title}`} onClick={onRemove}>
