@@ -59,8 +59,7 @@ export function EarnRulesScreen() {
                     onRemove={() => remove(i)}
                     actions={
                       <Checkbox
-                        label={`Enabled (${title})`}
-                        labelHidden
+                        label="Enabled"
                         checked={rule.enabled !== false}
                         onChange={(enabled) => edit((c) => updateRule(c, i, { enabled }))}
                       />

@@ -87,7 +87,6 @@ function PartnersForm({
             const at = (...path: (string | number)[]) => issuesAt(issues, "partners", i, ...path);
             const limit = partner.claimLimit ?? DEFAULT_CLAIM_LIMIT;
             const stock = rows?.find((s) => s.partner === partner.key);
-            const title = partner.name.trim() || "untitled partner";
             return (
               <ItemCard
                 // biome-ignore lint/suspicious/noArrayIndexKey: partner keys are editable; fields resync from their values
@@ -100,8 +99,7 @@ function PartnersForm({
                 onRemove={() => edit((c) => removePartner(c, i))}
                 actions={
                   <Checkbox
-                    label={`Enabled (${title})`}
-                    labelHidden
+                    label="Enabled"
                     checked={partner.enabled !== false}
                     onChange={(enabled) => edit((c) => updatePartner(c, i, { enabled }))}
                   />

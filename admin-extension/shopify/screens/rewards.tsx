@@ -45,7 +45,6 @@ export function RewardsScreen() {
             <BlockStack gap="400">
               {rewards.map((reward, i) => {
                 const at = (...path: (string | number)[]) => issuesAt(issues, "rewards", i, ...path);
-                const title = reward.name.trim() || "untitled reward";
                 return (
                   <ItemCard
                     // biome-ignore lint/suspicious/noArrayIndexKey: reward ids are editable; fields resync from their values
@@ -58,8 +57,7 @@ export function RewardsScreen() {
                     onRemove={() => edit((c) => removeReward(c, i))}
                     actions={
                       <Checkbox
-                        label={`Enabled (${title})`}
-                        labelHidden
+                        label="Enabled"
                         checked={reward.enabled !== false}
                         onChange={(enabled) => edit((c) => updateReward(c, i, { enabled }))}
                       />
