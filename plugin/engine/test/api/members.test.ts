@@ -98,7 +98,7 @@ describe("admin members (postgres)", () => {
       s === undefined ||
       r.customerId === search ||
       (r.email ?? "").toLowerCase().startsWith(s) ||
-      (r.last !== null && r.last.toLowerCase().startsWith(s)) ||
+      r.last?.toLowerCase().startsWith(s) === true ||
       `${r.first ?? ""} ${r.last ?? ""}`.trim().toLowerCase().startsWith(s);
     const key = (r: Row) => (sort.startsWith("POINTS") ? r.available : sort.startsWith("GROWTH") ? r.growth : r.joined);
     const sign = sort.endsWith("ASC") ? 1 : -1;
@@ -380,7 +380,7 @@ describe("admin members (postgres)", () => {
       const losers = answers.filter((a) => a.errors);
       expect(winners).toHaveLength(1);
       expect(losers.map((l) => l.errors?.[0]?.extensions)).toEqual([{ code: "ConfigConflict", currentVersion: v1 + 1 }]);
-      const winner = (winners[0]?.data?.updateProgram as { config: { name: string } }).config.name;
+      const winner = (winners[0]?.data?.updateProgram as { config: { name: string } } | undefined)?.config.name;
       const now = field<{ version: number; config: { name: string } }>(await ask(PROGRAM, {}, key), "program");
       expect([now.version, now.config.name]).toEqual([v1 + 1, winner]);
       const versions = await dbOf(engine)
