@@ -217,10 +217,16 @@ export const adminSdl = /* GraphQL */ `
     ledger(first: Int = 50, after: String): LedgerPage!
   }
 
+  """
+  GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
+  qualification window the growth shown (the window's) may differ from that order.
+  """
   enum MemberSort {
     POINTS_DESC
     POINTS_ASC
+    "By lifetime growth, highest first."
     GROWTH_DESC
+    "By lifetime growth, lowest first."
     GROWTH_ASC
     JOINED_DESC
   }
@@ -233,6 +239,7 @@ export const adminSdl = /* GraphQL */ `
     tier: Tier!
     available: Int!
     pending: Int!
+    "Growth in the qualification window, as on the member page (GROWTH_* sorts by lifetime growth)."
     growth: Int!
     joinedAt: DateTime!
     lastActivityAt: DateTime
