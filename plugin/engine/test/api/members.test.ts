@@ -393,3 +393,43 @@ describe("admin members (postgres)", () => {
     });
   });
 });
+
+describe("admin members (pglite)", () => {
+  let engine: Engine;
+  const key = uniqueProgramKey("members-pglite");
+  const ask = (query: string, variables: Record<string, unknown> = {}) =>
+    executeAdmin(engine, { program: key, actor: "ana@shop.example", now: NOW }, { query, variables });
+  beforeAll(async () => {
+    engine = await openTestEngine("pglite");
+    const created = await engine.createProgram({ key, platform: "shopify", config: apiProgram(), actor: "setup", now: NOW });
+    if (!created.ok) throw new Error(created.error.message);
+    const people: [string, string, string, number][] = [
+      ["p1", "Ada", "Lovelace", 30],
+      ["p2", "Adam", "Smith", 30],
+      ["p3", "Bob", "Adams", 10],
+      ["p4", "Cara", "Lo", 30],
+    ];
+    for (const [id, firstName, lastName, points] of people) {
+      for (const input of [
+        customerCreated(id, NOW.toISOString(), { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName }),
+        adjust(id, points),
+      ]) {
+        const applied = await engine.apply(key, input, NOW);
+        if (!applied.ok) throw new Error(applied.error.message);
+      }
+    }
+  });
+  afterAll(() => engine.close());
+
+  it("searches, pages over ties and overrides the same way", async () => {
+    const names = async (variables: Record<string, unknown>) => field<Page>(await ask(MEMBERS, variables), "members");
+    expect((await names({ search: "ad" })).members.map((m) => m.customerId)).toEqual(["p2", "p1", "p3"]);
+    const first = await names({ first: 2 });
+    expect(first.members.map((m) => m.customerId)).toEqual(["p4", "p2"]);
+    const second = await names({ first: 2, after: first.nextCursor });
+    expect([second.members.map((m) => m.customerId), second.nextCursor]).toEqual([["p1", "p3"], null]);
+    const held = json(await ask(OVERRIDE, { id: "p3", tier: "gold", reason: "partner", key: "pg-1" }));
+    expect(held.data?.overrideTier).toMatchObject({ tier: { key: "gold" }, override: { tier: "gold", until: null } });
+    expect((await names({ tier: "gold" })).members.map((m) => m.customerId)).toEqual(["p3"]);
+  });
+});
