@@ -335,6 +335,13 @@ describe("admin members (postgres)", () => {
         });
       }
       expect((await rowsOf("kinship_audit")).length).toBe(audits);
+
+      // One key sent for two members at once: one is applied, the other refused.
+      const racing = await Promise.all(
+        ["c020", "c021"].map((id) => ask(OVERRIDE, { id, tier: "gold", reason: "race", key: "ovr-race" }).then(json)),
+      );
+      expect(racing.map((r) => r.errors?.[0]?.extensions.code ?? "applied").sort()).toEqual(["IdempotencyKeyReused", "applied"]);
+      expect((await rowsOf("kinship_audit")).filter((a) => a.request_key === "ovr-race")).toHaveLength(1);
       expect(field<{ tier: { key: string }; override: { tier: string } }>(await ask(MEMBER, { id: "picky" }), "member")).toMatchObject({
         tier: { key: "silver" },
         override: { tier: "silver" },
