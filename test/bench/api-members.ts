@@ -207,13 +207,13 @@ async function measure(engine: Engine, url: string, members: number, rounds: num
   return results;
 }
 
-/** Plans of the queries the list runs, as EXPLAIN shows them (first lines). */
+/** Plans of the queries the list runs (the SQL of store/members/search.ts), as EXPLAIN shows them (first lines). */
 async function plans(url: string, programId: number): Promise<string[]> {
   const client = await rawClient(url);
   try {
     const explain = async (label: string, text: string, params: unknown[]) => {
       const r = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
-      return [`${label}:`, ...r.rows.slice(0, 6).map((row) => `    ${row["QUERY PLAN"]}`)];
+      return [`${label}:`, ...r.rows.slice(0, 8).map((row) => `    ${row["QUERY PLAN"]}`)];
     };
     const cols = "m.id, m.customer_id, m.available";
     const fullName = "lower(trim(coalesce(m.profile->>'firstName', '') || ' ' || coalesce(m.profile->>'lastName', '')))";
@@ -221,7 +221,8 @@ async function plans(url: string, programId: number): Promise<string[]> {
     return [
       ...(await explain(
         "search",
-        `SELECT ${cols} FROM kinship_member m WHERE m.program_id = $1 AND ${search} ORDER BY m.available DESC, m.id DESC LIMIT 51`,
+        `WITH found AS MATERIALIZED (SELECT * FROM kinship_member m WHERE m.program_id = $1 AND ${search})
+         SELECT ${cols} FROM found m ORDER BY m.available DESC, m.id DESC LIMIT 51`,
         [programId, "olivia ba", "olivia ba%"],
       )),
       ...(await explain(
