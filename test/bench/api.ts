@@ -34,6 +34,7 @@ import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { benefits } from "../support/program-fixture.ts";
+import { benchDashboard } from "./api-dashboard.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
 const PRICES_QUERY =
@@ -392,6 +393,7 @@ async function main(): Promise<number> {
         goals,
       }),
     );
+    await benchDashboard(admin, quick);
     return Object.values(checks).every(Boolean) ? 0 : 1;
   } finally {
     await drop();
