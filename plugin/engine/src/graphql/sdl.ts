@@ -346,8 +346,8 @@ export const adminSdl = /* GraphQL */ `
     currency: String!
     members: Int!
     """
-    Members with a ledger entry of their own in the period: earning, spending, an adjustment, a
-    reversal (not the entries time writes by itself: maturing, expiry, repaying a debt).
+    Members who earned, spent or were adjusted in the period (their last such activity falls in it;
+    reversals, maturing and expiry are not a member's activity).
     """
     activeMembers: Int!
     "Σ available points of every member now."
