@@ -4,8 +4,9 @@
  * 40; --quick 10). Its own database, seeded set-based (test/bench/seed-insight.ts); each query is
  * asked through executeAdmin on Postgres in this process, one at a time after a warm-up, and timed
  * from the call to the answer: that is the server time reported, next to same-run references — a
- * bare count of the program's members, and the floor of the dashboard: counting the program's
- * ledger entries of the 12 weeks, which every points figure must read.
+ * bare count of the program's members, and the floors: counting the program's ledger entries of
+ * the 12 weeks (which the points by week must read) and its growth rows of the qualification window
+ * (which the tier preview must sum per member).
  */
 import type pg from "pg";
 import { type Engine, executeAdmin } from "../../plugin/engine/src/index.ts";
@@ -75,6 +76,8 @@ export async function benchDashboard(admin: URL, quick: boolean): Promise<void> 
     };
     const from = new Date(now.getTime() - 12 * 7 * 86_400_000);
     const id = created.value.id;
+    const yearAgo = new Date(now);
+    yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
     const rows = [
       ["dashboard(weeks: 12)", await times(runs, () => ask(DASHBOARD))],
       ["tierPreview (12-month window)", await times(runs, () => ask(PREVIEW, { tiers: PROPOSAL }))],
@@ -86,6 +89,12 @@ export async function benchDashboard(admin: URL, quick: boolean): Promise<void> 
         "floor: count(*) of 12 weeks' entries",
         await times(runs, () =>
           raw.query("SELECT count(*) FROM kinship_entry WHERE program_id = $1 AND occurred_at >= $2 AND occurred_at < $3", [id, from, now]),
+        ),
+      ],
+      [
+        "floor: count(*) of 12 months' growth rows",
+        await times(runs, () =>
+          raw.query("SELECT count(*) FROM kinship_growth WHERE program_id = $1 AND occurred_at >= $2", [id, yearAgo]),
         ),
       ],
     ] as const;
