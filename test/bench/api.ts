@@ -36,6 +36,7 @@ import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { benefits } from "../support/program-fixture.ts";
+import { benchDashboard } from "./api-dashboard.ts";
 import { benchMembers } from "./api-members.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
@@ -396,6 +397,7 @@ async function main(): Promise<number> {
       }),
     );
     await benchMembers(admin, quick);
+    await benchDashboard(admin, quick);
     return Object.values(checks).every(Boolean) ? 0 : 1;
   } finally {
     await drop();

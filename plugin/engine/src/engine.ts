@@ -4,6 +4,7 @@ import { type CatalogPort, catalogPort } from "./store/catalog/port.ts";
 import { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";
 import { takeHostLock } from "./store/db/host-lock.ts";
 import { migrate, pendingMigrations } from "./store/db/migrate.ts";
+import { type InsightPort, insightPort } from "./store/insight/port.ts";
 import { type DeliveriesPort, deliveriesPort, type InboxPort, inboxPort } from "./store/intake/port.ts";
 import type { Maintenance } from "./store/jobs/maintain.ts";
 import { type JobsPort, jobsPort } from "./store/jobs/port.ts";
@@ -58,6 +59,8 @@ export interface Engine {
   catalog: CatalogPort;
   partners: PartnersPort;
   redemptions: RedemptionsPort;
+  /** The admin's figures: the dashboard and the tier preview. */
+  insight: InsightPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
   inbox: InboxPort;
   /** Carries stored deliveries out: mapped by the caller's mapper, applied, settled. */
@@ -157,6 +160,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     catalog: catalogPort(db),
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
+    insight: insightPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),
     jobs,

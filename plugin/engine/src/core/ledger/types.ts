@@ -202,6 +202,18 @@ export interface Decision {
   notes: string[];
   /** An order that earned nothing because it is in this currency, not the program's. */
   foreignCurrency?: string;
+  /** A paid order in the program's currency, member's or guest's, for the dashboard's order figures. */
+  sale?: Sale;
+}
+
+/** A paid order as the dashboard counts it: recorded once, never a member for a guest. */
+export interface Sale {
+  orderId: string;
+  /** Merchandise after discounts, minor units. */
+  subtotal: number;
+  occurredAt: Date;
+  /** The customer was a member before this order (false: a guest, or a customer this order made a member). */
+  byMember: boolean;
 }
 
 export function emptyDecision(member: Member | null): Decision {

@@ -161,6 +161,13 @@ export function decisionCtes(
         SELECT ${member}, x.cap_key, x.points, x.growth FROM jsonb_to_recordset(${json(caps)}) AS x(cap_key text, points bigint, growth bigint)
         ON CONFLICT (member_id, cap_key) DO UPDATE SET points = EXCLUDED.points, growth = EXCLUDED.growth)`);
   }
+  if (d.sale) {
+    const s = d.sale;
+    // A guest's order names no member (and makes none); a redelivered order is already there.
+    ctes.push(sql`nsa AS (INSERT INTO kinship_sale (program_id, order_id, member_id, by_member, subtotal, occurred_at)
+      VALUES (${programId}, ${s.orderId}, ${d.member ? member : null}, ${s.byMember}, ${s.subtotal}, ${s.occurredAt})
+      ON CONFLICT (program_id, order_id) DO NOTHING)`);
+  }
   // One row per key: a statement may not upsert the same row twice (the last message of a key wins).
   const messages = [...new Map(d.outbox.map((o) => [o.key, o])).values()];
   if (messages.length)
