@@ -263,7 +263,8 @@ export const adminSdl = /* GraphQL */ `
   What saving a tier list would do to today's members: each member's growth (over the program's
   qualification window, as the engine computes it for tiers) placed against the proposed thresholds.
   The preview counts the TARGET tier: a real downgrade happens only at an evaluation after the grace
-  period, so members moving down keep their tier until then. Tier overrides are not taken into account.
+  period, so members moving down keep their tier until then. A member held by an override in force
+  counts at the override's tier (if the proposal keeps it).
   """
   type TierPreview {
     members: Int!

@@ -92,6 +92,24 @@ describe.each<BackendName>(backends)("tierPreview (%s)", (backend) => {
     });
   });
 
+  it("a member the owner holds at a tier counts at that tier until the override ends", async () => {
+    const held = await seedDashboard(engine, "preview-override");
+    const override = await executeAdmin(
+      engine,
+      { program: held, actor: "ops", now: NOW },
+      {
+        query: `mutation { overrideTier(customerId: "dave", tier: "gold", until: "2026-07-01T00:00:00Z", reason: "VIP guest", idempotencyKey: "hold-dave") { tier { key } } }`,
+      },
+    );
+    expect(field(override, "overrideTier")).toEqual({ tier: { key: "gold" } });
+    const gold = (answer: { tiers: { tier: string; after: number }[] }) => answer.tiers.find((t) => t.tier === "gold")?.after;
+    const proposed = proposals["Silver from 150, Gold from 700"] as Tier[];
+    // Dave (no growth) stays Gold while held; ada reaches it by growth.
+    expect(gold(field(await ask(proposed, held), "tierPreview"))).toBe(2);
+    // After the end date the preview places him by his growth again.
+    expect(gold(field(await ask(proposed, held, new Date("2026-07-02T00:00:00Z")), "tierPreview"))).toBe(1);
+  });
+
   it("an invalid tier list is refused as updateProgram refuses it, with its issues", async () => {
     const result = json(
       await ask([
