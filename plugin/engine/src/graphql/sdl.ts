@@ -217,10 +217,16 @@ export const adminSdl = /* GraphQL */ `
     ledger(first: Int = 50, after: String): LedgerPage!
   }
 
+  """
+  GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
+  qualification window the growth shown (the window's) may differ from that order.
+  """
   enum MemberSort {
     POINTS_DESC
     POINTS_ASC
+    "By lifetime growth, highest first."
     GROWTH_DESC
+    "By lifetime growth, lowest first."
     GROWTH_ASC
     JOINED_DESC
   }
@@ -233,6 +239,7 @@ export const adminSdl = /* GraphQL */ `
     tier: Tier!
     available: Int!
     pending: Int!
+    "Growth in the qualification window, as on the member page (GROWTH_* sorts by lifetime growth)."
     growth: Int!
     joinedAt: DateTime!
     lastActivityAt: DateTime
@@ -256,7 +263,8 @@ export const adminSdl = /* GraphQL */ `
   What saving a tier list would do to today's members: each member's growth (over the program's
   qualification window, as the engine computes it for tiers) placed against the proposed thresholds.
   The preview counts the TARGET tier: a real downgrade happens only at an evaluation after the grace
-  period, so members moving down keep their tier until then. Tier overrides are not taken into account.
+  period, so members moving down keep their tier until then. A member held by an override in force
+  counts at the override's tier (if the proposal keeps it).
   """
   type TierPreview {
     members: Int!
@@ -346,8 +354,8 @@ export const adminSdl = /* GraphQL */ `
     currency: String!
     members: Int!
     """
-    Members with a ledger entry of their own in the period: earning, spending, an adjustment, a
-    reversal (not the entries time writes by itself: maturing, expiry, repaying a debt).
+    Members who earned, spent or were adjusted in the period (their last such activity falls in it;
+    reversals, maturing and expiry are not a member's activity).
     """
     activeMembers: Int!
     "Σ available points of every member now."

@@ -98,7 +98,7 @@ describe("admin members (postgres)", () => {
       s === undefined ||
       r.customerId === search ||
       (r.email ?? "").toLowerCase().startsWith(s) ||
-      (r.last !== null && r.last.toLowerCase().startsWith(s)) ||
+      r.last?.toLowerCase().startsWith(s) === true ||
       `${r.first ?? ""} ${r.last ?? ""}`.trim().toLowerCase().startsWith(s);
     const key = (r: Row) => (sort.startsWith("POINTS") ? r.available : sort.startsWith("GROWTH") ? r.growth : r.joined);
     const sign = sort.endsWith("ASC") ? 1 : -1;
@@ -335,6 +335,13 @@ describe("admin members (postgres)", () => {
         });
       }
       expect((await rowsOf("kinship_audit")).length).toBe(audits);
+
+      // One key sent for two members at once: one is applied, the other refused.
+      const racing = await Promise.all(
+        ["c020", "c021"].map((id) => ask(OVERRIDE, { id, tier: "gold", reason: "race", key: "ovr-race" }).then(json)),
+      );
+      expect(racing.map((r) => r.errors?.[0]?.extensions.code ?? "applied").sort()).toEqual(["IdempotencyKeyReused", "applied"]);
+      expect((await rowsOf("kinship_audit")).filter((a) => a.request_key === "ovr-race")).toHaveLength(1);
       expect(field<{ tier: { key: string }; override: { tier: string } }>(await ask(MEMBER, { id: "picky" }), "member")).toMatchObject({
         tier: { key: "silver" },
         override: { tier: "silver" },
@@ -380,7 +387,7 @@ describe("admin members (postgres)", () => {
       const losers = answers.filter((a) => a.errors);
       expect(winners).toHaveLength(1);
       expect(losers.map((l) => l.errors?.[0]?.extensions)).toEqual([{ code: "ConfigConflict", currentVersion: v1 + 1 }]);
-      const winner = (winners[0]?.data?.updateProgram as { config: { name: string } }).config.name;
+      const winner = (winners[0]?.data?.updateProgram as { config: { name: string } } | undefined)?.config.name;
       const now = field<{ version: number; config: { name: string } }>(await ask(PROGRAM, {}, key), "program");
       expect([now.version, now.config.name]).toEqual([v1 + 1, winner]);
       const versions = await dbOf(engine)
@@ -391,5 +398,45 @@ describe("admin members (postgres)", () => {
         .execute();
       expect(versions.map((v) => v.version)).not.toContain(v1 + 2);
     });
+  });
+});
+
+describe("admin members (pglite)", () => {
+  let engine: Engine;
+  const key = uniqueProgramKey("members-pglite");
+  const ask = (query: string, variables: Record<string, unknown> = {}) =>
+    executeAdmin(engine, { program: key, actor: "ana@shop.example", now: NOW }, { query, variables });
+  beforeAll(async () => {
+    engine = await openTestEngine("pglite");
+    const created = await engine.createProgram({ key, platform: "shopify", config: apiProgram(), actor: "setup", now: NOW });
+    if (!created.ok) throw new Error(created.error.message);
+    const people: [string, string, string, number][] = [
+      ["p1", "Ada", "Lovelace", 30],
+      ["p2", "Adam", "Smith", 30],
+      ["p3", "Bob", "Adams", 10],
+      ["p4", "Cara", "Lo", 30],
+    ];
+    for (const [id, firstName, lastName, points] of people) {
+      for (const input of [
+        customerCreated(id, NOW.toISOString(), { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName }),
+        adjust(id, points),
+      ]) {
+        const applied = await engine.apply(key, input, NOW);
+        if (!applied.ok) throw new Error(applied.error.message);
+      }
+    }
+  });
+  afterAll(() => engine.close());
+
+  it("searches, pages over ties and overrides the same way", async () => {
+    const names = async (variables: Record<string, unknown>) => field<Page>(await ask(MEMBERS, variables), "members");
+    expect((await names({ search: "ad" })).members.map((m) => m.customerId)).toEqual(["p2", "p1", "p3"]);
+    const first = await names({ first: 2 });
+    expect(first.members.map((m) => m.customerId)).toEqual(["p4", "p2"]);
+    const second = await names({ first: 2, after: first.nextCursor });
+    expect([second.members.map((m) => m.customerId), second.nextCursor]).toEqual([["p1", "p3"], null]);
+    const held = json(await ask(OVERRIDE, { id: "p3", tier: "gold", reason: "partner", key: "pg-1" }));
+    expect(held.data?.overrideTier).toMatchObject({ tier: { key: "gold" }, override: { tier: "gold", until: null } });
+    expect((await names({ tier: "gold" })).members.map((m) => m.customerId)).toEqual(["p3"]);
   });
 });

@@ -38,12 +38,13 @@ describe.each<BackendName>(backends)("tierPreview (%s)", (backend) => {
   });
   afterAll(() => engine.close());
 
-  const ask = (tiers: unknown) => executeAdmin(engine, { program, actor: "ops", now: NOW }, { query: PREVIEW, variables: { tiers } });
+  const ask = (tiers: unknown, key = program, now = NOW) =>
+    executeAdmin(engine, { program: key, actor: "ops", now }, { query: PREVIEW, variables: { tiers } });
 
   /** The plain answer: every member, one by one, as the engine's views and tierFor see them. */
-  async function reference(proposed: Tier[]) {
+  async function reference(proposed: Tier[], key = program, now = NOW) {
     const members: { tier: string; target: string }[] = [];
-    for await (const m of engine.members.list(program, NOW))
+    for await (const m of engine.members.list(key, now))
       members.push({ tier: m.tier.key, target: tierFor({ ...config, tiers: proposed }, m.growth).key });
     const threshold = (tiers: Tier[], key: string) => tiers.find((t) => t.key === key)?.threshold ?? 0;
     const keys = [...new Set([...proposed.map((t) => t.key), ...config.tiers.map((t) => t.key)])];
@@ -66,6 +67,18 @@ describe.each<BackendName>(backends)("tierPreview (%s)", (backend) => {
     expect(answer).toEqual(await reference(proposed));
   });
 
+  it("a rolling one-month window: growth older than the window does not count, as the engine's member views say", async () => {
+    const rolling = await seedDashboard(engine, "preview-rolling");
+    const updated = await engine.updateConfig(rolling, { ...config, growth: { window: { kind: "rolling", months: 1 } } }, "ops", NOW);
+    if (!updated.ok) throw new Error(updated.error.message);
+    // On 25 June the window starts 25 May: ada's first order (20 May) is out, bob's (26 May) in.
+    const later = new Date("2026-06-25T00:00:00Z");
+    const proposed = proposals["Silver from 150, Gold from 700"] as Tier[];
+    const answer = field<{ tiers: { tier: string; after: number }[] }>(await ask(proposed, rolling, later), "tierPreview");
+    expect(answer).toEqual(await reference(proposed, rolling, later));
+    expect(answer.tiers.find((t) => t.tier === "gold")?.after).toBe(0);
+  });
+
   it("the fixture's growth moves ada (750) to Gold and bob (180) to Silver under the first proposal", async () => {
     expect(field(await ask(proposals["Silver from 150, Gold from 700"]), "tierPreview")).toEqual({
       members: 4,
@@ -77,6 +90,24 @@ describe.each<BackendName>(backends)("tierPreview (%s)", (backend) => {
         { tier: "gold", name: "Gold", before: 0, after: 1 },
       ],
     });
+  });
+
+  it("a member the owner holds at a tier counts at that tier until the override ends", async () => {
+    const held = await seedDashboard(engine, "preview-override");
+    const override = await executeAdmin(
+      engine,
+      { program: held, actor: "ops", now: NOW },
+      {
+        query: `mutation { overrideTier(customerId: "dave", tier: "gold", until: "2026-07-01T00:00:00Z", reason: "VIP guest", idempotencyKey: "hold-dave") { tier { key } } }`,
+      },
+    );
+    expect(field(override, "overrideTier")).toEqual({ tier: { key: "gold" } });
+    const gold = (answer: { tiers: { tier: string; after: number }[] }) => answer.tiers.find((t) => t.tier === "gold")?.after;
+    const proposed = proposals["Silver from 150, Gold from 700"] as Tier[];
+    // Dave (no growth) stays Gold while held; ada reaches it by growth.
+    expect(gold(field(await ask(proposed, held), "tierPreview"))).toBe(2);
+    // After the end date the preview places him by his growth again.
+    expect(gold(field(await ask(proposed, held, new Date("2026-07-02T00:00:00Z")), "tierPreview"))).toBe(1);
   });
 
   it("an invalid tier list is refused as updateProgram refuses it, with its issues", async () => {

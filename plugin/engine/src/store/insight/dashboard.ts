@@ -37,8 +37,8 @@ export interface DashboardFigures {
 const isoArray = (dates: Date[]) => sql`${dates.map((d) => d.toISOString())}::timestamptz[]`;
 
 export async function dashboardFigures(db: Db, programId: number, weeks: DashboardWeeks): Promise<DashboardFigures> {
-  const [balances, ledger, tiers, orders, rewards] = await Promise.all([
-    memberBalancesOf(db, programId),
+  const [members, pointsByWeek, tiers, orders, rewards] = await Promise.all([
+    memberFigures(db, programId, weeks),
     ledgerByWeek(db, programId, weeks),
     tiersByWeek(db, programId, weeks),
     orderStats(db, programId, weeks),
@@ -46,9 +46,8 @@ export async function dashboardFigures(db: Db, programId: number, weeks: Dashboa
   ]);
   const empty = { orders: 0, customers: 0, averageOrderValue: 0, repeatRate: 0 };
   return {
-    ...balances,
-    activeMembers: ledger.active,
-    pointsByWeek: ledger.weeks,
+    ...members,
+    pointsByWeek,
     membersByTier: tiers,
     memberOrders: orders.get(true) ?? empty,
     nonMemberOrders: orders.get(false) ?? empty,
@@ -56,36 +55,34 @@ export async function dashboardFigures(db: Db, programId: number, weeks: Dashboa
   };
 }
 
-async function memberBalancesOf(db: Db, programId: number) {
-  const { rows } = await sql<{ members: Int; available: Int; pending: Int }>`
-    SELECT count(*) AS members, coalesce(sum(available), 0) AS available, coalesce(sum(pending), 0) AS pending
+/**
+ * Members, their points, and the active ones: whose last earn, spend or adjustment (the instant the
+ * ledger keeps on the member, which only moves forward) falls in the period. One pass over the members.
+ */
+async function memberFigures(db: Db, programId: number, w: DashboardWeeks) {
+  const { rows } = await sql<{ members: Int; available: Int; pending: Int; active: Int }>`
+    SELECT count(*) AS members, coalesce(sum(available), 0) AS available, coalesce(sum(pending), 0) AS pending,
+      count(*) FILTER (WHERE last_activity_at >= ${w.from} AND last_activity_at < ${w.to}) AS active
     FROM kinship_member WHERE program_id = ${programId}`.execute(db);
   const r = rows[0];
-  return { members: num(r?.members), outstandingPoints: num(r?.available), pendingPoints: num(r?.pending) };
+  return { members: num(r?.members), outstandingPoints: num(r?.available), pendingPoints: num(r?.pending), activeMembers: num(r?.active) };
 }
 
-/**
- * Points per week by ledger entry kind, and the members with an entry of their own in the period
- * (entries time writes by itself — maturing, expiry, settling a debt — are not activity).
- */
+/** Points per week by ledger entry kind: one pass over the period's entries (the index carries every column read). */
 async function ledgerByWeek(db: Db, programId: number, w: DashboardWeeks) {
-  const { rows } = await sql<{ week: Int | null; total: Int; issued: Int; redeemed: Int; expired: Int; reversed: Int; active: Int }>`
-    SELECT week, grouping(week) AS total,
+  const { rows } = await sql<{ week: Int; issued: Int; redeemed: Int; expired: Int; reversed: Int }>`
+    SELECT width_bucket(occurred_at, ${isoArray(w.starts)}) AS week,
       coalesce(sum(available_delta + pending_delta) FILTER (WHERE kind = 'earn' OR (kind = 'adjust' AND available_delta > 0)), 0) AS issued,
       coalesce(-sum(available_delta) FILTER (WHERE kind IN ('spend', 'unspend')), 0) AS redeemed,
       coalesce(-sum(available_delta + pending_delta) FILTER (WHERE kind = 'expire'), 0) AS expired,
-      coalesce(sum(written_off - available_delta - pending_delta) FILTER (WHERE kind = 'reverse'), 0) AS reversed,
-      count(DISTINCT member_id) FILTER (WHERE kind NOT IN ('mature', 'expire', 'settle')) AS active
-    FROM (SELECT width_bucket(occurred_at, ${isoArray(w.starts)}) AS week, member_id, kind, available_delta, pending_delta, written_off
-      FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${w.from} AND occurred_at < ${w.to}) AS e
-    GROUP BY GROUPING SETS ((week), ())`.execute(db);
-  const byWeek = new Map(rows.filter((r) => num(r.total) === 0).map((r) => [num(r.week), r]));
-  const weeks = w.starts.map((_, i) => {
+      coalesce(sum(written_off - available_delta - pending_delta) FILTER (WHERE kind = 'reverse'), 0) AS reversed
+    FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${w.from} AND occurred_at < ${w.to}
+    GROUP BY 1`.execute(db);
+  const byWeek = new Map(rows.map((r) => [num(r.week), r]));
+  return w.starts.map((_, i) => {
     const r = byWeek.get(i + 1);
     return { week: i + 1, issued: num(r?.issued), redeemed: num(r?.redeemed), expired: num(r?.expired), reversed: num(r?.reversed) };
   });
-  const total = rows.find((r) => num(r.total) === 1);
-  return { weeks, active: num(total?.active) };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import type { Db } from "../db/connect.ts";
 import { toMember } from "../db/rows.ts";
 import { num } from "../db/schema.ts";
+import { isUniqueViolation } from "../ledger/apply.ts";
 import { lockedMember } from "../ledger/load-state.ts";
 import { findProgram } from "../programs/programs.ts";
 import { windowGrowthOf } from "./members.ts";
@@ -62,95 +63,107 @@ export async function setOverride(db: Db, input: OverrideInput, now: Date): Prom
     until: input.until?.toISOString() ?? null,
     reason: input.reason.trim(),
   };
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT 1 FROM kinship_program WHERE id = ${programId} FOR KEY SHARE`.execute(trx);
-    const locked = await lockedMember(trx, programId, input.customerId);
-    const earlier = await trx
-      .selectFrom("kinship_audit")
-      .select("after")
-      .where("program_id", "=", programId)
-      .where("action", "=", OVERRIDE_ACTION)
-      .where("request_key", "=", input.key)
-      .executeTakeFirst();
-    if (earlier) {
-      const first = (earlier.after as { request?: OverrideRequestRecord } | null)?.request;
-      if (first && sameRequest(first, request)) return ok({ applied: false, changes: [] });
-      return err({
-        code: "IdempotencyKeyReused",
-        message: `idempotencyKey ${input.key} was already used for another override`,
-        key: input.key,
-      });
-    }
-    if (!locked)
-      return err({
-        code: "UnknownMember",
-        message: `${input.customerId} is not a member of ${input.program}`,
-        customerId: input.customerId,
-      });
-    const row = await trx.selectFrom("kinship_member").selectAll().where("id", "=", locked.id).executeTakeFirstOrThrow();
-    const member = toMember(row);
-    const before = member.override;
-    const start = windowStart(config.growth.window, now, config.timezone);
-    const growth = start ? ((await windowGrowthOf(trx, [num(row.id)], start)).get(num(row.id)) ?? 0) : member.growth;
-    const changes = overrideTier(member, { ...input, reason: request.reason }, growth, config, now, `override:${input.key}`);
-    if (!changes.ok) return changes;
-    const o = member.override;
-    await trx
-      .updateTable("kinship_member")
-      .set({
-        tier_key: member.tierKey,
-        tier_since: member.tierSince,
-        downgrade_due_at: member.downgradeDueAt,
-        override_tier: o?.tierKey ?? null,
-        override_until: o?.until ?? null,
-        override_reason: o?.reason ?? null,
-        override_actor: o?.actor ?? null,
-        override_set_at: o?.setAt ?? null,
-        updated_at: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
-    for (const c of changes.value) {
+  const reused = err({
+    code: "IdempotencyKeyReused",
+    message: `idempotencyKey ${input.key} was already used for another override`,
+    key: input.key,
+  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`SELECT 1 FROM kinship_program WHERE id = ${programId} FOR KEY SHARE`.execute(trx);
+      const locked = await lockedMember(trx, programId, input.customerId);
+      const earlier = await trx
+        .selectFrom("kinship_audit")
+        .select("after")
+        .where("program_id", "=", programId)
+        .where("action", "=", OVERRIDE_ACTION)
+        .where("request_key", "=", input.key)
+        .executeTakeFirst();
+      if (earlier) {
+        const first = (earlier.after as { request?: OverrideRequestRecord } | null)?.request;
+        if (first && sameRequest(first, request)) return ok({ applied: false, changes: [] });
+        return err({
+          code: "IdempotencyKeyReused",
+          message: `idempotencyKey ${input.key} was already used for another override`,
+          key: input.key,
+        });
+      }
+      if (!locked)
+        return err({
+          code: "UnknownMember",
+          message: `${input.customerId} is not a member of ${input.program}`,
+          customerId: input.customerId,
+        });
+      const row = await trx.selectFrom("kinship_member").selectAll().where("id", "=", locked.id).executeTakeFirstOrThrow();
+      const member = toMember(row);
+      const before = member.override;
+      const start = windowStart(config.growth.window, now, config.timezone);
+      const growth = start ? ((await windowGrowthOf(trx, [num(row.id)], start)).get(num(row.id)) ?? 0) : member.growth;
+      const changes = overrideTier(member, { ...input, reason: request.reason }, growth, config, now, `override:${input.key}`);
+      if (!changes.ok) return changes;
+      const o = member.override;
       await trx
-        .insertInto("kinship_tier_change")
-        .values({
-          program_id: programId,
-          member_id: num(row.id),
-          key: c.key,
-          from_tier: c.from,
-          to_tier: c.to,
-          reason: c.reason,
-          growth: c.growth,
-          at: c.at,
+        .updateTable("kinship_member")
+        .set({
+          tier_key: member.tierKey,
+          tier_since: member.tierSince,
+          downgrade_due_at: member.downgradeDueAt,
+          override_tier: o?.tierKey ?? null,
+          override_until: o?.until ?? null,
+          override_reason: o?.reason ?? null,
+          override_actor: o?.actor ?? null,
+          override_set_at: o?.setAt ?? null,
+          updated_at: now,
         })
+        .where("id", "=", row.id)
         .execute();
-      if (movesTier(c))
+      for (const c of changes.value) {
         await trx
-          .insertInto("kinship_outbox")
+          .insertInto("kinship_tier_change")
           .values({
             program_id: programId,
-            key: `tier:${c.key}`,
-            topic: "tier.changed",
-            payload: JSON.stringify({ customerId: member.customerId, from: c.from, to: c.to, reason: c.reason, growth: c.growth }),
-            created_at: now,
+            member_id: num(row.id),
+            key: c.key,
+            from_tier: c.from,
+            to_tier: c.to,
+            reason: c.reason,
+            growth: c.growth,
+            at: c.at,
           })
           .execute();
-    }
-    await trx
-      .insertInto("kinship_audit")
-      .values({
-        program_id: programId,
-        actor: input.actor,
-        action: OVERRIDE_ACTION,
-        subject: input.customerId,
-        before: before ? JSON.stringify(overrideRecord(before)) : null,
-        after: JSON.stringify({ override: o && overrideRecord(o), tier: member.tierKey, request }),
-        at: now,
-        request_key: input.key,
-      })
-      .execute();
-    return ok({ applied: true, changes: changes.value });
-  });
+        if (movesTier(c))
+          await trx
+            .insertInto("kinship_outbox")
+            .values({
+              program_id: programId,
+              key: `tier:${c.key}`,
+              topic: "tier.changed",
+              payload: JSON.stringify({ customerId: member.customerId, from: c.from, to: c.to, reason: c.reason, growth: c.growth }),
+              created_at: now,
+            })
+            .execute();
+      }
+      await trx
+        .insertInto("kinship_audit")
+        .values({
+          program_id: programId,
+          actor: input.actor,
+          action: OVERRIDE_ACTION,
+          subject: input.customerId,
+          before: before ? JSON.stringify(overrideRecord(before)) : null,
+          after: JSON.stringify({ override: o && overrideRecord(o), tier: member.tierKey, request }),
+          at: now,
+          request_key: input.key,
+        })
+        .execute();
+      return ok({ applied: true, changes: changes.value });
+    })
+    .catch((e: unknown) => {
+      // The same key at once for two members: each holds only its own member's lock; the audit's unique key decides.
+      if (isUniqueViolation(e)) return reused;
+      throw e;
+    });
 }
 
 /** jsonb keeps no key order: compared field by field. */

@@ -92,6 +92,10 @@ export async function searchMembers(db: Db, program: Program, q: MemberQuery, no
         : sql`(${s.column}, m.id) > (${s.of(q.after.value)}, ${q.after.id}::bigint)`,
     );
   const direction = sql.raw(s.desc ? "DESC" : "ASC");
+  const filters = sql.join(where, sql` AND `);
+  // A search finds few members: found first through its prefix indexes, then sorted. Left to
+  // itself the planner may walk the sort's index hoping to meet a page of matches early, and read
+  // the whole program when they are rare (p99 of 270 ms at 100,000 members).
   const { rows } = await sql<{
     id: string | number | bigint;
     customer_id: string;
@@ -105,10 +109,10 @@ export async function searchMembers(db: Db, program: Program, q: MemberQuery, no
     created_at: Date;
     last_activity_at: Date | null;
     sort_value: string;
-  }>`SELECT m.id, m.customer_id, m.profile->>'email' AS email, m.profile->>'firstName' AS first_name, m.profile->>'lastName' AS last_name,
+  }>`${q.search === null ? sql`` : sql`WITH found AS MATERIALIZED (SELECT * FROM kinship_member m WHERE ${filters}) `}
+    SELECT m.id, m.customer_id, m.profile->>'email' AS email, m.profile->>'firstName' AS first_name, m.profile->>'lastName' AS last_name,
       m.tier_key, m.available, m.pending, m.growth, m.created_at, m.last_activity_at, ${s.text} AS sort_value
-    FROM kinship_member m
-    WHERE ${sql.join(where, sql` AND `)}
+    FROM ${q.search === null ? sql`kinship_member m WHERE ${filters}` : sql`found m`}
     ORDER BY ${s.column} ${direction}, m.id ${direction}
     LIMIT ${q.first + 1}`.execute(db);
   const shown = rows.slice(0, q.first);
