@@ -34,6 +34,7 @@ import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { benefits } from "../support/program-fixture.ts";
+import { adminScreensBench } from "./api-admin-screens.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
 const PRICES_QUERY =
@@ -398,4 +399,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = (await main()) || (await adminScreensBench({ quick }));
