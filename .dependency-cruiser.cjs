@@ -47,7 +47,7 @@ module.exports = {
     {
       name: "ui-extensions-stand-alone",
       comment:
-        "A Shopify extension is bundled on its own for Shopify's sandbox: its src imports only itself, its npm packages (preact, @shopify/ui-extensions) and the engine's pure pricing (the checkout must price as the product page does).",
+        "A Shopify extension is bundled on its own for Shopify's sandbox: its src imports only itself, its npm packages (preact, @shopify/ui-extensions), the engine's pure pricing (the checkout must price as the product page does) and the customer account extension's pure display helpers (tier progress, points and dates read the same in the admin blocks as in the customer's account).",
       severity: "error",
       from: { path: "^plugin/app/extensions/([^/]+)/src/" },
       to: {
@@ -55,6 +55,7 @@ module.exports = {
           "^plugin/app/extensions/$1/src/",
           "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/",
           "^plugin/engine/src/core/pricing/",
+          "^plugin/app/extensions/customer-account/src/data/(progress|text|types)\\.ts$",
         ],
       },
     },
