@@ -6,8 +6,8 @@
  *
  * The server is `startApp` on its own Postgres database (kinship_bench_admin_<timestamp>, dropped at
  * the end), the worker off; the program has BENCH_ADMIN_MEMBERS members (100,000; --quick 10,000)
- * loaded set-based by the bulk loader (test/bench/bulk.ts), plus one member with a ledger for the
- * member page. App Bridge's CDN URL is answered by the server's App Bridge shim with a session token
+ * with profiles and ledgers, seeded set-based by the members bench's seeder (test/bench/api-members.ts),
+ * plus one member whose ledger comes from 30 orders applied by the engine, for the member page. App Bridge's CDN URL is answered by the server's App Bridge shim with a session token
  * signed with the bench app's secret. Each screen is loaded BENCH_ADMIN_RUNS times (3; --quick 1),
  * each in a fresh context (cold cache: the bundle and Polaris's stylesheet are fetched every time);
  * the median is reported. Debian's Chromium (KINSHIP_CHROMIUM elsewhere), headless, no throttling.
@@ -18,8 +18,8 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { appBridgeShim } from "../../plugin/app/src/home/app-bridge-shim.ts";
 import { APP_BRIDGE_URL } from "../../plugin/app/src/home/app-shell.ts";
 import { startApp } from "../../plugin/app/src/main.ts";
-import { loadTierMembers } from "./bulk.ts";
-import { adminQuery, adminUrl, databaseUrl, fmt, log, machineFacts, rawClient, table } from "./support.ts";
+import { seedMembers } from "./api-members.ts";
+import { adminQuery, adminUrl, databaseUrl, fmt, log, machineFacts, table } from "./support.ts";
 
 const SHOP = "bench-admin.myshopify.com";
 const API_KEY = "bench-admin-key";
@@ -164,12 +164,7 @@ export async function adminScreensBench({ quick }: { quick: boolean }): Promise<
     const program = await app.engine.program(SHOP);
     if (!program.ok) throw new Error(program.error.message);
     log(`admin screens: loading ${fmt(members)} members`);
-    const client = await rawClient(url);
-    try {
-      await loadTierMembers(client, program.value.id, members, now);
-    } finally {
-      await client.end();
-    }
+    await seedMembers(url, program.value.id, members, now);
     const at = new Date(now.getTime() - 3_600_000).toISOString();
     await app.engine.apply(
       SHOP,
