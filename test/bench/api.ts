@@ -36,6 +36,7 @@ import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { benefits } from "../support/program-fixture.ts";
+import { adminScreensBench } from "./api-admin-screens.ts";
 import { benchDashboard } from "./api-dashboard.ts";
 import { benchMembers } from "./api-members.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
@@ -404,4 +405,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = (await main()) || (await adminScreensBench({ quick }));
