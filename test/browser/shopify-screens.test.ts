@@ -86,6 +86,18 @@ beforeAll(async () => {
   const program = await app.engine.program(shop);
   if (!program.ok) throw new Error("no program");
   programKey = program.value.key;
+  // Two members before any order: Gold by 6,000 growth, Silver by 600 (for the tier preview).
+  for (const [customerId, growth] of [
+    ["c-gold", 6000],
+    ["c-silver", 600],
+  ] as const) {
+    const applied = await app.engine.apply(
+      shop,
+      { type: "adjust", key: `seed-${customerId}`, customerId, points: 0, growth, reason: "seed", actor: "setup" },
+      new Date(),
+    );
+    if (!applied.ok) throw new Error(applied.error.message);
+  }
 
   // bypassCSP: axe-core goes in as an inline script, which the shell's policy refuses (the shell's own test checks the policy).
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US", bypassCSP: true });
@@ -118,7 +130,10 @@ describe("the Shopify admin's program screens in Chromium", () => {
     await saveBar().getByRole("button", { name: "Save" }).click();
     await expect.poll(toastText).toContain("Fix the highlighted fields before saving");
     await platinum.getByLabel("Growth threshold").fill("5000");
-    await page.getByText("No member would change tier (0 members).").waitFor();
+    await page.getByText("1 member would move up, 0 down.").waitFor();
+    const preview = page.locator("[data-preview]");
+    expect(await preview.textContent()).toContain("Gold: 1 → 0");
+    expect(await preview.textContent()).toContain("Platinum: 0 → 1");
     await check("tiers");
     await saveBar().getByRole("button", { name: "Save" }).click();
     await expect.poll(toastText).toContain("Loyalty program saved (version 2)");
@@ -224,7 +239,7 @@ describe("the Shopify admin's program screens in Chromium", () => {
       .locator("dl")
       .filter({ hasText: /^Members/ })
       .first();
-    await expect.poll(() => members.locator("dd").textContent()).toContain("1");
+    await expect.poll(() => members.locator("dd").textContent()).toContain("3");
     for (const title of ["Members by tier", "Points per week", "Members and non-members"])
       await page.getByRole("figure", { name: title }).waitFor();
     await page.getByLabel("Period").selectOption("4");
