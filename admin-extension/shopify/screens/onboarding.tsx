@@ -1,4 +1,17 @@
-import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, Link, List, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Card,
+  InlineStack,
+  Layout,
+  Link,
+  List,
+  SkeletonBodyText,
+  SkeletonDisplayText,
+  Text,
+} from "@shopify/polaris";
 import { useAudit, useProgram } from "../../shared/hooks.ts";
 import { type OnboardingStep, onboardingSteps, themeEmbedLink } from "../../shared/onboarding.ts";
 import { AppLink } from "../app/router.tsx";
@@ -11,13 +24,14 @@ const STATE_BADGE = {
   unknown: <Badge>Check in your theme</Badge>,
 } as const;
 
-function StepAction({ step, session }: { step: OnboardingStep; session: AppSession }) {
+function StepAction({ step, session }: { step: OnboardingStep; session: AppSession | null }) {
   switch (step.key) {
     case "basics":
       return <AppLink to="/app/settings">Open Settings</AppLink>;
     case "tiers":
       return <AppLink to="/app/tiers">Open Tiers</AppLink>;
     case "themeEmbed":
+      if (!session) return null;
       return (
         <Link url={themeEmbedLink(session.shop, session.apiKey)} target="_blank">
           Open the theme editor
@@ -73,66 +87,82 @@ function Status({ session }: { session: AppSession }) {
   );
 }
 
-/** The landing screen: what is left to set up, from the program's real state, and the shop's status. */
+const CHECKING = <Badge>Checking…</Badge>;
+/** The steps whose state only the app server knows (/app/session): shown as being checked until it answers. */
+const FROM_SESSION = new Set<OnboardingStep["key"]>(["themeEmbed", "memberPrices"]);
+
+/**
+ * The landing screen: what is left to set up, from the program's real state, and the shop's
+ * status. The checklist draws as soon as the program and its audit log are in; the steps the app
+ * server answers (it may be talking to Shopify) fill in when /app/session does.
+ */
 export function OnboardingScreen() {
   const session = useAppSession();
   const program = useProgram();
   const audit = useAudit(50);
-  const error = session.error ?? program.error ?? audit.error;
-  const loading = session.isPending || program.isPending || audit.isPending;
+  const error = program.error ?? audit.error ?? session.error;
+  const known = session.data;
   const steps =
-    session.data && program.data && audit.data
+    program.data && audit.data
       ? onboardingSteps({
           program: program.data,
           audit: audit.data,
-          themeEmbed: session.data.themeEmbed,
-          memberPricesActive: session.data.memberPricesActive,
+          themeEmbed: known?.themeEmbed ?? "unknown",
+          memberPricesActive: known?.memberPricesActive ?? false,
         })
       : [];
-  const done = steps.filter((s) => s.state === "done").length;
+  const checking = (step: OnboardingStep) => !known && FROM_SESSION.has(step.key);
+  const done = steps.filter((s) => s.state === "done" && !checking(s)).length;
   return (
-    <ScreenFrame title="Get started with Kinship" loading={loading} error={error}>
-      {session.data && (
-        <Layout>
-          <Layout.Section>
+    <ScreenFrame title="Get started with Kinship" loading={program.isPending || audit.isPending} error={error}>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Setup checklist
+                </Text>
+                <Text as="p" tone="subdued">
+                  {known ? `${done} of ${steps.length} done` : "Checking…"}
+                </Text>
+              </InlineStack>
+              <List type="number">
+                {steps.map((step) => (
+                  <List.Item key={step.key}>
+                    <Box paddingBlockEnd="200">
+                      <InlineStack gap="200" blockAlign="center" wrap>
+                        <Text as="span" fontWeight="semibold">
+                          {step.title}
+                        </Text>
+                        {checking(step) ? CHECKING : STATE_BADGE[step.state]}
+                        <StepAction step={step} session={known ?? null} />
+                      </InlineStack>
+                      {known && step.key === "themeEmbed" && step.state === "unknown" && (
+                        <Text as="p" tone="subdued">
+                          Kinship cannot read your theme's settings (it has no read_themes access): check that the launcher embed is on.
+                        </Text>
+                      )}
+                    </Box>
+                  </List.Item>
+                ))}
+              </List>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          {known ? (
+            <Status session={known} />
+          ) : (
             <Card>
               <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Setup checklist
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    {done} of {steps.length} done
-                  </Text>
-                </InlineStack>
-                <List type="number">
-                  {steps.map((step) => (
-                    <List.Item key={step.key}>
-                      <Box paddingBlockEnd="200">
-                        <InlineStack gap="200" blockAlign="center" wrap>
-                          <Text as="span" fontWeight="semibold">
-                            {step.title}
-                          </Text>
-                          {STATE_BADGE[step.state]}
-                          <StepAction step={step} session={session.data} />
-                        </InlineStack>
-                        {step.key === "themeEmbed" && step.state === "unknown" && (
-                          <Text as="p" tone="subdued">
-                            Kinship cannot read your theme's settings (it has no read_themes access): check that the launcher embed is on.
-                          </Text>
-                        )}
-                      </Box>
-                    </List.Item>
-                  ))}
-                </List>
+                <SkeletonDisplayText size="small" />
+                <SkeletonBodyText lines={5} />
               </BlockStack>
             </Card>
-          </Layout.Section>
-          <Layout.Section variant="oneThird">
-            <Status session={session.data} />
-          </Layout.Section>
-        </Layout>
-      )}
+          )}
+        </Layout.Section>
+      </Layout>
     </ScreenFrame>
   );
 }
