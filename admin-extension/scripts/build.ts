@@ -1,8 +1,9 @@
 /**
  * Builds the Shopify embedded admin (admin-extension/shopify) into dist/shopify/:
- *   app-<hash>.js       the React SPA (Polaris, the shared hooks), ESM, minified
+ *   app-<hash>.js       the React SPA's entry (Polaris, the shell, the shared hooks), ESM, minified
+ *   chunk-<hash>.js     each screen and what only it needs (charts, the condition builder), loaded on first visit
  *   polaris-<hash>.css  Polaris's stylesheet, copied as shipped
- *   manifest.json       { script, stylesheet }: the hashed names the app server's shell links to
+ *   manifest.json       { script, stylesheet, chunks }: the hashed names the app server serves
  *
  *   node scripts/build.ts [--out <dir>]
  */
@@ -19,16 +20,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export interface AdminManifest {
   script: string;
   stylesheet: string;
+  /** The lazily loaded screens' chunks and the code they share. */
+  chunks: string[];
+  /** The chunks the entry imports statically: the shell preloads them with the entry, saving a round trip. */
+  preload: string[];
 }
 
 export async function buildShopifyAdmin({ outdir = join(root, "dist/shopify") } = {}): Promise<AdminManifest> {
   await mkdir(outdir, { recursive: true });
   // Old hashed files would pile up with every build: the manifest names the only current ones.
-  for (const file of await readdir(outdir)) if (/^(app|polaris)-/.test(file)) await rm(join(outdir, file));
+  for (const file of await readdir(outdir)) if (/^(app|polaris|chunk)-/.test(file)) await rm(join(outdir, file));
   const result = await build({
     entryPoints: { app: join(root, "shopify/main.tsx") },
     outdir,
     entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    // Each screen is a chunk of its own (React.lazy in routes.tsx): a screen's first paint does not wait for the others' code.
+    splitting: true,
     bundle: true,
     minify: true,
     format: "esm",
@@ -39,12 +47,17 @@ export async function buildShopifyAdmin({ outdir = join(root, "dist/shopify") } 
     metafile: true,
     logLevel: "warning",
   });
-  const script = Object.keys(result.metafile.outputs).find((path) => path.endsWith(".js"));
+  const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith(".js"));
+  const script = outputs.find(([path]) => basename(path).startsWith("app-"))?.[0];
   if (!script) throw new Error("esbuild wrote no script");
+  const chunks = outputs.map(([path]) => basename(path)).filter((name) => name !== basename(script));
+  const preload = (result.metafile.outputs[script]?.imports ?? [])
+    .filter((i) => i.kind === "import-statement")
+    .map((i) => basename(i.path));
   const css = await readFile(createRequire(import.meta.url).resolve("@shopify/polaris/build/esm/styles.css"));
   const stylesheet = `polaris-${createHash("sha256").update(css).digest("hex").slice(0, 12)}.css`;
   await writeFile(join(outdir, stylesheet), css);
-  const manifest: AdminManifest = { script: basename(script), stylesheet };
+  const manifest: AdminManifest = { script: basename(script), stylesheet, chunks, preload };
   await writeFile(join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -1,4 +1,5 @@
-import { Banner, Page, Text } from "@shopify/polaris";
+import { Banner, Card, Page, SkeletonBodyText, SkeletonPage, Text } from "@shopify/polaris";
+import { Suspense } from "react";
 import { CustomerIdContext } from "./customer-id.ts";
 import { APP_BASE, AppLink, useRouter } from "./router.tsx";
 import { route, SCREENS } from "./routes.tsx";
@@ -30,7 +31,9 @@ export function App() {
       <NavMenu path={path} />
       {found ? (
         <CustomerIdContext.Provider value={found.customerId ?? null}>
-          <found.Screen key={path} />
+          <Suspense fallback={<ScreenLoading />}>
+            <found.Screen key={path} />
+          </Suspense>
         </CustomerIdContext.Provider>
       ) : (
         <Page title="Not found">
@@ -42,5 +45,16 @@ export function App() {
         </Page>
       )}
     </>
+  );
+}
+
+/** While a screen's chunk loads: the page's frame, so nothing shifts when it arrives. */
+function ScreenLoading() {
+  return (
+    <SkeletonPage primaryAction>
+      <Card>
+        <SkeletonBodyText lines={6} />
+      </Card>
+    </SkeletonPage>
   );
 }

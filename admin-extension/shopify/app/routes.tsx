@@ -1,16 +1,21 @@
-import type { ComponentType } from "react";
-import { ActivityScreen } from "../screens/activity.tsx";
-import { DashboardScreen } from "../screens/dashboard.tsx";
-import { EarnRulesScreen } from "../screens/earn-rules.tsx";
-import { MemberScreen } from "../screens/member.tsx";
-import { MemberPricesScreen } from "../screens/member-prices.tsx";
-import { MembersScreen } from "../screens/members.tsx";
+import { type ComponentType, lazy } from "react";
 import { OnboardingScreen } from "../screens/onboarding.tsx";
-import { PartnersScreen } from "../screens/partners.tsx";
-import { RewardsScreen } from "../screens/rewards.tsx";
-import { SettingsScreen } from "../screens/settings.tsx";
-import { TiersScreen } from "../screens/tiers.tsx";
 import { APP_BASE } from "./router.tsx";
+
+/**
+ * Every screen but the landing one is its own chunk, loaded on first visit (the shell shows a
+ * skeleton meanwhile): the charts and the condition builder do not slow down the first paint.
+ */
+const ActivityScreen = lazy(() => import("../screens/activity.tsx").then((m) => ({ default: m.ActivityScreen })));
+const DashboardScreen = lazy(() => import("../screens/dashboard.tsx").then((m) => ({ default: m.DashboardScreen })));
+const EarnRulesScreen = lazy(() => import("../screens/earn-rules.tsx").then((m) => ({ default: m.EarnRulesScreen })));
+const MemberScreen = lazy(() => import("../screens/member.tsx").then((m) => ({ default: m.MemberScreen })));
+const MemberPricesScreen = lazy(() => import("../screens/member-prices.tsx").then((m) => ({ default: m.MemberPricesScreen })));
+const MembersScreen = lazy(() => import("../screens/members.tsx").then((m) => ({ default: m.MembersScreen })));
+const PartnersScreen = lazy(() => import("../screens/partners.tsx").then((m) => ({ default: m.PartnersScreen })));
+const RewardsScreen = lazy(() => import("../screens/rewards.tsx").then((m) => ({ default: m.RewardsScreen })));
+const SettingsScreen = lazy(() => import("../screens/settings.tsx").then((m) => ({ default: m.SettingsScreen })));
+const TiersScreen = lazy(() => import("../screens/tiers.tsx").then((m) => ({ default: m.TiersScreen })));
 
 /** The nav menu's screens, in its order; the first (`/app`) is the landing screen. */
 export const SCREENS: { path: string; label: string; Screen: ComponentType }[] = [

@@ -152,7 +152,18 @@ describe("GET /app", () => {
     const dir = await mkdtemp(join(tmpdir(), "kinship-admin-"));
     await writeFile(join(dir, "app-ABC123.js"), "console.log('admin');\n");
     await writeFile(join(dir, "polaris-def456.css"), "body{margin:0}\n");
-    await writeFile(join(dir, "manifest.json"), JSON.stringify({ script: "app-ABC123.js", stylesheet: "polaris-def456.css" }));
+    await writeFile(join(dir, "chunk-SHARED1.js"), "export const react = 1;\n");
+    await writeFile(join(dir, "chunk-SCREEN2.js"), "export const screen = 2;\n");
+    await writeFile(join(dir, "not-listed.js"), "secret\n");
+    await writeFile(
+      join(dir, "manifest.json"),
+      JSON.stringify({
+        script: "app-ABC123.js",
+        stylesheet: "polaris-def456.css",
+        chunks: ["chunk-SHARED1.js", "chunk-SCREEN2.js"],
+        preload: ["chunk-SHARED1.js"],
+      }),
+    );
     const built = buildServer({
       engine,
       queue: createMemoryQueue(),
@@ -165,6 +176,11 @@ describe("GET /app", () => {
       expect(page.body).toContain('<script type="module" src="/app/assets/app-ABC123.js"></script>');
       expect(page.body).toContain('<link rel="stylesheet" href="/app/assets/polaris-def456.css">');
       expect(page.body.indexOf("app-bridge.js")).toBeLessThan(page.body.indexOf("app-ABC123.js"));
+      // The chunk the bundle imports at once is fetched alongside it; a screen's chunk only when visited.
+      expect(page.body).toContain('<link rel="modulepreload" href="/app/assets/chunk-SHARED1.js">');
+      expect(page.body).not.toContain("chunk-SCREEN2.js");
+      expect((await built.inject("/app/assets/chunk-SCREEN2.js")).statusCode).toBe(200);
+      expect((await built.inject("/app/assets/not-listed.js")).statusCode).toBe(404);
       const js = await built.inject({ url: "/app/assets/app-ABC123.js", headers: { "accept-encoding": "gzip" } });
       expect(js.statusCode).toBe(200);
       expect(js.headers["cache-control"]).toBe("public, max-age=31536000, immutable");

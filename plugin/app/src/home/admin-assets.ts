@@ -17,7 +17,7 @@ interface AdminFile {
 }
 
 interface Built {
-  manifest: { script: string; stylesheet: string };
+  manifest: { script: string; stylesheet: string; chunks?: string[]; preload?: string[] };
   mtimeMs: number;
   files: Map<string, AdminFile>;
 }
@@ -49,7 +49,7 @@ export function adminAssets(dir: string): AdminAssets {
     if (built && built.mtimeMs === mtimeMs) return built;
     const manifest = JSON.parse(readFileSync(path, "utf8")) as Built["manifest"];
     const files: Built["files"] = new Map();
-    for (const name of [manifest.script, manifest.stylesheet]) {
+    for (const name of [manifest.script, manifest.stylesheet, ...(manifest.chunks ?? [])]) {
       const body = readFileSync(join(dir, name));
       files.set(name, { body, gzip: gzipSync(body, { level: 9 }), type: TYPES[name.split(".").pop() ?? ""] ?? "application/octet-stream" });
     }
@@ -59,7 +59,9 @@ export function adminAssets(dir: string): AdminAssets {
   return {
     shell() {
       const b = load();
-      return b ? { script: `${APP_ASSETS}/${b.manifest.script}`, stylesheet: `${APP_ASSETS}/${b.manifest.stylesheet}` } : null;
+      if (!b) return null;
+      const url = (name: string) => `${APP_ASSETS}/${name}`;
+      return { script: url(b.manifest.script), stylesheet: url(b.manifest.stylesheet), preload: (b.manifest.preload ?? []).map(url) };
     },
     file(name) {
       return load()?.files.get(name) ?? null;
@@ -67,7 +69,7 @@ export function adminAssets(dir: string): AdminAssets {
   };
 }
 
-/** GET /app/assets/<hashed name>: the admin's bundle and stylesheet, immutable for a year (their names change with their content). */
+/** GET /app/assets/<hashed name>: the admin's bundle, its screens' chunks and the stylesheet, immutable for a year (their names change with their content). */
 export function registerAdminAssets(app: FastifyInstance, assets: AdminAssets): void {
   app.get(`${APP_ASSETS}/:file`, async (req, res) => {
     const { file } = req.params as { file: string };

@@ -49,6 +49,8 @@ export interface ShellAssets {
   script: string;
   /** URL of Polaris's stylesheet (hashed name). */
   stylesheet: string;
+  /** URLs of the chunks the bundle imports at once (React, Polaris): fetched alongside it. */
+  preload?: string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function appShell(apiKey: string, assets: ShellAssets | null, bridgeUrl =
 <script src="${escapeAttribute(bridgeUrl)}"></script>
 <title>Kinship</title>
 ${assets ? `<link rel="stylesheet" href="${escapeAttribute(assets.stylesheet)}">` : ""}
+${(assets?.preload ?? []).map((url) => `<link rel="modulepreload" href="${escapeAttribute(url)}">`).join("\n")}
 </head>
 <body>
 ${body}
