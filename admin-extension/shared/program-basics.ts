@@ -6,7 +6,10 @@ import type { ProgramConfig } from "./program-config.ts";
  * and carry every other field along.
  */
 
-export type ExpiryPolicy = { kind: "none" } | { kind: "afterEarn"; days: number; roundToMonthEnd?: boolean } | { kind: "inactivity"; days: number };
+export type ExpiryPolicy =
+  | { kind: "none" }
+  | { kind: "afterEarn"; days: number; roundToMonthEnd?: boolean }
+  | { kind: "inactivity"; days: number };
 export type QualificationWindow = { kind: "lifetime" } | { kind: "rolling"; months: number } | { kind: "calendarYear" };
 
 export interface ProgramBasics {
