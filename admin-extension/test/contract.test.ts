@@ -30,9 +30,16 @@ describe("the admin operations against the engine's admin SDL", () => {
         "query.program",
         "query.audit",
         "query.partners",
+        "query.members",
+        "query.tierPreview",
+        "query.tryRule",
+        "query.dashboard",
+        "query.deadLetters",
         "mutation.adjustPoints",
         "mutation.updateProgram",
         "mutation.importPerkCodes",
+        "mutation.overrideTier",
+        "mutation.replayDeadLetters",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

@@ -1,0 +1,8 @@
+/**
+ * The dashboard's charts, drawn with recharts for both admins (Polaris and Medusa wrap them in their
+ * own cards). Each series has a colour and a pattern, each chart a one-line summary and its numbers
+ * as a table, so nothing depends on colour alone. Data comes from the engine's `dashboard` query.
+ */
+export { MembersByTierChart, type MembersByTierChartProps } from "./members-by-tier-chart.tsx";
+export { OrderComparisonChart, type OrderComparisonChartProps } from "./order-comparison-chart.tsx";
+export { PointsByWeekChart, type PointsByWeekChartProps } from "./points-by-week-chart.tsx";
