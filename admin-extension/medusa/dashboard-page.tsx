@@ -1,8 +1,7 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui";
 import { type ReactNode, useId } from "react";
-import { formatMoney } from "../shared/money.ts";
 import { useDashboard } from "../shared/screen-hooks.ts";
-import type { Dashboard, OrderStats } from "../shared/types.ts";
+import type { Dashboard } from "../shared/types.ts";
 import { DashboardCharts } from "./dashboard-charts.tsx";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { formatDate, formatNumber } from "./parts/format.ts";
@@ -11,8 +10,6 @@ import { Stat } from "./parts/stat.tsx";
 import { loyaltyPaths } from "./paths.ts";
 
 const WEEKS = 12;
-
-const percent = (share: number) => new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 }).format(share);
 
 /** The program at a glance over the last twelve weeks; every number is the engine's (computed in SQL). */
 export function LoyaltyDashboard() {
@@ -57,7 +54,6 @@ export function LoyaltyDashboard() {
       {data ? (
         <>
           <DashboardCharts dashboard={data} />
-          <OrderComparison dashboard={data} />
           <TopRewards dashboard={data} />
         </>
       ) : null}
@@ -75,45 +71,6 @@ export function DashboardCard({ title, children }: { title: string; children: Re
       </Heading>
       {children}
     </Container>
-  );
-}
-
-function OrderComparison({ dashboard }: { dashboard: Dashboard }) {
-  const row = (label: string, stats: OrderStats) => (
-    <Table.Row>
-      <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-      <Table.Cell className="text-right tabular-nums">{formatNumber(stats.orders)}</Table.Cell>
-      <Table.Cell className="text-right tabular-nums">{formatNumber(stats.customers)}</Table.Cell>
-      <Table.Cell className="text-right tabular-nums">{formatMoney(stats.averageOrderValue, dashboard.currency)}</Table.Cell>
-      <Table.Cell className="text-right tabular-nums">{percent(stats.repeatRate)}</Table.Cell>
-    </Table.Row>
-  );
-  return (
-    <DashboardCard title="Members and other customers">
-      <Table aria-label="Orders by members and by other customers">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">Customers</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="text-right">
-              Orders
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="text-right">
-              Customers
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="text-right">
-              Average order
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="text-right">
-              Repeat rate
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {row("Members", dashboard.memberOrders)}
-          {row("Non-members", dashboard.nonMemberOrders)}
-        </Table.Body>
-      </Table>
-    </DashboardCard>
   );
 }
 
