@@ -1,7 +1,7 @@
 import { Button, Container, Heading, Input, Table, Text } from "@medusajs/ui";
 import { useId, useState } from "react";
 import { useProgram } from "../shared/hooks.ts";
-import { useMembers } from "../shared/screen-hooks.ts";
+import { MEMBERS_PAGE_SIZE, useMembers } from "../shared/screen-hooks.ts";
 import type { MemberSort, MemberSummary } from "../shared/types.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { Field } from "./parts/field.tsx";
@@ -23,13 +23,13 @@ const sortOptions: { value: MemberSort; label: string }[] = [
 ];
 
 /** Every member, searchable by email, name or customer id, filtered by tier and sorted; more load on demand. */
-export function MembersPage() {
+export function MembersPage({ pageSize = MEMBERS_PAGE_SIZE }: { pageSize?: number } = {}) {
   const headingId = useId();
   const [search, setSearch] = useState("");
   const [tier, setTier] = useState(ALL_TIERS);
   const [sort, setSort] = useState<MemberSort>("POINTS_DESC");
   const settledSearch = useDebounced(search);
-  const members = useMembers({ search: settledSearch, tier: tier === ALL_TIERS ? null : tier, sort });
+  const members = useMembers({ search: settledSearch, tier: tier === ALL_TIERS ? null : tier, sort }, pageSize);
   const program = useProgram();
   const tierOptions = [
     { value: ALL_TIERS, label: "All tiers" },

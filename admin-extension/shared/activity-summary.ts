@@ -126,15 +126,14 @@ export function summarizeAudit(entry: Pick<AuditEntry, "action" | "subject" | "b
     case "member.redact":
       return { title: `Erased a member's personal data (${entry.subject})`, changes: [] };
     case "member.override": {
-      if (!entry.after || after.tier == null) return { title: `Removed the tier override of ${entry.subject}`, changes: reasonOf(after) };
-      const until = typeof after.until === "string" ? ` until ${after.until.slice(0, 10)}` : "";
-      return { title: `Set ${entry.subject}'s tier to ${String(after.tier)}${until}`, changes: reasonOf(after) };
+      // after: { override (null once cleared), tier (the member's tier now), request: { tier, until, reason } }
+      const request = record(after.request);
+      const until = typeof request.until === "string" ? ` until ${request.until.slice(0, 10)}` : "";
+      const changes = typeof request.reason === "string" ? [`Reason: ${request.reason}`] : [];
+      if (request.tier == null) return { title: `Removed the tier override of ${entry.subject}`, changes };
+      return { title: `Held ${entry.subject} in tier ${String(request.tier)}${until}`, changes };
     }
     default:
       return { title: `${entry.action} on ${entry.subject}`, changes: [] };
   }
-}
-
-function reasonOf(after: Json): string[] {
-  return typeof after.reason === "string" ? [`Reason: ${after.reason}`] : [];
 }
