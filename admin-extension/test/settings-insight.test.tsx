@@ -34,7 +34,9 @@ describe("the tier preview and the rule try-out", () => {
     expect(tiers.querySelector("[data-tier-preview]")).toBeNull();
 
     await type(byLabel(group(c, "Silver"), "Growth threshold"), "50");
-    await until(() => expect(tiers.querySelector("[data-tier-preview]")?.textContent).toBe("1 member would move up, 0 down (of 3 members)."));
+    await until(() =>
+      expect(tiers.querySelector("[data-tier-preview]")?.textContent).toBe("1 member would move up, 0 down (of 3 members)."),
+    );
     const table = byRole(tiers, "table", "Members per tier, now and after saving");
     const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(rows).toEqual([
@@ -66,7 +68,9 @@ describe("the tier preview and the rule try-out", () => {
     await type(byLabel(form, "Order date"), "2026-06-01");
     await click(byRole(form, "button", "Try rule"));
     await until(() => expect(form.querySelector("[data-rule-trial]")).not.toBeNull());
-    expect(form.querySelector("[data-rule-trial] p, [data-rule-trial] > *")?.textContent).toBe("This order would earn 120 points and 120 growth.");
+    expect(form.querySelector("[data-rule-trial] p, [data-rule-trial] > *")?.textContent).toBe(
+      "This order would earn 120 points and 120 growth.",
+    );
     const steps = [...byRole(form, "list", "Checks the engine made").querySelectorAll("li")].map((li) => li.textContent ?? "");
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((s) => s.startsWith("Passed"))).toBe(true);

@@ -10,7 +10,14 @@ export async function seedMembers(shop: Shop): Promise<void> {
   ];
   for (const [i, p] of people.entries()) {
     const at = `2026-05-${String(10 + i).padStart(2, "0")}T10:00:00Z`;
-    await shop.apply({ type: "customer.created", customerId: p.customerId, occurredAt: at, email: p.email, firstName: p.firstName, lastName: p.lastName });
+    await shop.apply({
+      type: "customer.created",
+      customerId: p.customerId,
+      occurredAt: at,
+      email: p.email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+    });
     await shop.apply(order(`o-${p.customerId}`, p.customerId, at, [{ price: p.spent }]));
   }
 }
