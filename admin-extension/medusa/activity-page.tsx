@@ -186,7 +186,7 @@ function DeadLetterTable({ rows, busy, onReplay }: { rows: readonly DeadLetter[]
             </Table.Cell>
             <Table.Cell className="py-2">
               <span className="block">{row.topic}</span>
-              <span className="block max-w-[12rem] truncate text-ui-fg-muted" title={`${row.source} · ${row.deliveryKey}`}>
+              <span className="block max-w-[12rem] truncate text-ui-fg-subtle" title={`${row.source} · ${row.deliveryKey}`}>
                 {row.source} · {row.deliveryKey}
               </span>
             </Table.Cell>

@@ -52,6 +52,10 @@ export function MemberPage({ customerId }: MemberPageProps) {
             </Text>
           </div>
           {member.data ? <TierBadge tier={member.data.tier} /> : null}
+          {/* The sections below are h3, as on the customer card: this keeps the outline whole. */}
+          <Heading level="h2" className="sr-only">
+            Points and tier
+          </Heading>
         </div>
         {member.isPending ? (
           <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
@@ -75,7 +79,7 @@ export function MemberPage({ customerId }: MemberPageProps) {
           <>
             <MemberSummary member={member.data} />
             <OverrideInForce member={member.data} />
-            <OverrideTierForm customerId={customerId} override={member.data.override} />
+            <OverrideTierForm customerId={customerId} currentTier={member.data.tier.key} override={member.data.override} />
           </>
         )}
         {member.isPending || member.isError ? null : <AdjustPointsForm customerId={customerId} isMember={member.data !== null} />}

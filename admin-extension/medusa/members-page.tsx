@@ -51,7 +51,8 @@ export function MembersPage({ pageSize = MEMBERS_PAGE_SIZE }: { pageSize?: numbe
           {(control) => (
             <Input
               {...control}
-              type="search"
+              type="text"
+              enterKeyHint="search"
               name="member-search"
               autoComplete="off"
               placeholder="ada@example.com"
@@ -134,7 +135,7 @@ function MembersTable({ members, busy }: { members: readonly MemberSummary[]; bu
                   {memberLabel(m)}
                 </AdminLink>
                 {m.email && m.name ? (
-                  <span className="block max-w-[18rem] truncate text-ui-fg-muted" title={m.email}>
+                  <span className="block max-w-[18rem] truncate text-ui-fg-subtle" title={m.email}>
                     {m.email}
                   </span>
                 ) : null}

@@ -47,7 +47,7 @@ export function LedgerTable({ lines, caption, showOrder = true }: LedgerTablePro
               {line.actor ? (
                 <Truncated text={line.actor} />
               ) : (
-                <Text as="span" size="small" className="text-ui-fg-muted">
+                <Text as="span" size="small" className="text-ui-fg-subtle">
                   Automatic
                 </Text>
               )}
@@ -57,7 +57,7 @@ export function LedgerTable({ lines, caption, showOrder = true }: LedgerTablePro
                 {line.orderId ? (
                   <Truncated text={line.orderId} />
                 ) : (
-                  <Text as="span" size="small" className="text-ui-fg-muted">
+                  <Text as="span" size="small" className="text-ui-fg-subtle">
                     —
                   </Text>
                 )}

@@ -23,9 +23,11 @@ export function AdminLinkProvider({ link, children }: { link: ComponentType<Admi
   return <LinkContext.Provider value={link}>{children}</LinkContext.Provider>;
 }
 
-const linkStyle = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg txt-compact-small-plus";
+// Medusa's interactive blue is below 4.5:1 on white for small text: the base colour, underlined, reads as a link and passes.
+const linkStyle =
+  "text-ui-fg-base underline decoration-ui-fg-muted underline-offset-2 hover:decoration-ui-fg-base transition-fg txt-compact-small-plus focus-visible:shadow-borders-focus rounded-sm outline-none";
 
-/** A link to another admin screen, in Medusa's link style. */
+/** A link to another admin screen. */
 export function AdminLink({ to, children, className }: AdminLinkProps) {
   const Link = useContext(LinkContext);
   return (

@@ -18,13 +18,22 @@ export function overrideEnd(day: string, zone: string): DateTime | null {
  * Puts a member in a tier whatever their growth (a VIP, a goodwill gesture), until a date or for
  * good, or takes the override away; always with a reason, which the audit log keeps.
  */
-export function OverrideTierForm({ customerId, override }: { customerId: string; override: TierOverride | null }) {
+export function OverrideTierForm({
+  customerId,
+  currentTier,
+  override,
+}: {
+  customerId: string;
+  /** The member's tier now: what the tier choice starts from. */
+  currentTier: string;
+  override: TierOverride | null;
+}) {
   const headingId = useId();
   const program = useProgram();
   const setOverride = useOverrideTier();
   const tiers = program.data?.config.tiers ?? [];
   const zone = program.data?.config.timezone ?? "UTC";
-  const [tier, setTier] = useState(override?.tier ?? "");
+  const [tier, setTier] = useState(override?.tier ?? currentTier);
   const [until, setUntil] = useState("");
   const [reason, setReason] = useState("");
   const [checked, setChecked] = useState(false);

@@ -478,7 +478,7 @@ const translations = {
   addRule: { label: "Add condition", title: "Add condition" },
   addGroup: { label: "Add group", title: "Add group" },
   removeRule: { label: "Remove", title: "Remove" },
-  removeGroup: { label: "Remove group", title: "Remove" },
+  removeGroup: { label: "Remove group", title: "Remove group" },
 };
 
 const classNames = {
