@@ -1,6 +1,6 @@
 /** The rules that hold the house up; `npm run arch` (part of `npm test`) fails on any of them, naming the file. */
 const PACKAGES = "^(plugin/[^/]+|webhooks|storefront-widgets|admin-extension)/";
-const FACES_SRC = "^(plugin/(app|medusa|member-token)/src|webhooks/src|storefront-widgets/src|admin-extension/(shared|medusa))/";
+const FACES_SRC = "^(plugin/(app|medusa|member-token)/src|webhooks/src|storefront-widgets/src|admin-extension/(shared|medusa|shopify))/";
 
 module.exports = {
   forbidden: [
@@ -41,13 +41,13 @@ module.exports = {
       name: "widgets-and-admin-never-run-the-engine",
       comment: "The storefront widgets and the admin screens talk GraphQL; they may import the engine's types, never its code.",
       severity: "error",
-      from: { path: "^(storefront-widgets/src|admin-extension/(shared|medusa))/" },
+      from: { path: "^(storefront-widgets/src|admin-extension/(shared|medusa|shopify))/" },
       to: { path: "^plugin/engine/", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "ui-extensions-stand-alone",
       comment:
-        "A Shopify extension is bundled on its own for Shopify's sandbox: its src imports only itself, its npm packages (preact, @shopify/ui-extensions) and the engine's pure pricing (the checkout must price as the product page does).",
+        "A Shopify extension is bundled on its own for Shopify's sandbox: its src imports only itself, its npm packages (preact, @shopify/ui-extensions), the engine's pure pricing (the checkout must price as the product page does) and the customer account extension's pure display helpers (tier progress, points and dates read the same in the admin blocks as in the customer's account).",
       severity: "error",
       from: { path: "^plugin/app/extensions/([^/]+)/src/" },
       to: {
@@ -55,6 +55,7 @@ module.exports = {
           "^plugin/app/extensions/$1/src/",
           "node_modules/(preact|@preact/signals|@shopify/ui-extensions)/",
           "^plugin/engine/src/core/pricing/",
+          "^plugin/app/extensions/customer-account/src/data/(progress|text|types)\\.ts$",
         ],
       },
     },

@@ -1,3 +1,4 @@
+export { auditSummary, BASIC_KEYS, changesBasics } from "./activity.ts";
 export {
   AdminApiError,
   type AdminClient,
@@ -11,7 +12,10 @@ export {
   standaloneAdminClient,
   toAdminApiError,
 } from "./client.ts";
+export { type ConditionMode, useConditionEditor } from "./condition-editor.ts";
 export * from "./config-edit.ts";
+export { describeError } from "./error-text.ts";
+export { formatDate, formatDateTime, formatNumber, formatSigned } from "./format.ts";
 export {
   type AdjustPointsInput,
   createKinshipQueryClient,
@@ -34,11 +38,14 @@ export {
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
 export type { Parsed } from "./money.ts";
 export { currentMonth, formatMonth, type MonthRange, monthRange, parseMonth } from "./months.ts";
+export { type OnboardingFacts, type OnboardingStep, onboardingSteps, type StepState, themeEmbedLink } from "./onboarding.ts";
 export * from "./operations.ts";
 export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
 export type * from "./program-config.ts";
 export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
 export * from "./rule-builder.ts";
+export { triggerKind, triggerLabel, triggerLabels } from "./rule-triggers.ts";
+export { formatScheduleDate, parseDaysOfMonth, parseScheduleDate, schedulePatch } from "./schedule.ts";
 export {
   MEMBERS_PAGE_SIZE,
   type MembersFilter,
@@ -51,4 +58,24 @@ export {
   useTierPreview,
   useTryRule,
 } from "./screen-hooks.ts";
+export {
+  applyBasics,
+  BASICS_ISSUE_PATHS,
+  type BasicsErrors,
+  type BasicsField,
+  type BasicsForm,
+  basicsForm,
+  timeZones,
+} from "./settings-basics.ts";
+export type { TabProps } from "./tab-props.ts";
+export { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
+export {
+  buildTrialOrder,
+  emptyTrialLine,
+  type TrialFormErrors,
+  type TrialLineForm,
+  type TrialOrderForm,
+  type TrialOrderResult,
+} from "./trial-order.ts";
 export type * from "./types.ts";
+export { useReportInvalid, useValidityTracker, ValidityProvider } from "./validity.ts";

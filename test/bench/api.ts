@@ -21,6 +21,8 @@
  * --quick 3), BENCH_API_VARIANTS (catalog size, 5000), BENCH_API_MEMBERS (500; --quick 100),
  * BENCH_API_POOL (the server's Postgres pool, 10), BENCH_API_CPU_PROF (a directory: the server
  * runs with --cpu-prof into it); KINSHIP_BENCH_PG_ADMIN_URL.
+ * Then the admin's members list on 100,000 members (test/bench/api-members.ts: its own database,
+ * table and JSON line).
  * Prints a table, then one JSON line with every figure. Exits 1 if a check failed (an answer
  * without its 50 prices, the embed over budget); the goals (the rate held, server p99 ≤ 20 ms)
  * are reported ok or MISSED.
@@ -34,6 +36,9 @@ import { connectShop, upsertVariants, webhookSecret } from "../../plugin/engine/
 import { createMemberToken } from "../../storefront-widgets/src/server/index.ts";
 import { dbOf, openEngineOwningDb } from "../support/engine-db.ts";
 import { benefits } from "../support/program-fixture.ts";
+import { adminScreensBench } from "./api-admin-screens.ts";
+import { benchDashboard } from "./api-dashboard.ts";
+import { benchMembers } from "./api-members.ts";
 import { adminQuery, adminUrl, cpuMeter, databaseUrl, fmt, log, machineFacts, percentile, prng, rawClient, table } from "./support.ts";
 
 const PRICES_QUERY =
@@ -392,10 +397,12 @@ async function main(): Promise<number> {
         goals,
       }),
     );
+    await benchMembers(admin, quick);
+    await benchDashboard(admin, quick);
     return Object.values(checks).every(Boolean) ? 0 : 1;
   } finally {
     await drop();
   }
 }
 
-process.exitCode = await main();
+process.exitCode = (await main()) || (await adminScreensBench({ quick }));

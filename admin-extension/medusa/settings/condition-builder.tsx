@@ -1,25 +1,16 @@
 import { Button, Checkbox, Hint, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useId } from "react";
 import {
   type ActionProps,
   type ControlElementsProp,
   type FullField,
-  type FullOption,
   type NotToggleProps,
   QueryBuilder,
-  type RuleGroupType,
   type ValueEditorProps,
   type ValueSelectorProps,
 } from "react-querybuilder";
-import {
-  type ConditionContext,
-  type ConditionField,
-  conditionFields,
-  conditionToQuery,
-  queryToCondition,
-  type RuleError,
-} from "../../shared/rule-builder.ts";
-import { useReportInvalid } from "../parts/validity.tsx";
+import { conditionTranslations, flatOptions, groupName, ruleName, useConditionEditor } from "../../shared/condition-editor.ts";
+import { type ConditionContext, type ConditionField, conditionFields } from "../../shared/rule-builder.ts";
 
 export interface ConditionBuilderProps {
   condition: Record<string, unknown> | undefined;
@@ -34,72 +25,16 @@ interface BuilderContext {
   currency: string;
 }
 
-type Mode = { kind: "visual"; query: RuleGroupType } | { kind: "json"; text: string; reason: string | null };
-
-function modeFor(condition: Record<string, unknown> | undefined, ctx: ConditionContext): Mode {
-  const parsed = conditionToQuery(condition, ctx);
-  return parsed.ok
-    ? { kind: "visual", query: parsed.query }
-    : { kind: "json", text: JSON.stringify(condition, null, 2), reason: parsed.reason };
-}
-
 /**
  * The visual editor for an earn rule's condition (react-querybuilder with Medusa controls). A
  * condition the builder cannot show exactly opens as JSON instead, so nothing is lost.
  */
 export function ConditionBuilder({ condition, onChange, context, errors = [] }: ConditionBuilderProps) {
   const headingId = useId();
-  const [mode, setMode] = useState<Mode>(() => modeFor(condition, context));
-  const [ruleErrors, setRuleErrors] = useState<RuleError[]>([]);
-  const [jsonProblem, setJsonProblem] = useState<string | null>(null);
-  const emitted = useRef(condition);
-  useReportInvalid(ruleErrors.length > 0 || jsonProblem !== null);
-
-  // A condition replaced from outside (discard, the saved version) is shown afresh.
-  useEffect(() => {
-    if (condition === emitted.current) return;
-    emitted.current = condition;
-    setMode(modeFor(condition, context));
-    setRuleErrors([]);
-    setJsonProblem(null);
-  }, [condition, context]);
-
-  function emit(next: Record<string, unknown> | undefined) {
-    // The same JsonLogic again (a re-render of the builder) is no edit.
-    if (JSON.stringify(next) === JSON.stringify(emitted.current)) return;
-    emitted.current = next;
-    onChange(next);
-  }
-
-  function changeQuery(query: RuleGroupType) {
-    setMode({ kind: "visual", query });
-    const result = queryToCondition(query, context);
-    if (result.ok) {
-      setRuleErrors([]);
-      emit(result.condition);
-    } else setRuleErrors(result.errors);
-  }
-
-  function changeJson(text: string) {
-    setMode({ kind: "json", text, reason: mode.kind === "json" ? mode.reason : null });
-    if (text.trim() === "") {
-      setJsonProblem(null);
-      emit(undefined);
-      return;
-    }
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("a condition is a JSON object");
-      setJsonProblem(null);
-      emit(value as Record<string, unknown>);
-    } catch (e) {
-      setJsonProblem(`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  const canShowVisual = mode.kind === "visual" || (jsonProblem === null && conditionToQuery(emitted.current, context).ok);
+  const editor = useConditionEditor(condition, context, onChange);
+  const { mode, ruleErrors, jsonProblem } = editor;
   const builderContext: BuilderContext = {
-    errors: new Map(ruleErrors.map((e) => [e.path.join("."), e.message])),
+    errors: editor.errorsByPath,
     currency: context.currency,
   };
 
@@ -115,23 +50,11 @@ export function ConditionBuilder({ condition, onChange, context, errors = [] }: 
           </Text>
         </div>
         {mode.kind === "visual" ? (
-          <Button
-            type="button"
-            size="small"
-            variant="transparent"
-            disabled={ruleErrors.length > 0}
-            onClick={() => setMode({ kind: "json", text: JSON.stringify(emitted.current ?? {}, null, 2), reason: null })}
-          >
+          <Button type="button" size="small" variant="transparent" disabled={ruleErrors.length > 0} onClick={editor.showJson}>
             Edit as JSON
           </Button>
         ) : (
-          <Button
-            type="button"
-            size="small"
-            variant="transparent"
-            disabled={!canShowVisual}
-            onClick={() => setMode(modeFor(emitted.current, context))}
-          >
+          <Button type="button" size="small" variant="transparent" disabled={!editor.canShowVisual} onClick={editor.showVisual}>
             Use the visual builder
           </Button>
         )}
@@ -140,10 +63,10 @@ export function ConditionBuilder({ condition, onChange, context, errors = [] }: 
         <QueryBuilder
           fields={conditionFields(context)}
           query={mode.query}
-          onQueryChange={changeQuery}
+          onQueryChange={editor.changeQuery}
           controlElements={controls}
           context={builderContext}
-          translations={translations}
+          translations={conditionTranslations}
           listsAsArrays
           enableMountQueryChange={false}
           showNotToggle
@@ -151,7 +74,7 @@ export function ConditionBuilder({ condition, onChange, context, errors = [] }: 
           controlClassnames={classNames}
         />
       ) : (
-        <JsonEditor text={mode.text} reason={mode.reason} problem={jsonProblem} onChange={changeJson} />
+        <JsonEditor text={mode.text} reason={mode.reason} problem={jsonProblem} onChange={editor.changeJson} />
       )}
       {errors.length > 0 ? (
         <Hint variant="error" role="alert">
@@ -202,20 +125,6 @@ function JsonEditor({
 }
 
 // ---- react-querybuilder controls in Medusa UI -----------------------------------------------------
-
-function ruleName(path: readonly number[]): string {
-  return `condition ${path.map((i) => i + 1).join(".")}`;
-}
-
-function groupName(path: readonly number[]): string {
-  return path.length === 0 ? "all conditions" : `group ${path.map((i) => i + 1).join(".")}`;
-}
-
-function flatOptions(options: ValueSelectorProps["options"]): FullOption[] {
-  return (options as unknown[]).flatMap((o) =>
-    typeof o === "object" && o !== null && "options" in o ? ((o as { options: FullOption[] }).options ?? []) : [o as FullOption],
-  );
-}
 
 function MedusaSelect({
   value,
@@ -472,13 +381,6 @@ const controls: ControlElementsProp<FullField, string> = {
   shiftActions: null,
   valueSourceSelector: null,
   matchModeEditor: null,
-};
-
-const translations = {
-  addRule: { label: "Add condition", title: "Add condition" },
-  addGroup: { label: "Add group", title: "Add group" },
-  removeRule: { label: "Remove", title: "Remove" },
-  removeGroup: { label: "Remove group", title: "Remove group" },
 };
 
 const classNames = {

@@ -18,6 +18,7 @@ import {
 } from "../../shared/config-edit.ts";
 import { parsePercent } from "../../shared/parse.ts";
 import type { BenefitDiscountKind, BenefitScopeKind } from "../../shared/program-config.ts";
+import { tierOptions, withUnknownTier } from "../../shared/tier-options.ts";
 import { MoneyInput } from "../parts/money-input.tsx";
 import { ParsedInput } from "../parts/parsed-input.tsx";
 import { SelectField } from "../parts/select-field.tsx";
@@ -25,7 +26,6 @@ import { TextField } from "../parts/text-field.tsx";
 import { ItemCard } from "./item-card.tsx";
 import { ItemList } from "./item-list.tsx";
 import type { TabProps } from "./tab-props.ts";
-import { tierOptions, withUnknownTier } from "./tier-options.ts";
 
 const scopes: { value: BenefitScopeKind; label: string; ids: string }[] = [
   { value: "all", label: "All products", ids: "" },

@@ -15,6 +15,7 @@ import { usePartnerSettlement } from "../../shared/hooks.ts";
 import { currentMonth, monthRange } from "../../shared/months.ts";
 import { parseWholeNumber } from "../../shared/parse.ts";
 import type { Period } from "../../shared/program-config.ts";
+import { ANY_TIER, tierOptions, withUnknownTier } from "../../shared/tier-options.ts";
 import { MoneyInput } from "../parts/money-input.tsx";
 import { ParsedInput } from "../parts/parsed-input.tsx";
 import { SelectField } from "../parts/select-field.tsx";
@@ -25,7 +26,6 @@ import { ItemList } from "./item-list.tsx";
 import { PartnerSettlementSection } from "./partner-settlement.tsx";
 import { PerkCodePool } from "./perk-code-pool.tsx";
 import type { TabProps } from "./tab-props.ts";
-import { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
 
 const periods: { value: Period; label: string }[] = [
   { value: "day", label: "Per day" },

@@ -10,6 +10,7 @@ import {
 } from "../../shared/config-edit.ts";
 import { parsePercent, parseWholeNumber } from "../../shared/parse.ts";
 import type { RewardKind } from "../../shared/program-config.ts";
+import { ANY_TIER, tierOptions, withUnknownTier } from "../../shared/tier-options.ts";
 import { MoneyInput } from "../parts/money-input.tsx";
 import { ParsedInput } from "../parts/parsed-input.tsx";
 import { SelectField } from "../parts/select-field.tsx";
@@ -18,7 +19,6 @@ import { TextField } from "../parts/text-field.tsx";
 import { ItemCard } from "./item-card.tsx";
 import { ItemList } from "./item-list.tsx";
 import type { TabProps } from "./tab-props.ts";
-import { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
 
 const kinds: { value: RewardKind; label: string }[] = [
   { value: "amountOff", label: "Amount off" },

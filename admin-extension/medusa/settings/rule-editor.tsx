@@ -2,6 +2,7 @@ import { Text } from "@medusajs/ui";
 import { issuesAt, issuesUnder, setTierMultiplier, toggleWeekday, updateRule } from "../../shared/config-edit.ts";
 import { parseFactor, parseWholeNumber } from "../../shared/parse.ts";
 import type { EarnRule, Period } from "../../shared/program-config.ts";
+import { triggerKind, triggerLabels } from "../../shared/rule-triggers.ts";
 import { CheckboxField } from "../parts/checkbox-field.tsx";
 import { ParsedInput } from "../parts/parsed-input.tsx";
 import { SelectField } from "../parts/select-field.tsx";
@@ -9,6 +10,8 @@ import { TextField } from "../parts/text-field.tsx";
 import { AmountEditor } from "./amount-editor.tsx";
 import { ConditionBuilder } from "./condition-builder.tsx";
 import type { TabProps } from "./tab-props.ts";
+
+export { triggerKind, triggerLabels };
 
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const periods: { value: Period | "none"; label: string }[] = [
@@ -19,16 +22,6 @@ const periods: { value: Period | "none"; label: string }[] = [
   { value: "year", label: "Per year" },
   { value: "lifetime", label: "Per lifetime" },
 ];
-
-export const triggerLabels: Record<string, string> = {
-  "order.paid": "Order paid",
-  "customer.created": "Customer created",
-  custom: "Custom event",
-};
-
-export function triggerKind(trigger: string): string {
-  return trigger.startsWith("custom:") ? "custom" : trigger;
-}
 
 /** Every setting of one earn rule: trigger, reward, tier multipliers, schedule, cap and condition. */
 export function RuleEditor({ config, edit, issues, index }: TabProps & { index: number }) {

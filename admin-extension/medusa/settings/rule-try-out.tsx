@@ -1,9 +1,9 @@
 import { Button, Heading, Input, StatusBadge, Text } from "@medusajs/ui";
 import { DateTime } from "luxon";
 import { type FormEvent, useId, useState } from "react";
-import { decimalToMinor } from "../../shared/money.ts";
 import type { EarnRule, ProgramConfig } from "../../shared/program-config.ts";
 import { useTryRule } from "../../shared/screen-hooks.ts";
+import { buildTrialOrder } from "../../shared/trial-order.ts";
 import { ApiErrorAlert } from "../parts/api-error.tsx";
 import { Field } from "../parts/field.tsx";
 import { formatNumber } from "../parts/format.ts";
@@ -19,12 +19,6 @@ const checkNames: Record<string, string> = {
   tierMultiplier: "Tier multiplier",
 };
 
-/** When the try-out order happened: noon of `day` in the program's time zone, so the day is the same everywhere. */
-export function trialInstant(day: string, zone: string): string | null {
-  const at = DateTime.fromISO(day, { zone });
-  return at.isValid ? (at.set({ hour: 12 }).toUTC().toISO() ?? null) : null;
-}
-
 /**
  * Tries the rule as edited (saved or not) on an order the owner describes: the engine answers the
  * points and growth it would give and every check it made, passed or failed, with why.
@@ -39,21 +33,21 @@ export function RuleTryOut({ rule, config }: { rule: EarnRule; config: ProgramCo
   const [day, setDay] = useState(() => DateTime.now().setZone(zone).toISODate() ?? "");
   const [checked, setChecked] = useState(false);
 
-  const currencyOk = /^[A-Z]{3}$/.test(currency.trim());
-  const amount = currencyOk ? decimalToMinor(subtotal, currency.trim()) : null;
-  const at = trialInstant(day, zone);
+  // Noon of the chosen day in the program's time zone: the same day wherever the owner sits.
+  const built = buildTrialOrder({ subtotal, currency, at: day ? `${day}T12:00` : "", lines: [] }, zone);
+  const problems = checked && !built.ok ? built.errors : {};
   const errors = {
-    subtotal: checked && amount && !amount.ok ? [amount.message] : [],
-    currency: checked && !currencyOk ? ["Enter a three-letter currency code such as USD"] : [],
-    day: checked && at === null ? ["Choose the order's date"] : [],
+    subtotal: problems.subtotal ? [problems.subtotal] : [],
+    currency: problems.currency ? [problems.currency] : [],
+    day: problems.at ? ["Choose the order's date"] : [],
   };
 
   function submit(event: FormEvent) {
     event.preventDefault();
     event.stopPropagation();
     setChecked(true);
-    if (!amount?.ok || at === null) return;
-    trial.mutate({ rule, order: { subtotal: amount.value, currency: currency.trim(), at }, tier: tier || null });
+    if (!built.ok) return;
+    trial.mutate({ rule, order: built.order, tier: tier || null });
   }
 
   const result = trial.data;

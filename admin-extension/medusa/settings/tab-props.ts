@@ -1,11 +1,2 @@
-import type { ConfigIssue } from "../../shared/config-edit.ts";
-import type { ProgramConfig } from "../../shared/program-config.ts";
-
-export interface TabProps {
-  config: ProgramConfig;
-  /** The config as the engine has it (last loaded or saved), for what exists before the draft is saved. */
-  saved: ProgramConfig;
-  edit: (change: (config: ProgramConfig) => ProgramConfig) => void;
-  /** The engine's issues from the last save attempt. */
-  issues: readonly ConfigIssue[];
-}
+// Moved to shared (the Shopify admin's screens take the same props); Medusa imports stay.
+export type { TabProps } from "../../shared/tab-props.ts";

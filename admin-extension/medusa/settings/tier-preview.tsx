@@ -1,8 +1,8 @@
 import { Heading, Table, Text } from "@medusajs/ui";
 import { useId } from "react";
+import { describeError } from "../../shared/error-text.ts";
 import type { Tier } from "../../shared/program-config.ts";
 import { useTierPreview } from "../../shared/screen-hooks.ts";
-import { describeError } from "../parts/api-error.tsx";
 import { formatNumber, formatSigned } from "../parts/format.ts";
 import { useDebounced } from "../parts/use-debounced.ts";
 

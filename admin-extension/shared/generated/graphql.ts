@@ -3,8 +3,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/**
+ * GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
+ * qualification window the growth shown (the window's) may differ from that order.
+ */
 export type MemberSort =
+  /** By lifetime growth, lowest first. */
   | 'GROWTH_ASC'
+  /** By lifetime growth, highest first. */
   | 'GROWTH_DESC'
   | 'JOINED_DESC'
   | 'POINTS_ASC'

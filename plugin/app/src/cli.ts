@@ -10,7 +10,7 @@ export async function run(): Promise<void> {
     console.error(`kinship-server: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
-  const { url, config } = running;
+  const { url, config, devSignIn } = running;
   const lines = [
     "",
     `Kinship is running at ${url}`,
@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
     `  graphql    POST ${url}/storefront/graphql POST ${url}/admin/graphql   GET|POST ${url}/proxy/graphql (Shopify app proxy)`,
     `  widgets    GET  ${url}/widgets/embed.js   GET  ${url}/widgets/widgets.js`,
     `  health     GET  ${url}/healthz            GET  ${url}/readyz`,
+    `  admin      GET  ${url}/app   ${devSignIn ? "(development sign-in: the demo program's admin outside Shopify)" : "(inside the Shopify admin)"}`,
     "",
     ...(await demoSummary(running)),
   ];

@@ -26,6 +26,11 @@ const Env = z.object({
       return key;
     }),
   KINSHIP_WORKER: z.enum(["on", "off"]).default("on"),
+  /**
+   * The admin's development sign-in (the demo program's admin outside Shopify): on by default only
+   * without SHOPIFY_API_KEY; "on" with a real key is allowed (and logged loudly), "off" turns it off.
+   */
+  KINSHIP_DEV_SIGNIN: z.enum(["on", "off"]).optional(),
   /** How often the server's worker maintains every program (maturity, expiry, tiers); 0: never here. */
   KINSHIP_MAINTAIN_EVERY_MS: z.coerce
     .number()
@@ -60,6 +65,11 @@ function isOrigin(o: string): boolean {
 }
 
 export type AppConfig = z.infer<typeof Env>;
+
+/** Whether the server offers the dev sign-in: never with a Shopify app configured, unless asked for explicitly. */
+export function devSignInEnabled(config: Pick<AppConfig, "SHOPIFY_API_KEY" | "KINSHIP_DEV_SIGNIN">): boolean {
+  return config.SHOPIFY_API_KEY ? config.KINSHIP_DEV_SIGNIN === "on" : config.KINSHIP_DEV_SIGNIN !== "off";
+}
 
 /** Server settings from the environment, validated; a bad value stops the start with its name. */
 export function configFrom(env: NodeJS.ProcessEnv): AppConfig {

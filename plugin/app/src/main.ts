@@ -4,7 +4,7 @@ import { DEMO_CUSTOMERS, DEMO_PROGRAM } from "@kinship/engine/demo";
 import { createBullQueue, createMemoryQueue, type InboxQueue, mapCustom, mapShopify, shopifyClient, startWorker } from "@kinship/webhooks";
 import type { FastifyInstance } from "fastify";
 import { defaultStorefrontUrl } from "./api/referral.ts";
-import { type AppConfig, configFrom } from "./config.ts";
+import { type AppConfig, configFrom, devSignInEnabled } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { buildServer } from "./server.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
@@ -16,6 +16,8 @@ export interface RunningApp {
   engine: Engine;
   queue: InboxQueue;
   config: AppConfig;
+  /** /app offers the development sign-in (the demo program's admin outside Shopify). */
+  devSignIn: boolean;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startApp(
   const demo = (await engine.programs.list()).length === 0 || (await engine.shops.find(DEMO_PROGRAM)) !== null;
   if (demo) await seedDemo(engine, new Date());
   let url = "";
+  const devSignIn = devSignInEnabled(config) && demo;
   const app = buildServer({
     engine,
     queue,
@@ -49,7 +52,12 @@ export async function startApp(
     // The demo program's storefront is the demo page of this server.
     storefrontUrl: (program) => (program === DEMO_PROGRAM && url ? `${url}/demo` : defaultStorefrontUrl(program)),
     ...(demo ? { demo: { program: DEMO_PROGRAM, customerId: DEMO_CUSTOMERS.grace } } : {}),
+    ...(devSignIn ? { devSignIn: { shop: DEMO_PROGRAM } } : {}),
   });
+  if (devSignIn && config.SHOPIFY_API_KEY)
+    app.log.warn(
+      "KINSHIP_DEV_SIGNIN=on with SHOPIFY_API_KEY set: anyone who can reach /app can sign in as the demo program's owner. Never on a server merchants use.",
+    );
   const worker =
     config.KINSHIP_WORKER === "on"
       ? await startWorker({
@@ -84,6 +92,7 @@ export async function startApp(
     engine,
     queue,
     config,
+    devSignIn,
     async close() {
       await app.close();
       if (worker) await worker.stop();

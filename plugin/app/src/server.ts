@@ -6,6 +6,7 @@ import { defaultStorefrontUrl } from "./api/referral.ts";
 import { registerApi } from "./api/routes.ts";
 import { registerHtmlCsp } from "./csp.ts";
 import { type DemoOptions, registerDemo } from "./demo/route.ts";
+import { adminAssets } from "./home/admin-assets.ts";
 import { registerAppHome } from "./home/app-route.ts";
 import { registerHome } from "./home/route.ts";
 import { defaultWidgetsDir } from "./widgets/assets.ts";
@@ -25,6 +26,10 @@ export interface ServerOptions {
   widgetsDir?: string;
   /** Serve the demo storefront page at /demo for this program and member. */
   demo?: DemoOptions;
+  /** Offer the admin's development sign-in for this (demo) shop (main.ts: only without a Shopify app, or KINSHIP_DEV_SIGNIN=on). */
+  devSignIn?: { shop: string };
+  /** The built Shopify admin (default: admin-extension/dist/shopify). */
+  adminDir?: string;
 }
 
 let stdoutDestination: pino.DestinationStream | undefined;
@@ -84,8 +89,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const shopifyApi = shopifyClient(options.shopify.apiKey, options.shopify.apiSecret);
   registerHtmlCsp(app);
-  registerHome(app, { demo: options.demo !== undefined });
-  registerAppHome(app, { engine: options.engine, shopify: shopifyApi, apiKey: options.shopify.apiKey, now });
+  registerHome(app, { demo: options.demo !== undefined, devSignIn: options.devSignIn !== undefined });
+  registerAppHome(app, {
+    engine: options.engine,
+    shopify: shopifyApi,
+    apiKey: options.shopify.apiKey,
+    now,
+    ...(options.adminDir ? { assets: adminAssets(options.adminDir) } : {}),
+    ...(options.devSignIn ? { devSignIn: { shop: options.devSignIn.shop, apiSecret: options.shopify.apiSecret } } : {}),
+  });
   registerApi(app, {
     engine: options.engine,
     shopify: shopifyApi,

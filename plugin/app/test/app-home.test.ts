@@ -1,4 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Engine } from "@kinship/engine";
 import { createMemoryQueue } from "@kinship/webhooks";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
@@ -114,20 +118,85 @@ describe("GET /app", () => {
     expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
     const policy = csp(res);
     expect(policy).toContain(`frame-ancestors https://${shop} https://admin.shopify.com`);
-    expect(policy).not.toContain("'unsafe-inline'");
+    // Scripts: App Bridge's CDN folder and this origin's bundle, never inline.
+    expect(policy).toContain("script-src 'self' https://cdn.shopify.com/shopifycdn/;");
+    expect(policy.split("; ").find((d) => d.startsWith("script-src"))).not.toContain("unsafe-inline");
     expect(res.body).toContain(`<meta name="shopify-api-key" content="${API_KEY}">`);
     const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts[0]?.[1]).toBe(' src="https://cdn.shopify.com/shopifycdn/app-bridge.js"');
-    // The one inline script runs by its hash; it asks App Bridge for a session token and posts it.
-    expect(scripts).toHaveLength(2);
-    const inline = scripts[1]?.[2] ?? "";
-    expect(policy).toContain(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`);
-    expect(inline).toContain("shopify.idToken()");
-    expect(inline).toContain('"/app/session"');
-    expect(inline).not.toContain("innerHTML");
+    for (const script of scripts) expect(script[2]).toBe("");
     // Nothing from the request is written into the page.
     expect(res.body).not.toContain("corner-store");
-    expect(res.body).toContain('role="status"');
+  });
+
+  it("every screen's path is the same shell; other paths under /app are not", async () => {
+    const shop = "corner-store.myshopify.com";
+    for (const path of [
+      "/app/settings",
+      "/app/members",
+      "/app/activity",
+      "/app/dashboard",
+      "/app/members/gid%3A%2F%2Fshopify%2FCustomer%2F7",
+    ]) {
+      const res = await app.inject(`${path}?shop=${shop}`);
+      expect(res.statusCode, path).toBe(200);
+      expect(csp(res)).toContain(`frame-ancestors https://${shop} https://admin.shopify.com`);
+    }
+    expect((await app.inject(`/app/nowhere?shop=${shop}`)).statusCode).toBe(404);
+    expect((await app.inject("/app/settings")).statusCode).toBe(400);
+    // No dev sign-in on a server with a Shopify app.
+    expect((await app.inject("/app/dev/token")).statusCode).toBe(404);
+  });
+
+  it("links the built admin by its hashed names, served immutable for a year, gzipped when asked", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kinship-admin-"));
+    await writeFile(join(dir, "app-ABC123.js"), "console.log('admin');\n");
+    await writeFile(join(dir, "polaris-def456.css"), "body{margin:0}\n");
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ script: "app-ABC123.js", stylesheet: "polaris-def456.css" }));
+    const built = buildServer({
+      engine,
+      queue: createMemoryQueue(),
+      shopify: { apiKey: API_KEY, apiSecret: SECRET },
+      logLevel: "silent",
+      adminDir: dir,
+    });
+    try {
+      const page = await built.inject("/app?shop=corner-store.myshopify.com");
+      expect(page.body).toContain('<script type="module" src="/app/assets/app-ABC123.js"></script>');
+      expect(page.body).toContain('<link rel="stylesheet" href="/app/assets/polaris-def456.css">');
+      expect(page.body.indexOf("app-bridge.js")).toBeLessThan(page.body.indexOf("app-ABC123.js"));
+      const js = await built.inject({ url: "/app/assets/app-ABC123.js", headers: { "accept-encoding": "gzip" } });
+      expect(js.statusCode).toBe(200);
+      expect(js.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(js.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+      expect(js.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(js.rawPayload).toString()).toBe("console.log('admin');\n");
+      expect((await built.inject("/app/assets/polaris-def456.css")).headers["content-type"]).toBe("text/css; charset=utf-8");
+      expect((await built.inject("/app/assets/manifest.json")).statusCode).toBe(404);
+      expect((await built.inject("/app/assets/..%2Fmanifest.json")).statusCode).toBe(404);
+    } finally {
+      await built.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("without a built admin the shell says how to build it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kinship-admin-none-"));
+    const built = buildServer({
+      engine,
+      queue: createMemoryQueue(),
+      shopify: { apiKey: API_KEY, apiSecret: SECRET },
+      logLevel: "silent",
+      adminDir: dir,
+    });
+    try {
+      const page = await built.inject("/app?shop=corner-store.myshopify.com");
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("npm run build -w @kinship/admin");
+    } finally {
+      await built.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   const bad: [string, string][] = [
@@ -181,6 +250,11 @@ describe("POST /app/session", () => {
       configVersion: 1,
       currency: "USD",
       timezone: "UTC",
+      apiKey: API_KEY,
+      // The grant has no read_themes: the launcher embed cannot be read.
+      themeEmbed: "unknown",
+      // The install switched member prices on at checkout (the mocked discountAutomaticAppCreate).
+      memberPricesActive: true,
     });
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({
@@ -215,8 +289,6 @@ describe("POST /app/session", () => {
       message: expect.stringMatching(/^Kinship does not have the access it needs: read_products \(the catalog\), write_customers \(/),
     });
     expect(await engine.shops.scopes(shop)).toMatchObject({ granted: ["read_customers", "read_orders", "write_discounts"] });
-    const page = await app.inject(`/app?shop=${shop}`);
-    expect(page.body).toContain("body.scopesProblem.message");
   });
 
   it("a shop connected with a working token is not exchanged", async () => {
@@ -433,10 +505,47 @@ describe("install: the shop's currency and time zone from Shopify", () => {
       message: "1 order in USD earned no points: the program's currency is EUR.",
     });
     expect(await engine.programs.currencyMismatches(shop)).toEqual({ orders: 1, currencies: ["USD"] });
+  });
 
-    // The shell draws it (textContent, in a problem paragraph).
-    const page = await app.inject(`/app?shop=${shop}`);
-    expect(page.body).toContain("body.currencyProblem.message");
-    expect(page.body).toContain('row("Currency", body.currency)');
+  const WITH_THEMES = "read_customers,read_orders,read_products,read_themes,write_customers,write_discounts";
+  const settingsData = (blocks: Record<string, { type: string; disabled?: boolean }>) =>
+    `/*\n * IMPORTANT: The contents of this file are auto-generated.\n */\n${JSON.stringify({ current: { blocks }, presets: {} })}`;
+
+  function themeQuery(shop: string, answer: () => Response): { token: string | null }[] {
+    const seen: { token: string | null }[] = [];
+    mock.use(
+      graphql.link(`https://${shop}/admin/api/2026-10/graphql.json`).query("KinshipThemeEmbed", ({ request }) => {
+        seen.push({ token: request.headers.get("x-shopify-access-token") });
+        return answer();
+      }),
+    );
+    return seen;
+  }
+  const theme = (content: string) => HttpResponse.json({ data: { themes: { nodes: [{ files: { nodes: [{ body: { content } }] } }] } } });
+
+  it("with read_themes, the launcher embed's state comes from the main theme's settings_data.json", async () => {
+    const shop = newDomain("themes");
+    tokenEndpoint(() => HttpResponse.json(pair("a-themes", "r-themes", WITH_THEMES)));
+    let blocks: Record<string, { type: string; disabled?: boolean }> = {
+      "1": { type: "shopify://apps/kinship/blocks/kinship-launcher/0f3c", disabled: false },
+      "2": { type: "shopify://apps/other/blocks/chat/aa11" },
+    };
+    const asked = themeQuery(shop, () => theme(settingsData(blocks)));
+    expect((await session(await sessionToken(shop))).body).toMatchObject({ ok: true, themeEmbed: "on" });
+    expect(asked).toEqual([{ token: "a-themes" }]);
+
+    blocks = { "1": { type: "shopify://apps/kinship/blocks/kinship-launcher/0f3c", disabled: true } };
+    expect((await session(await sessionToken(shop, { sub: "43" }))).body).toMatchObject({ ok: true, themeEmbed: "off" });
+    blocks = { "2": { type: "shopify://apps/other/blocks/chat/aa11" } };
+    expect((await session(await sessionToken(shop, { sub: "44" }))).body).toMatchObject({ ok: true, themeEmbed: "off" });
+  });
+
+  it("with read_themes but Shopify refusing or answering no theme: unknown, and the status still answers", async () => {
+    const shop = newDomain("themes-refused");
+    tokenEndpoint(() => HttpResponse.json(pair("a-tr", "r-tr", WITH_THEMES)));
+    themeQuery(shop, () => HttpResponse.json({ errors: [{ message: "Access denied for themes field." }] }));
+    expect((await session(await sessionToken(shop))).body).toMatchObject({ ok: true, themeEmbed: "unknown" });
+    themeQuery(shop, () => HttpResponse.json({ data: { themes: { nodes: [] } } }));
+    expect((await session(await sessionToken(shop, { sub: "43" }))).body).toMatchObject({ ok: true, themeEmbed: "unknown" });
   });
 });

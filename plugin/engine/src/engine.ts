@@ -4,6 +4,7 @@ import { type CatalogPort, catalogPort } from "./store/catalog/port.ts";
 import { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";
 import { takeHostLock } from "./store/db/host-lock.ts";
 import { migrate, pendingMigrations } from "./store/db/migrate.ts";
+import { type InsightPort, insightPort } from "./store/insight/port.ts";
 import { type DeliveriesPort, deliveriesPort, type InboxPort, inboxPort } from "./store/intake/port.ts";
 import type { Maintenance } from "./store/jobs/maintain.ts";
 import { type JobsPort, jobsPort } from "./store/jobs/port.ts";
@@ -45,7 +46,8 @@ export interface Engine {
   apply(program: string, input: unknown, now: Date, options?: ApplyOptions): Promise<Result<Applied, EngineError>>;
   createProgram(input: CreateProgramInput): Promise<Result<Program, EngineError>>;
   program(key: string): Promise<Result<Program, EngineError>>;
-  updateConfig(key: string, config: unknown, actor: string, now: Date): Promise<Result<Program, EngineError>>;
+  /** With `expectedVersion`, a program at another version is refused (ConfigConflict) and nothing is saved. */
+  updateConfig(key: string, config: unknown, actor: string, now: Date, expectedVersion?: number): Promise<Result<Program, EngineError>>;
   member(program: string, customerId: string, now: Date): Promise<Result<MemberView, EngineError>>;
   maintain(program: string, now: Date): Promise<Maintenance>;
   programs: ProgramsPort;
@@ -57,6 +59,8 @@ export interface Engine {
   catalog: CatalogPort;
   partners: PartnersPort;
   redemptions: RedemptionsPort;
+  /** The admin's figures: the dashboard and the tier preview. */
+  insight: InsightPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
   inbox: InboxPort;
   /** Carries stored deliveries out: mapped by the caller's mapper, applied, settled. */
@@ -156,6 +160,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     catalog: catalogPort(db),
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
+    insight: insightPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),
     jobs,

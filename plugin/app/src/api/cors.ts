@@ -3,7 +3,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 const ALLOWED_HEADERS = "authorization, content-type, x-kinship-program";
 
 /**
- * CORS for headless storefronts on other origins: only the configured origins, echoed back (never
+ * Where Shopify runs admin UI extensions (a web worker on its CDN): the admin blocks call
+ * /admin/graphql from here, with the staff user's ID token in a header.
+ */
+export const ADMIN_EXTENSIONS_ORIGIN = "https://extensions.shopifycdn.com";
+
+/**
+ * CORS for callers on other origins (headless storefronts; Shopify's admin extensions): only the given origins, echoed back (never
  * `*`: the member token travels in a header, and a wildcard would let any site read answers made
  * with a token it got hold of). No cookies are involved, so no credentials mode.
  */

@@ -6,7 +6,7 @@ import { type MemberPriceDiscounts, memberPriceDiscounts } from "../shopify/disc
 import { shopTokens } from "../shopify/tokens.ts";
 import { adminIdentity } from "./admin-auth.ts";
 import { appProxyIdentity } from "./app-proxy.ts";
-import { corsFor } from "./cors.ts";
+import { ADMIN_EXTENSIONS_ORIGIN, corsFor } from "./cors.ts";
 import { customerAccountIdentity, extensionCors } from "./customer-account.ts";
 import { fromBody, fromQuery, graphqlError, type Parsed } from "./graphql-http.ts";
 import type { Auth, ShopperIdentity } from "./identity.ts";
@@ -32,11 +32,13 @@ export interface ApiOptions {
  * - /storefront/graphql: headless storefronts, a member token or a guest of X-Kinship-Program.
  * - /customer-account/graphql: the storefront surface for a customer account UI extension, the
  *   shopper being its session token's `sub` on its `dest` shop.
- * - /admin/graphql: a Shopify session token (embedded admin) or an API key (headless).
+ * - /admin/graphql: a Shopify session token (embedded admin, or an admin UI extension from
+ *   Shopify's extensions origin, the one origin it answers CORS for) or an API key (headless).
  */
 export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const { engine, shopify, now } = options;
   const cors = corsFor(options.corsOrigins);
+  const adminCors = corsFor([ADMIN_EXTENSIONS_ORIGIN]);
   const secretOf = cachedSecrets(engine);
   const tokens = shopTokens({ engine, shopify, now });
   const discounts = options.discounts ?? memberPriceDiscounts({ engine, tokens, now });
@@ -79,7 +81,9 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     return storefront(req, res, await customerAccountIdentity(appCredentials, engine, req.headers, now()));
   });
 
+  app.options("/admin/graphql", async (req, res) => adminCors.preflight(req, res));
   app.post("/admin/graphql", async (req, res) => {
+    adminCors.headers(req, res);
     res.header("cache-control", "private, no-store");
     const auth = await adminIdentity(shopify, engine, req.headers);
     if (!auth.ok) {

@@ -9,8 +9,12 @@ import { type CatalogLoads, catalogLoads } from "../shopify/catalog/loads.ts";
 import { type MemberPriceDiscounts, memberPriceDiscounts } from "../shopify/discount/activation.ts";
 import { missingScopes, scopesMessage } from "../shopify/scopes.ts";
 import { ShopSettingsError } from "../shopify/shop-settings.ts";
+import { type ThemeEmbedState, themeEmbedState } from "../shopify/theme-embed.ts";
 import { ShopTokenError, shopTokens } from "../shopify/tokens.ts";
-import { APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
+import { type AdminAssets, adminAssets, defaultAdminDir, registerAdminAssets } from "./admin-assets.ts";
+import { DEV_APP_BRIDGE } from "./app-bridge-shim.ts";
+import { APP_SCREENS, APP_SESSION, APP_SHELL_CSP, appShell, BAD_SHOP_CSP, BAD_SHOP_PAGE } from "./app-shell.ts";
+import { DEV_SHELL_CSP, type DevSignIn, type DevSignInOptions, registerDevSignIn } from "./dev-signin.ts";
 import { APP_HOME } from "./route.ts";
 
 export interface AppHomeOptions {
@@ -23,6 +27,12 @@ export interface AppHomeOptions {
   catalog?: CatalogLoads;
   /** The shops' member-price discounts on Shopify (default: with the app's tokens). */
   discounts?: MemberPriceDiscounts;
+  /** The built admin (default: admin-extension/dist/shopify of this checkout). */
+  assets?: AdminAssets;
+  /** Registers the dev sign-in (only for a server without a Shopify app, or KINSHIP_DEV_SIGNIN=on). */
+  devSignIn?: Omit<DevSignInOptions, "engine" | "apiKey" | "now">;
+  /** The main theme's launcher embed (default: read through the Admin API when the grant has read_themes). */
+  themeEmbed?: (shop: string) => Promise<ThemeEmbedState>;
 }
 
 /** GET: the shop's last catalog load in this process; POST: loads the catalog again (202, in the background). */
@@ -53,15 +63,23 @@ export interface AppStatus {
   scopesProblem?: { missing: string[]; message: string };
   /** Set when checkout does not charge every member price (Shopify refused the discount, or its limits). */
   discountProblem?: { message: string };
+  /** The app's API key (the theme editor's deep link names the app by it). */
+  apiKey: string;
+  /** The launcher embed in the shop's main theme: "unknown" without read_themes or an answer. */
+  themeEmbed: ThemeEmbedState;
+  /** Checkout charges member prices: Kinship's automatic discount exists on the shop, with no problem. */
+  memberPricesActive: boolean;
 }
 
 /**
  * The embedded app's home.
  *
- * - GET /app: the HTML shell for a valid `shop` (a `<name>.myshopify.com` domain, given once),
- *   framed by that shop's admin only, App Bridge from Shopify's CDN. The shop only decides the
- *   framing: identity comes from the session token the shell sends next. Anything else: 400, a
- *   plain page that may not be framed and echoes nothing.
+ * - GET /app and every screen's path (/app/<screen>, /app/members/<id>): the HTML shell of the
+ *   admin SPA for a valid `shop` (a `<name>.myshopify.com` domain, given once), framed by that
+ *   shop's admin only, App Bridge from Shopify's CDN. The shop only decides the framing: identity
+ *   comes from the session tokens the SPA sends next. Anything else: 400, a plain page that may
+ *   not be framed and echoes nothing; with the dev sign-in on, the sign-in page (or, signed in,
+ *   the shell with the local App Bridge shim) instead.
  * - POST /app/session: `Authorization: Bearer <session token>` checked as /admin/graphql checks it.
  *   A shop without a usable token (none, uninstalled, never seen, or flagged as needing a new
  *   exchange) gets the token exchanged now: with Shopify-managed installation the first open of
@@ -72,15 +90,38 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
   const tokens = shopTokens({ engine, shopify, now });
   const catalog = options.catalog ?? catalogLoads({ engine, tokens, now, log: app.log });
   const discounts = options.discounts ?? memberPriceDiscounts({ engine, tokens, now });
-  const page = appShell(options.apiKey);
+  const assets = options.assets ?? adminAssets(defaultAdminDir());
+  registerAdminAssets(app, assets);
+  const dev: DevSignIn | null = options.devSignIn
+    ? registerDevSignIn(app, { ...options.devSignIn, engine, apiKey: options.apiKey, now })
+    : null;
+  const themeEmbed =
+    options.themeEmbed ??
+    (async (shop: string): Promise<ThemeEmbedState> => {
+      const grant = await engine.shops.scopes(shop);
+      const granted = new Set(grant?.granted ?? []);
+      if (!granted.has("read_themes") && !granted.has("write_themes")) return "unknown";
+      return themeEmbedState({ shop, accessToken: () => tokens.tokenFor(shop) });
+    });
 
-  app.get(APP_HOME, async (req, res) => {
+  const shell = async (req: FastifyRequest, res: FastifyReply) => {
     const shop = (req.query as Record<string, unknown> | undefined)?.shop;
     res.header("cache-control", "no-store").header("x-content-type-options", "nosniff").type("text/html; charset=utf-8");
-    if (typeof shop !== "string" || !isShopDomain(shop))
-      return res.code(400).header("content-security-policy", BAD_SHOP_CSP).send(BAD_SHOP_PAGE);
-    return res.header("content-security-policy", `${APP_SHELL_CSP}; ${embeddedFrameAncestors(shop)}`).send(page);
-  });
+    if (typeof shop === "string" && isShopDomain(shop))
+      return res
+        .header("content-security-policy", `${APP_SHELL_CSP}; ${embeddedFrameAncestors(shop)}`)
+        .send(appShell(options.apiKey, assets.shell()));
+    if (dev && shop === undefined) {
+      if (await dev.signedIn(req))
+        return res.header("content-security-policy", DEV_SHELL_CSP).send(appShell(options.apiKey, assets.shell(), DEV_APP_BRIDGE));
+      if (req.url.split("?")[0] === APP_HOME) return dev.signInPage(res);
+      return res.redirect(APP_HOME, 302);
+    }
+    return res.code(400).header("content-security-policy", BAD_SHOP_CSP).send(BAD_SHOP_PAGE);
+  };
+  app.get(APP_HOME, shell);
+  for (const screen of APP_SCREENS) app.get(`${APP_HOME}/${screen}`, shell);
+  app.get(`${APP_HOME}/members/:customerId`, shell);
 
   app.post(APP_SESSION, async (req, res) => {
     res.header("cache-control", "private, no-store");
@@ -107,7 +148,9 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
 
     let exchanged = false;
     let problem: string | undefined;
-    if (!usable && !refreshable) {
+    // The dev sign-in's demo shop has no Shopify behind it: nothing to exchange.
+    const devShop = dev !== null && shop === options.devSignIn?.shop && (await dev.signedIn(req));
+    if (!usable && !refreshable && !devShop) {
       try {
         await tokens.exchange(shop, sessionToken);
         exchanged = true;
@@ -134,12 +177,14 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
     // A shop whose grant was never recorded (a custom app's token) has nothing to compare.
     const grant = await engine.shops.scopes(shop);
     const missing = grant ? missingScopes(grant.granted) : [];
+    const discountRecord = await engine.shops.discount(shop);
+    const held = exchanged || stillValid || refreshable;
     const status: AppStatus = {
       ok: true,
       shop,
       program: program.value.key,
       name: config.name,
-      token: { held: exchanged || stillValid || refreshable },
+      token: { held },
       exchanged,
       members: await engine.members.count(shop),
       tiers: config.tiers.map((tier) => ({ key: tier.key, name: tier.name, threshold: tier.threshold })),
@@ -158,6 +203,9 @@ export function registerAppHome(app: FastifyInstance, options: AppHomeOptions): 
         : {}),
       ...(missing.length > 0 ? { scopesProblem: { missing, message: scopesMessage(missing) } } : {}),
       ...(discountProblem ? { discountProblem: { message: discountProblem } } : {}),
+      apiKey: options.apiKey,
+      themeEmbed: held ? await themeEmbed(shop).catch(() => "unknown" as const) : "unknown",
+      memberPricesActive: discountRecord?.id != null && !discountRecord.problem && !discountProblem,
     };
     return res.code(200).type("application/json; charset=utf-8").send(status);
   });

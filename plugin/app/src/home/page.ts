@@ -5,6 +5,8 @@ export interface HomePageInput {
   demo: boolean;
   /** The embedded app's home (/app) is served by this server. */
   appHome: boolean;
+  /** The admin's development sign-in is on: /app opens the demo program's admin outside Shopify. */
+  devSignIn?: boolean;
 }
 
 const CSS = `
@@ -38,6 +40,9 @@ export function homePage(p: HomePageInput): string {
   const shopify = p.appHome
     ? "<p>Merchants open Kinship from their Shopify admin.</p>"
     : "<p>Kinship's home inside the Shopify admin is not served yet; in Shopify, Kinship works today through its webhooks, the storefront widgets and the admin GraphQL API.</p>";
+  const admin = p.devSignIn
+    ? `<li><a href="/app">The admin</a>: the demo program's Shopify admin screens, outside Shopify (development sign-in).</li>\n`
+    : "";
   const demo = p.demo
     ? `<li><a href="/demo">The demo storefront</a>: a member's prices, points and partner perks, priced by the storefront widgets.</li>`
     : "";
@@ -56,7 +61,7 @@ export function homePage(p: HomePageInput): string {
 ${shopify}
 <h2>On this server</h2>
 <ul>
-${demo}<li><a href="/healthz"><code>/healthz</code></a>: the process is up.</li>
+${admin}${demo}<li><a href="/healthz"><code>/healthz</code></a>: the process is up.</li>
 <li><a href="/readyz"><code>/readyz</code></a>: the database and the queue are reachable.</li>
 <li><code>POST /admin/graphql</code>: the admin GraphQL API (members and their ledger, adjustments, the program's configuration), for the embedded admin and scripts; it takes a Shopify session token or an API key from <code>kinship apikey create</code>.</li>
 </ul>

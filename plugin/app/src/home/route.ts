@@ -15,7 +15,7 @@ export const APP_HOME = "/app";
  * - Anything else, malformed `shop`/`host` included: a small page saying what Kinship is and where
  *   to go on this server; it may not be framed. Nothing from the request is written into it.
  */
-export function registerHome(app: FastifyInstance, options: { demo: boolean }): void {
+export function registerHome(app: FastifyInstance, options: { demo: boolean; devSignIn?: boolean }): void {
   app.get("/", async (req, res) => {
     const appHome = app.hasRoute({ method: "GET", url: APP_HOME });
     const shop = embeddedShop(req.query);
@@ -29,6 +29,6 @@ export function registerHome(app: FastifyInstance, options: { demo: boolean }): 
       .header("cache-control", "no-cache")
       .header("x-content-type-options", "nosniff")
       .type("text/html; charset=utf-8")
-      .send(homePage({ demo: options.demo, appHome }));
+      .send(homePage({ demo: options.demo, appHome, devSignIn: options.devSignIn === true }));
   });
 }

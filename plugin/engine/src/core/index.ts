@@ -9,6 +9,9 @@ export * from "./events/schema.ts";
 export * from "./handlers/commands.ts";
 export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";
+export * from "./insight/trial-order.ts";
+export * from "./insight/try-rule.ts";
+export * from "./insight/weeks.ts";
 export * from "./intake/mapped.ts";
 export * from "./ledger/types.ts";
 export * from "./money.ts";
@@ -24,4 +27,13 @@ export {
 export * from "./reduce.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
+export {
+  endOverride,
+  movesTier,
+  OVERRIDE_REASON_MAX,
+  type OverrideRequest,
+  overrideInForce,
+  overrideTier,
+  unknownTierMessage,
+} from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";

@@ -24,7 +24,11 @@ export type EngineError =
   | { code: "ClaimLimitReached"; message: string; partner: string; limit: number }
   | { code: "PerksSoldOut"; message: string; partner: string }
   /** The platform would not create the discount; the points were given back. */
-  | { code: "DiscountFailed"; message: string; retryable: boolean };
+  | { code: "DiscountFailed"; message: string; retryable: boolean }
+  /** The program's config changed since the version the editor loaded: nothing was saved. */
+  | { code: "ConfigConflict"; message: string; currentVersion: number }
+  | { code: "UnknownTier"; message: string; tier: string }
+  | { code: "InvalidOverride"; message: string; issues: string[] };
 
 export type ErrorCode = EngineError["code"];
 

@@ -1,60 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Engine } from "../engine.ts";
-import type { LedgerLine, MemberView } from "../store/members/members.ts";
 import type { Program } from "../store/programs/programs.ts";
 import { activityResolvers } from "./admin-activity.ts";
-import { type Admin, type AdminContext, instant, type LedgerArgs, pageSize } from "./admin-context.ts";
+import { type Admin, type AdminContext, instant, pageSize } from "./admin-context.ts";
 import { insightResolvers } from "./admin-insight.ts";
+import { lineNode, memberOf } from "./admin-member.ts";
 import { memberResolvers } from "./admin-members.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { badInput, fromEngine, unwrap } from "./errors.ts";
 import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
 import { adminSdl } from "./sdl.ts";
-import { type MemberNode, memberNode } from "./views.ts";
-
-function adminMember(
-  a: Admin,
-  program: Program,
-  view: MemberView,
-): MemberNode & { profile: unknown; joinedAt: string; lastActivityAt: string | null; ledger: (args: LedgerArgs) => unknown } {
-  const { members } = a.engine;
-  return {
-    ...memberNode(view, program.config, () => members.expiring(program.id, view.customerId, a.ctx.now)),
-    profile: view.profile,
-    joinedAt: view.joinedAt,
-    lastActivityAt: view.lastActivityAt,
-    async ledger({ first, after }: LedgerArgs) {
-      const beforeId = after ? decodeCursor(after) : null;
-      if (after && beforeId === null) throw badInput("after is not a ledger cursor from this API");
-      const page = await members.ledgerPage(program.id, view.customerId, { first: pageSize(first), beforeId });
-      return {
-        lines: page.lines.map(lineNode),
-        nextCursor: page.lastId === null ? null : encodeCursor(page.lastId),
-      };
-    },
-  };
-}
-
-function lineNode(l: LedgerLine) {
-  return {
-    key: l.key,
-    kind: l.kind,
-    available: l.available,
-    pending: l.pending,
-    reason: l.reason,
-    actor: l.actor,
-    orderId: l.orderId,
-    occurredAt: l.occurredAt,
-  };
-}
-
-async function memberOf(a: Admin, customerId: string) {
-  const program = await a.program();
-  const found = await a.engine.member(a.ctx.program, customerId, a.ctx.now);
-  if (!found.ok && found.error.code === "UnknownMember") return null;
-  return adminMember(a, program, unwrap(found));
-}
 
 /** Refuses a key already applied to a different adjustment (another member, amount or reason) with IdempotencyKeyReused. */
 async function sameAdjustment(a: Admin, command: { key: string; customerId: string; points: number; reason: string }): Promise<void> {
@@ -118,7 +73,9 @@ const resolvers: Resolvers<Admin> = {
       return memberOf(a, customerId);
     },
     async updateProgram(_source, args, a) {
-      return programNode(unwrap(await a.engine.updateConfig(a.ctx.program, args.config, a.ctx.actor, a.ctx.now)));
+      const expected = args.expectedVersion as number | null | undefined;
+      const saved = await a.engine.updateConfig(a.ctx.program, args.config, a.ctx.actor, a.ctx.now, expected ?? undefined);
+      return programNode(unwrap(saved));
     },
     async importPerkCodes(_source, args, a) {
       const partner = args.partner as string;

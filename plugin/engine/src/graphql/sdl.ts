@@ -217,10 +217,16 @@ export const adminSdl = /* GraphQL */ `
     ledger(first: Int = 50, after: String): LedgerPage!
   }
 
+  """
+  GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
+  qualification window the growth shown (the window's) may differ from that order.
+  """
   enum MemberSort {
     POINTS_DESC
     POINTS_ASC
+    "By lifetime growth, highest first."
     GROWTH_DESC
+    "By lifetime growth, lowest first."
     GROWTH_ASC
     JOINED_DESC
   }
@@ -233,6 +239,7 @@ export const adminSdl = /* GraphQL */ `
     tier: Tier!
     available: Int!
     pending: Int!
+    "Growth in the qualification window, as on the member page (GROWTH_* sorts by lifetime growth)."
     growth: Int!
     joinedAt: DateTime!
     lastActivityAt: DateTime
@@ -252,11 +259,20 @@ export const adminSdl = /* GraphQL */ `
     after: Int!
   }
 
-  "What saving a tier list would do to today's members (overrides and grace as the engine applies them)."
+  """
+  What saving a tier list would do to today's members: each member's growth (over the program's
+  qualification window, as the engine computes it for tiers) placed against the proposed thresholds.
+  The preview counts the TARGET tier: a real downgrade happens only at an evaluation after the grace
+  period, so members moving down keep their tier until then. A member held by an override in force
+  counts at the override's tier (if the proposal keeps it).
+  """
   type TierPreview {
     members: Int!
+    "Members whose target tier has a higher threshold than the tier they hold."
     up: Int!
+    "Members whose target tier has a lower threshold than the tier they hold."
     down: Int!
+    "The proposed tiers in order, then the current ones the proposal drops (after 0)."
     tiers: [TierMove!]!
   }
 
@@ -282,30 +298,48 @@ export const adminSdl = /* GraphQL */ `
     members: Int!
   }
 
-  "Members per tier at the end of a week (in the program's time zone)."
+  """
+  Members per tier at the end of a week (the current week: now), from the members' tier history;
+  members who joined later are not counted.
+  """
   type TierWeek {
+    "The week's start (Monday 00:00, program time zone)."
     week: DateTime!
     tiers: [TierCount!]!
   }
 
   "Points per week (starting Monday, program time zone)."
   type PointsWeek {
+    "The week's start; entries count by when they happened (their occurredAt)."
     week: DateTime!
+    "Points earned (pending or available as earned: earn entries) plus positive manual adjustments."
     issued: Int!
+    "Points spent on rewards (spend entries) less points given back by cancelled redemptions (unspend)."
     redeemed: Int!
+    "Points that expired (expire entries, pending or available)."
     expired: Int!
+    "Points taken back by refunds and cancellations (reverse entries), including what became a debt or was written off."
     reversed: Int!
   }
 
+  """
+  Paid orders in the program's currency over [from, to), by when they were placed. A member order is
+  one by a customer who was a member before it; an order that made its customer a member and a
+  guest's order are non-member orders (a guest is never made a member). Orders are counted as paid
+  (later refunds and cancellations do not take them out). Orders before the dashboard was installed
+  count from the credited orders; guest orders from then on.
+  """
   type OrderStats {
     orders: Int!
+    "Distinct customers; each guest order counts as its own customer."
     customers: Int!
-    "Minor units of the program currency."
+    "Merchandise after discounts (no shipping, no tax) per order, rounded; minor units of the program currency."
     averageOrderValue: Int!
     "Share of customers with two or more orders in the period, 0 to 1."
     repeatRate: Float!
   }
 
+  "A reward's redemptions made in the period and not cancelled."
   type RewardUse {
     rewardId: ID!
     name: String!
@@ -319,14 +353,20 @@ export const adminSdl = /* GraphQL */ `
     to: DateTime!
     currency: String!
     members: Int!
-    "Members with any ledger activity in the period."
+    """
+    Members who earned, spent or were adjusted in the period (their last such activity falls in it;
+    reversals, maturing and expiry are not a member's activity).
+    """
     activeMembers: Int!
+    "Σ available points of every member now."
     outstandingPoints: Int!
+    "Σ pending points (still in the return window) now."
     pendingPoints: Int!
     membersByTier: [TierWeek!]!
     pointsByWeek: [PointsWeek!]!
     memberOrders: OrderStats!
     nonMemberOrders: OrderStats!
+    "At most ten rewards, most redeemed first."
     topRewards: [RewardUse!]!
   }
 
@@ -405,12 +445,20 @@ export const adminSdl = /* GraphQL */ `
     customer id), in one tier or all, sorted; at most 100 per page.
     """
     members(search: String, tier: ID, sort: MemberSort = POINTS_DESC, first: Int = 50, after: String): MemberPage!
-    "Before saving: how many members the given tier list (as in the config's tiers) would move."
+    """
+    Before saving: how many members the given tier list (as in the config's tiers) would move. The
+    whole config with these tiers is validated as updateProgram does (InvalidConfig with issues).
+    """
     tierPreview(tiers: JSON!): TierPreview!
     """
     What an earn rule (as in the config's rules; need not be saved) would give for an order:
     { subtotal (minor units), currency, lines?: [{ variantId?, productId?, collectionIds?, quantity, price }],
     shipping?, discount?, at? } for a member of the given tier (default: the lowest).
+    price is a line's unit price; with lines, subtotal must equal what they come to less the
+    order-level discount; without lines the order is one line. at defaults to now. Computed as if the
+    program had just this rule (no cap used yet); the condition sees the member with the tier's
+    threshold as growth, no tags and no birthday; collections are taken as given.
+    A bad rule answers InvalidConfig with issues (rule.<field>); a bad order BAD_USER_INPUT naming the field.
     """
     tryRule(rule: JSON!, order: JSON!, tier: ID): RuleTrial!
     "Weeks up to now (at most 52), ending with the current week."

@@ -4,8 +4,8 @@ import type { Draft } from "../ledger/draft.ts";
 import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
-import type { Award, LotBasis, OrderRecord } from "../ledger/types.ts";
-import { rate } from "../rules/rate.ts";
+import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { type RatingContext, rate } from "../rules/rate.ts";
 
 /** Merchandise after discounts per line, and the subtotal after order-level discounts. */
 export function orderAmounts(e: OrderPaidEvent): { lineNet: Record<string, number>; subtotal: number } {
@@ -32,30 +32,45 @@ function basisFor(e: OrderPaidEvent, lineNet: Record<string, number>, subtotal: 
   return { amount, lineIds };
 }
 
+/** How the earn rules see a paid order (the earn path and a rule trial alike). */
+export function orderRating(
+  e: OrderPaidEvent,
+  tierKey: string,
+  member: Record<string, unknown>,
+  capUsage: Record<string, CapUsage>,
+): RatingContext {
+  const { lineNet, subtotal } = orderAmounts(e);
+  return {
+    trigger: "order.paid",
+    occurredAt: e.occurredAt,
+    tierKey,
+    data: { event: { ...e, subtotal }, member },
+    basisFor: (rule) => basisFor(e, lineNet, subtotal, rule),
+    capUsage,
+  };
+}
+
 export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
+  const { lineNet, subtotal } = orderAmounts(e);
+  const inCurrency = e.currency === draft.config.currency;
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
+    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false };
     return;
   }
   if (draft.orders.has(e.orderId)) {
     draft.decision.notes.push(`order ${e.orderId} was already credited`);
     return;
   }
-  if (e.currency !== draft.config.currency) {
+  if (!inCurrency) {
     draft.decision.notes.push(`order currency ${e.currency} is not the program currency ${draft.config.currency}`);
     draft.decision.foreignCurrency = e.currency;
     return;
   }
+  // A customer first seen with this order becomes a member by it: the order itself was not a member's.
+  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null };
   const member = ensureMember(draft, e.customerId);
-  const { lineNet, subtotal } = orderAmounts(e);
-  const awards = rate(draft.config, {
-    trigger: "order.paid",
-    occurredAt: e.occurredAt,
-    tierKey: member.tierKey,
-    data: { event: { ...e, subtotal }, member: memberFacts(draft) },
-    basisFor: (rule) => basisFor(e, lineNet, subtotal, rule),
-    capUsage: capsFor(draft),
-  });
+  const awards = rate(draft.config, orderRating(e, member.tierKey, memberFacts(draft), capsFor(draft)));
 
   const recorded: Award[] = [];
   for (const a of awards) {

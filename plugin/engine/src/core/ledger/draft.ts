@@ -110,7 +110,7 @@ export class Draft {
 }
 
 function cloneMember(m: Member): Member {
-  return { ...m, profile: { ...m.profile, tags: [...m.profile.tags] } };
+  return { ...m, profile: { ...m.profile, tags: [...m.profile.tags] }, override: m.override && { ...m.override } };
 }
 
 function cloneOrder(o: OrderRecord): OrderRecord {

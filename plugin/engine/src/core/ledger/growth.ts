@@ -1,4 +1,5 @@
 import { evaluateTier, type TierMode } from "../tiers/evaluate.ts";
+import { movesTier } from "../tiers/override.ts";
 import { inWindow } from "../tiers/window.ts";
 import type { Draft } from "./draft.ts";
 import type { GrowthEntry } from "./types.ts";
@@ -15,7 +16,7 @@ export function reviewTier(draft: Draft, mode: TierMode, keyPrefix: string): voi
   const changes = evaluateTier(member, draft.windowGrowth, draft.config, draft.now, mode, keyPrefix);
   for (const change of changes) {
     draft.decision.tierChanges.push(change);
-    if (change.reason === "upgrade" || change.reason === "downgrade")
+    if (movesTier(change))
       draft.decision.outbox.push({
         key: `tier:${change.key}`,
         topic: "tier.changed",

@@ -19,6 +19,7 @@ export function ensureMember(draft: Draft, customerId: string): Member {
     profile: { email: null, firstName: null, lastName: null, birthday: null, tags: [], referralCode: null },
     profileUpdatedAt: null,
     createdAt: draft.now,
+    override: null,
   };
   draft.member = member;
   draft.decision.memberCreated = true;

@@ -109,13 +109,24 @@ export interface Member {
   profile: Profile;
   profileUpdatedAt: Date | null;
   createdAt: Date;
+  /** The owner's hold on a tier; it may have run out (see overrideInForce). */
+  override: TierOverride | null;
+}
+
+/** A tier the owner set by hand: the member stays at it until `until` (null: until cleared), whatever their growth. */
+export interface TierOverride {
+  tierKey: string;
+  until: Date | null;
+  reason: string;
+  actor: string;
+  setAt: Date;
 }
 
 export interface TierChange {
   key: string;
   from: string | null;
   to: string;
-  reason: "upgrade" | "downgrade" | "grace_started" | "grace_cleared" | "joined";
+  reason: "upgrade" | "downgrade" | "grace_started" | "grace_cleared" | "joined" | "override" | "override_ended";
   growth: number;
   at: Date;
 }
@@ -191,6 +202,18 @@ export interface Decision {
   notes: string[];
   /** An order that earned nothing because it is in this currency, not the program's. */
   foreignCurrency?: string;
+  /** A paid order in the program's currency, member's or guest's, for the dashboard's order figures. */
+  sale?: Sale;
+}
+
+/** A paid order as the dashboard counts it: recorded once, never a member for a guest. */
+export interface Sale {
+  orderId: string;
+  /** Merchandise after discounts, minor units. */
+  subtotal: number;
+  occurredAt: Date;
+  /** The customer was a member before this order (false: a guest, or a customer this order made a member). */
+  byMember: boolean;
 }
 
 export function emptyDecision(member: Member | null): Decision {

@@ -1,25 +1,18 @@
-import type { ProgramConfig, Tier } from "../config/schema.ts";
+import type { ProgramConfig } from "../config/schema.ts";
 import type { Member, TierChange } from "../ledger/types.ts";
 import { addDays } from "../time.ts";
+import { endOverride, overrideInForce } from "./override.ts";
+import { tierFor, tierRank } from "./rank.ts";
+
+export { tierFor, tierRank };
 
 export type TierMode = "upgradeOnly" | "full";
-
-export function tierFor(config: ProgramConfig, growth: number): Tier {
-  let tier = config.tiers[0] as Tier;
-  for (const t of config.tiers) if (growth >= t.threshold) tier = t;
-  return tier;
-}
-
-export function tierRank(config: ProgramConfig, key: string): number {
-  return Math.max(
-    0,
-    config.tiers.findIndex((t) => t.key === key),
-  );
-}
 
 /**
  * Upgrades happen at once; downgrades only at an evaluation, after a grace period that starts the
  * first time the member is found below their tier (and is cleared if they climb back).
+ * An owner's override in force holds the tier whatever the growth; one that ran out is ended by
+ * the next full evaluation (maintenance), until then growth may only lift the member.
  */
 export function evaluateTier(
   member: Member,
@@ -29,6 +22,11 @@ export function evaluateTier(
   mode: TierMode,
   keyPrefix: string,
 ): TierChange[] {
+  if (overrideInForce(member, config, now)) return [];
+  if (member.override !== null && mode === "full") {
+    member.override = null;
+    return endOverride(member, windowGrowth, config, now, keyPrefix);
+  }
   const target = tierFor(config, windowGrowth);
   const current = member.tierKey;
   const change = (reason: TierChange["reason"], to: string): TierChange => ({

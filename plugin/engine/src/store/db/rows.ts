@@ -10,6 +10,7 @@ import {
   type Member,
   type OrderRecord,
   type Profile,
+  type TierOverride,
 } from "../../core/index.ts";
 import { type LotTable, type MemberTable, num } from "./schema.ts";
 
@@ -35,6 +36,19 @@ export function toMember(r: Selectable<MemberTable>): Member {
     },
     profileUpdatedAt: r.profile_updated_at,
     createdAt: r.created_at,
+    override: overrideOf(r),
+  };
+}
+
+/** The override columns (absent from rows read before 0013's columns were selected: no override). */
+export function overrideOf(r: Partial<Selectable<MemberTable>>): TierOverride | null {
+  if (!r.override_tier) return null;
+  return {
+    tierKey: r.override_tier,
+    until: r.override_until ?? null,
+    reason: r.override_reason ?? "",
+    actor: r.override_actor ?? "",
+    setAt: r.override_set_at as Date,
   };
 }
 

@@ -32,6 +32,7 @@ export interface AuditTable {
   before: Json | null;
   after: Json | null;
   at: Date;
+  request_key: Generated<string | null>;
 }
 
 export interface MemberTable {
@@ -50,6 +51,11 @@ export interface MemberTable {
   profile_updated_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  override_tier: Generated<string | null>;
+  override_until: Generated<Date | null>;
+  override_reason: Generated<string | null>;
+  override_actor: Generated<string | null>;
+  override_set_at: Generated<Date | null>;
 }
 
 export interface LotTable {

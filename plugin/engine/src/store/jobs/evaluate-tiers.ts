@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { evaluateTier, type ProgramConfig, type TierChange, windowStart } from "../../core/index.ts";
+import { evaluateTier, movesTier, type ProgramConfig, type TierChange, windowStart } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { toMember } from "../db/rows.ts";
 import { num } from "../db/schema.ts";
@@ -45,7 +45,7 @@ export async function evaluateTiers(
     after = num(rows[rows.length - 1]?.id);
     result.members += rows.length;
 
-    const updates: { id: number; old: (typeof rows)[number]; tier: string; since: Date; due: Date | null; changes: TierChange[] }[] = [];
+    const updates: Parameters<typeof writeTierUpdates>[2] = [];
     for (const row of rows) {
       const member = toMember(row);
       const changes = evaluateTier(
@@ -57,7 +57,15 @@ export async function evaluateTiers(
         `evaluate:${member.customerId}:${now.toISOString()}`,
       );
       if (changes.length)
-        updates.push({ id: num(row.id), old: row, tier: member.tierKey, since: member.tierSince, due: member.downgradeDueAt, changes });
+        updates.push({
+          id: num(row.id),
+          old: row,
+          tier: member.tierKey,
+          since: member.tierSince,
+          due: member.downgradeDueAt,
+          endsOverride: member.override === null && row.override_tier !== null,
+          changes,
+        });
     }
     if (updates.length) result.changed += await writeTierUpdates(db, programId, updates, now);
     onChunk?.(rows.length);
@@ -74,29 +82,37 @@ async function writeTierUpdates(
   programId: number,
   updates: {
     id: number;
-    old: { tier_key: string; downgrade_due_at: Date | null; growth: unknown; customer_id: string };
+    old: { tier_key: string; downgrade_due_at: Date | null; growth: unknown; customer_id: string; override_set_at: Date | null };
     tier: string;
     since: Date;
     due: Date | null;
+    /** The member's override ran out: its columns are cleared. */
+    endsOverride: boolean;
     changes: TierChange[];
   }[],
   now: Date,
 ): Promise<number> {
   const iso = (d: Date | null) => (d === null ? null : d.toISOString());
   const changes = updates.flatMap((u) => u.changes.map((c) => ({ u, c })));
-  const isMove = (c: TierChange) => c.reason === "upgrade" || c.reason === "downgrade";
   const written = await sql<{ applied: string }>`
     WITH v AS (
       SELECT * FROM unnest(${updates.map((u) => u.id)}::bigint[], ${updates.map((u) => u.tier)}::text[],
                            ${updates.map((u) => iso(u.since))}::timestamptz[], ${updates.map((u) => iso(u.due))}::timestamptz[],
                            ${updates.map((u) => u.old.tier_key)}::text[], ${updates.map((u) => iso(u.old.downgrade_due_at))}::timestamptz[],
-                           ${updates.map((u) => String(u.old.growth))}::bigint[])
-        AS v(id, tier, since, due, old_tier, old_due, old_growth)
+                           ${updates.map((u) => String(u.old.growth))}::bigint[], ${updates.map((u) => u.endsOverride)}::boolean[],
+                           ${updates.map((u) => iso(u.old.override_set_at))}::timestamptz[])
+        AS v(id, tier, since, due, old_tier, old_due, old_growth, ends_override, old_override_set_at)
     ), written AS (
       UPDATE kinship_member m
-      SET tier_key = v.tier, tier_since = v.since, downgrade_due_at = v.due, updated_at = ${now}
+      SET tier_key = v.tier, tier_since = v.since, downgrade_due_at = v.due, updated_at = ${now},
+        override_tier = CASE WHEN v.ends_override THEN NULL ELSE m.override_tier END,
+        override_until = CASE WHEN v.ends_override THEN NULL ELSE m.override_until END,
+        override_reason = CASE WHEN v.ends_override THEN NULL ELSE m.override_reason END,
+        override_actor = CASE WHEN v.ends_override THEN NULL ELSE m.override_actor END,
+        override_set_at = CASE WHEN v.ends_override THEN NULL ELSE m.override_set_at END
       FROM v
       WHERE m.id = v.id AND m.tier_key = v.old_tier AND m.downgrade_due_at IS NOT DISTINCT FROM v.old_due AND m.growth = v.old_growth
+        AND m.override_set_at IS NOT DISTINCT FROM v.old_override_set_at
       RETURNING m.id
     ), changes AS (
       SELECT c.* FROM unnest(${changes.map(({ u }) => u.id)}::bigint[], ${changes.map(({ c }) => c.key)}::text[],
@@ -104,7 +120,7 @@ async function writeTierUpdates(
                              ${changes.map(({ c }) => c.reason)}::text[], ${changes.map(({ c }) => c.growth)}::bigint[],
                              ${changes.map(({ c }) => iso(c.at))}::timestamptz[],
                              ${changes.map(({ u, c }) =>
-                               isMove(c)
+                               movesTier(c)
                                  ? JSON.stringify({
                                      customerId: u.old.customer_id,
                                      from: c.from,

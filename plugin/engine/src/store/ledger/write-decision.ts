@@ -21,12 +21,18 @@ function memberRecord(m: Member, now: Date) {
     profile_updated_at: m.profileUpdatedAt,
     created_at: m.createdAt,
     updated_at: now,
+    override_tier: m.override?.tierKey ?? null,
+    override_until: m.override?.until ?? null,
+    override_reason: m.override?.reason ?? null,
+    override_actor: m.override?.actor ?? null,
+    override_set_at: m.override?.setAt ?? null,
   };
 }
 
 const MEMBER_COLUMNS = sql`customer_id text, available bigint, pending bigint, debt bigint, growth bigint, tier_key text,
   tier_since timestamptz, downgrade_due_at timestamptz, last_activity_at timestamptz, profile jsonb,
-  profile_updated_at timestamptz, created_at timestamptz, updated_at timestamptz`;
+  profile_updated_at timestamptz, created_at timestamptz, updated_at timestamptz, override_tier text, override_until timestamptz,
+  override_reason text, override_actor text, override_set_at timestamptz`;
 
 function lotRecord(l: Lot) {
   return {
@@ -88,7 +94,9 @@ export function decisionCtes(
             FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) RETURNING id)`
         : sql`m AS (UPDATE kinship_member SET available = x.available, pending = x.pending, debt = x.debt, growth = x.growth,
               tier_key = x.tier_key, tier_since = x.tier_since, downgrade_due_at = x.downgrade_due_at, last_activity_at = x.last_activity_at,
-              profile = x.profile, profile_updated_at = x.profile_updated_at, updated_at = x.updated_at
+              profile = x.profile, profile_updated_at = x.profile_updated_at, updated_at = x.updated_at,
+              override_tier = x.override_tier, override_until = x.override_until, override_reason = x.override_reason,
+              override_actor = x.override_actor, override_set_at = x.override_set_at
             FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) WHERE kinship_member.id = ${memberId} RETURNING kinship_member.id)`,
     );
     ctes.push(sql`nl AS (INSERT INTO kinship_lot (program_id, member_id, key, kind, amount, remaining, reversed, status, earned_at,
@@ -152,6 +160,13 @@ export function decisionCtes(
       ctes.push(sql`ncu AS (INSERT INTO kinship_cap_usage (member_id, cap_key, points, growth)
         SELECT ${member}, x.cap_key, x.points, x.growth FROM jsonb_to_recordset(${json(caps)}) AS x(cap_key text, points bigint, growth bigint)
         ON CONFLICT (member_id, cap_key) DO UPDATE SET points = EXCLUDED.points, growth = EXCLUDED.growth)`);
+  }
+  if (d.sale) {
+    const s = d.sale;
+    // A guest's order names no member (and makes none); a redelivered order is already there.
+    ctes.push(sql`nsa AS (INSERT INTO kinship_sale (program_id, order_id, member_id, by_member, subtotal, occurred_at)
+      VALUES (${programId}, ${s.orderId}, ${d.member ? member : null}, ${s.byMember}, ${s.subtotal}, ${s.occurredAt})
+      ON CONFLICT (program_id, order_id) DO NOTHING)`);
   }
   // One row per key: a statement may not upsert the same row twice (the last message of a key wins).
   const messages = [...new Map(d.outbox.map((o) => [o.key, o])).values()];

@@ -21,6 +21,8 @@ export interface MemberView {
   lastActivityAt: string | null;
   joinedAt: string;
   profile: { email: string | null; firstName: string | null; lastName: string | null; birthday: string | null; tags: string[] };
+  /** The override as stored (it may have run out: see overrideInForce). */
+  override: { tier: string; until: string | null; reason: string; actor: string; setAt: string } | null;
 }
 
 export function memberView(row: Selectable<MemberTable>, windowGrowth: number, config: ProgramConfig): MemberView {
@@ -42,6 +44,13 @@ export function memberView(row: Selectable<MemberTable>, windowGrowth: number, c
       lastName: m.profile.lastName,
       birthday: m.profile.birthday,
       tags: m.profile.tags,
+    },
+    override: m.override && {
+      tier: m.override.tierKey,
+      until: m.override.until?.toISOString() ?? null,
+      reason: m.override.reason,
+      actor: m.override.actor,
+      setAt: m.override.setAt.toISOString(),
     },
   };
 }
@@ -66,7 +75,8 @@ export async function memberIn(db: Db, program: Program, customerId: string, now
   const { id, config } = program;
   const { rows } = await sql<Selectable<MemberTable>>`${sql.raw(PREPARED)}
     SELECT id, program_id, customer_id, available, pending, debt, growth, tier_key, tier_since, downgrade_due_at,
-      last_activity_at, profile, profile_updated_at, created_at, updated_at
+      last_activity_at, profile, profile_updated_at, created_at, updated_at, override_tier, override_until, override_reason,
+      override_actor, override_set_at
     FROM kinship_member WHERE program_id = ${id} AND customer_id = ${customerId}`.execute(db);
   const row = rows[0];
   if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${program.key}`, customerId });

@@ -6,6 +6,8 @@ import { deleteProgram, exportMember, redactMember } from "./compliance.ts";
 import { adjustmentLine, ledgerPage } from "./ledger-page.ts";
 import { countMembers, getMember, listMembers, memberIn, memberLedger } from "./members.ts";
 import { orderPoints } from "./order-points.ts";
+import { setOverride } from "./override.ts";
+import { searchMembers } from "./search.ts";
 
 export function membersPort(db: Db) {
   return {
@@ -22,6 +24,10 @@ export function membersPort(db: Db) {
     orderPoints: bind(db, orderPoints),
     /** Tier and points of many members in one read. */
     balances: bind(db, memberBalances),
+    /** The admin's members list: search, tier filter, sort, keyset pages. */
+    search: bind(db, searchMembers),
+    /** Sets or clears a member's tier override (audited, idempotent by key). */
+    override: bind(db, setOverride),
   };
 }
 

@@ -122,6 +122,7 @@ export async function updateProgramConfig(
   config: unknown,
   actor: string,
   now: Date,
+  expectedVersion?: number,
 ): Promise<Result<Program, EngineError>> {
   const valid = validateConfig(config);
   if (!valid.ok) return valid;
@@ -129,6 +130,13 @@ export async function updateProgramConfig(
     const row = await trx.selectFrom("kinship_program").selectAll().where("key", "=", key).forUpdate().executeTakeFirst();
     if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
     const id = num(row.id);
+    // Decided under the row lock: of two saves from the same version, the second sees the first's.
+    if (expectedVersion !== undefined && expectedVersion !== row.config_version)
+      return err({
+        code: "ConfigConflict",
+        message: `the program changed since version ${expectedVersion}: it is at version ${row.config_version} now; reload and apply your changes again`,
+        currentVersion: row.config_version,
+      });
     if (canonicalJson(row.config) === canonicalJson(valid.value))
       return ok({ id, key, platform: row.platform, config: valid.value, configVersion: row.config_version });
     const version = row.config_version + 1;

@@ -10,6 +10,8 @@ import { sql as eventCurrency } from "./0009_event_currency.ts";
 import { sql as outboxLease } from "./0010_outbox_lease.ts";
 import { sql as shopScopes } from "./0011_shop_scopes.ts";
 import { sql as shopDiscount } from "./0012_shop_discount.ts";
+import { sql as memberSearch } from "./0013_member_search.ts";
+import { sql as insight } from "./0014_insight.ts";
 
 export interface Migration {
   id: string;
@@ -30,4 +32,6 @@ export const migrations: readonly Migration[] = [
   { id: "0010_outbox_lease", sql: outboxLease },
   { id: "0011_shop_scopes", sql: shopScopes },
   { id: "0012_shop_discount", sql: shopDiscount },
+  { id: "0013_member_search", sql: memberSearch },
+  { id: "0014_insight", sql: insight },
 ];

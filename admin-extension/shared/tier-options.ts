@@ -1,4 +1,4 @@
-import type { ProgramConfig } from "../../shared/program-config.ts";
+import type { ProgramConfig } from "./program-config.ts";
 
 export const ANY_TIER = "__any";
 
