@@ -559,6 +559,7 @@ describe("Kinship in a real Medusa store", () => {
         const card = table.closest("[role=region]") as HTMLElement;
         return { table: table.scrollWidth, card: card.clientWidth };
       });
+      console.info(`the ledger table at 1440 px: scrollWidth ${fit.table}px, its card's clientWidth ${fit.card}px`);
       expect(fit.table, `the ledger table (${fit.table}px) fits its card (${fit.card}px) at 1440 px`).toBeLessThanOrEqual(fit.card);
       await ledger.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${ARTIFACTS}medusa-admin-customer-ledger-fits.png` });
