@@ -1,18 +1,21 @@
 import { Alert, Button, Container, Heading, Tabs, Text, toast } from "@medusajs/ui";
 import { useId, useState } from "react";
 import { type AdminApiError, toAdminApiError } from "../shared/client.ts";
-import { issueLocation, issueSection, parseIssues } from "../shared/config-edit.ts";
+import { type ConfigIssue, issueLocation, issueSection, parseIssues } from "../shared/config-edit.ts";
+import { basicsPaths } from "../shared/program-basics.ts";
 import { useProgramEditor } from "../shared/program-editor.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { useValidityTracker, ValidityProvider } from "./parts/validity.tsx";
 import { EarnRulesTab } from "./settings/earn-rules-tab.tsx";
 import { MemberPricesTab } from "./settings/member-prices-tab.tsx";
 import { PartnersTab } from "./settings/partners-tab.tsx";
+import { ProgramTab } from "./settings/program-tab.tsx";
 import { RewardsTab } from "./settings/rewards-tab.tsx";
 import type { TabProps } from "./settings/tab-props.ts";
 import { TiersTab } from "./settings/tiers-tab.tsx";
 
 const tabs = [
+  { value: "program", label: "Program", Component: ProgramTab },
   { value: "tiers", label: "Tiers", Component: TiersTab },
   { value: "rules", label: "Earn rules", Component: EarnRulesTab },
   { value: "rewards", label: "Rewards", Component: RewardsTab },
@@ -20,8 +23,14 @@ const tabs = [
   { value: "partners", label: "Partners", Component: PartnersTab },
 ] as const;
 
+/** The tab that shows an issue: a list's own tab, the Program tab for the basics, null for the rest. */
+function tabOf(issue: ConfigIssue): string | null {
+  const head = issue.path.split(".")[0] ?? "";
+  return issueSection(issue) ?? ((basicsPaths as readonly string[]).includes(head) ? "program" : null);
+}
+
 /**
- * The loyalty program's settings: tiers, earn rules, rewards, member prices and partners. Saving
+ * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices and partners. Saving
  * sends the whole config; the engine validates it, and its issues appear next to the fields they
  * name. A saved partner's perk codes are imported on their own, without saving.
  */
@@ -29,7 +38,7 @@ export function LoyaltySettingsPage() {
   const headingId = useId();
   const editor = useProgramEditor();
   const { invalidCount, validity } = useValidityTracker();
-  const [tab, setTab] = useState<string>("tiers");
+  const [tab, setTab] = useState<string>("program");
   const [saveError, setSaveError] = useState<AdminApiError | null>(null);
   const [blocked, setBlocked] = useState(false);
   const [status, setStatus] = useState("");
@@ -50,9 +59,9 @@ export function LoyaltySettingsPage() {
       setSaveError(result.error);
       // Show the tab of the first issue unless the one on screen has some.
       const issues = parseIssues(result.error.issues ?? []);
-      const sections = issues.map(issueSection);
+      const sections = issues.map(tabOf);
       const first = sections.find((s) => s !== null);
-      if (first && !sections.includes(tab as (typeof sections)[number])) setTab(first);
+      if (first && !sections.includes(tab)) setTab(first);
     }
   }
 
@@ -73,8 +82,15 @@ export function LoyaltySettingsPage() {
     );
 
   const tabProps: TabProps = { config: draft, saved: editor.saved ?? draft, edit: editor.edit, issues: editor.issues };
-  const issueCount = (section: string) => editor.issues.filter((i) => issueSection(i) === section).length;
-  const otherIssues = editor.issues.filter((i) => issueSection(i) === null);
+  const issueCount = (section: string) => editor.issues.filter((i) => tabOf(i) === section).length;
+  const otherIssues = editor.issues.filter((i) => tabOf(i) === null);
+  const conflict = saveError?.code === "ConfigConflict";
+
+  async function reload() {
+    await editor.reload();
+    setSaveError(null);
+    setStatus("Reloaded the saved program.");
+  }
 
   return (
     <ValidityProvider validity={validity}>
@@ -128,6 +144,20 @@ export function LoyaltySettingsPage() {
                 ))}
               </ul>
               {otherIssues.length > 0 ? <p>Settings outside these tabs need fixing with the CLI or the API.</p> : null}
+            </Alert>
+          </div>
+        ) : conflict ? (
+          <div className="px-6 py-4">
+            <Alert variant="warning" role="alert" data-code="ConfigConflict">
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <p>
+                  <strong>Not saved: someone else saved the loyalty program after you opened it. </strong>
+                  Reload to see their version; your unsaved changes on every tab will be discarded.
+                </p>
+                <Button type="button" size="small" variant="secondary" onClick={() => void reload()}>
+                  Reload the saved program
+                </Button>
+              </div>
             </Alert>
           </div>
         ) : saveError && toAdminApiError(saveError).code !== "InvalidConfig" ? (

@@ -105,5 +105,5 @@ export const conditionTranslations = {
   addRule: { label: "Add condition", title: "Add condition" },
   addGroup: { label: "Add group", title: "Add group" },
   removeRule: { label: "Remove", title: "Remove" },
-  removeGroup: { label: "Remove group", title: "Remove" },
+  removeGroup: { label: "Remove group", title: "Remove group" },
 };

@@ -13,7 +13,7 @@ import {
   tryRuleQuery,
 } from "./operations.ts";
 import type { EarnRule, Tier } from "./program-config.ts";
-import type { MemberPage, MemberSort, TrialOrder } from "./types.ts";
+import type { Dashboard, MemberPage, MemberSort, TierPreview, TrialOrder } from "./types.ts";
 
 /** Retries only when the API could not be reached; the engine's own answers are final. */
 const retry = (failures: number, error: unknown) => isRetryable(error) && failures < 2;
@@ -50,7 +50,8 @@ export function useTierPreview(tiers: Tier[] | null) {
   const client = useKinshipAdminClient();
   return useQuery({
     queryKey: [...kinshipAdminKeys.all(client), "tier-preview", tiers],
-    queryFn: ({ signal }) => client.request(tierPreviewQuery, { tiers: tiers ?? [] }, signal).then((d) => d.tierPreview),
+    queryFn: ({ signal }): Promise<TierPreview> =>
+      client.request(tierPreviewQuery, { tiers: tiers ?? [] }, signal).then((d) => d.tierPreview),
     enabled: tiers !== null,
     placeholderData: keepPreviousData,
     retry,
@@ -70,7 +71,7 @@ export function useDashboard(weeks = 12) {
   const client = useKinshipAdminClient();
   return useQuery({
     queryKey: [...kinshipAdminKeys.all(client), "dashboard", weeks],
-    queryFn: ({ signal }) => client.request(dashboardQuery, { weeks }, signal).then((d) => d.dashboard),
+    queryFn: ({ signal }): Promise<Dashboard> => client.request(dashboardQuery, { weeks }, signal).then((d) => d.dashboard),
     placeholderData: keepPreviousData,
     retry,
   });

@@ -3,8 +3,17 @@ import type { Engine } from "@kinship/engine";
 import axe from "axe-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { benefits, partners, programConfig, rewards } from "../../test/support/program-fixture.ts";
-import { CustomerLoyaltyWidget, LoyaltySettingsPage, OrderPointsWidget } from "../medusa/index.ts";
+import {
+  ActivityPage,
+  CustomerLoyaltyWidget,
+  LoyaltyDashboard,
+  LoyaltySettingsPage,
+  MemberPage,
+  MembersPage,
+  OrderPointsWidget,
+} from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, click, group, nameOf, openTab, type } from "./support/dom.ts";
+import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
 import { adjust, openShop, openTestEngine, order, refund } from "./support/shop.ts";
 
@@ -119,5 +128,24 @@ describe("accessibility of the Medusa screens", () => {
     expect(unlabelled(c)).toEqual([]);
     expect(withoutFocusStyle(c)).toEqual([]);
     expect(await violations(c)).toEqual([]);
+  });
+
+  it("the Loyalty screens (members, a member's page, activity, dashboard): named controls, visible focus, no axe violations", async () => {
+    const shop = await openShop(engine, { config: programConfig() });
+    await seedMembers(shop);
+    const screens = [
+      { ui: <MembersPage />, ready: (c: HTMLElement) => expect(c.querySelectorAll("tbody tr")).toHaveLength(3) },
+      { ui: <MemberPage customerId="cus_ADA" />, ready: (c: HTMLElement) => expect(c.querySelectorAll("tbody tr")).toHaveLength(1) },
+      { ui: <ActivityPage />, ready: (c: HTMLElement) => expect(c.querySelectorAll("tbody tr").length).toBeGreaterThan(0) },
+      { ui: <LoyaltyDashboard />, ready: (c: HTMLElement) => expect(c.querySelectorAll("figure")).toHaveLength(3) },
+    ];
+    for (const screen of screens) {
+      const { container: c, unmount } = await render(screen.ui, shop.client);
+      await until(() => screen.ready(c));
+      expect(unlabelled(c)).toEqual([]);
+      expect(withoutFocusStyle(c)).toEqual([]);
+      expect(await violations(c)).toEqual([]);
+      unmount();
+    }
   });
 });

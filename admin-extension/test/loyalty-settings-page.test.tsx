@@ -278,7 +278,7 @@ describe("<LoyaltySettingsPage>", () => {
     const c = await settings(shop);
     await click(byRole(c, "button", "Add tier"));
     expect(tiersOnScreen(c)).toEqual(["Member", "Silver", "Gold", "New tier"]);
-    await click(byRole(c, "button", "Move Gold down"));
+    await click(byRole(c, "button", "Move down Gold"));
     await click(byRole(c, "button", "Remove Silver"));
     expect(tiersOnScreen(c)).toEqual(["Member", "New tier", "Gold"]);
     await click(byRole(c, "button", "Discard changes"));

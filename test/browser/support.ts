@@ -62,14 +62,17 @@ export interface Violation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
+/**
+ * Runs axe-core in the page (or only in the elements `within` selects: a host's own chrome, such as
+ * Medusa's sidebar, is not ours to fix); returns the serious and critical violations.
+ */
+export async function seriousViolations(page: Page, within?: string): Promise<Violation[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document | object, o: object): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(selector ? { include: [selector] } : document, { resultTypes: ["violations"] });
     return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-  });
+  }, within ?? null);
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../browser/support.ts";
+import { ARTIFACTS, launchChromium, seriousViolations } from "../browser/support.ts";
 import * as fixture from "../support/program-fixture.ts";
 import { call } from "./support/http.ts";
 import { adminApi, eventually, outcomeOf, storefront } from "./support/kinship.ts";
@@ -419,13 +419,7 @@ describe("Kinship in a real Medusa store", () => {
   it("the owner sees and adjusts Ada's points in the real Medusa admin (Chromium), and the order page shows what it earned and gave back", async () => {
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-      // The admin is served by Medusa's development bundler: its first page compiles, so allow time.
-      await page.goto(`${store.url}/app/login`, { timeout: 240_000 });
-      await page.getByPlaceholder("Email").fill(ADMIN.email, { timeout: 240_000 });
-      await page.getByPlaceholder("Password").fill(ADMIN.password);
-      await page.getByRole("button", { name: "Continue with Email" }).click();
-      await page.waitForURL((u) => !u.pathname.endsWith("/login"), { timeout: 120_000 });
+      const page = await signedInAdmin(browser, store.url);
 
       await page.goto(`${store.url}/app/customers/${ada.customerId}`);
       const loyalty = page.getByRole("region", { name: "Loyalty" });
@@ -472,7 +466,121 @@ describe("Kinship in a real Medusa store", () => {
       await browser.close();
     }
   }, 600_000);
+
+  it("the Loyalty screens in the real Medusa admin (Chromium): dashboard, members and Ada's page, activity, program settings, tier preview, rule try-out; the ledger fits its card at 1440 px", async () => {
+    // A refund reason and an order id longer than a card is wide, as Medusa writes them.
+    const longReason = `Refund re_01JH${"X".repeat(60)} for a parcel lost in transit between the warehouse and the customer`;
+    await admin("mutation A($id: ID!, $r: String!) { adjustPoints(customerId: $id, points: 5, reason: $r) { customerId } }", {
+      id: ada.customerId,
+      r: longReason,
+    });
+    const browser = await launchChromium();
+    // Our screens, not Medusa's own sidebar and top bar.
+    const axeClean = async (page: Page, what: string) =>
+      expect(await seriousViolations(page, "main"), `axe-core: serious or critical violations (${what})`).toEqual([]);
+    try {
+      const page = await signedInAdmin(browser, store.url);
+      const main = page.getByRole("main");
+
+      // The sidebar's Loyalty entry opens the dashboard.
+      await page.getByRole("link", { name: "Loyalty", exact: true }).first().click({ timeout: 120_000 });
+      await page.waitForURL((u) => u.pathname.endsWith("/app/loyalty"), { timeout: 120_000 });
+      await main.getByText("Outstanding points").waitFor({ timeout: 120_000 });
+      await main.locator("figure").first().waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-dashboard.png`, fullPage: true });
+      await axeClean(page, "dashboard");
+
+      await page.goto(`${store.url}/app/loyalty/members`);
+      await main.getByLabel("Search members").fill("ada@example.com", { timeout: 120_000 });
+      const rows = main.getByRole("table", { name: "Members" }).locator("tbody tr");
+      await expect.poll(() => rows.count(), { timeout: 90_000 }).toBe(1);
+      expect(await rows.first().innerText()).toContain("ada@example.com");
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-members.png` });
+      await axeClean(page, "members");
+
+      await rows.first().getByRole("link").click();
+      await page.waitForURL((u) => u.pathname.endsWith(`/app/loyalty/members/${ada.customerId}`), { timeout: 60_000 });
+      const history = main.getByRole("table", { name: "Points history, newest first" });
+      await expect.poll(() => history.innerText(), { timeout: 90_000 }).toContain("goodwill for a late parcel");
+      expect(await main.innerText()).toMatch(/Tier override/);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-member.png`, fullPage: true });
+      await axeClean(page, "member page");
+
+      await page.goto(`${store.url}/app/loyalty/activity`);
+      await main.getByRole("table", { name: "Audit log, newest first" }).waitFor({ timeout: 120_000 });
+      expect(await main.innerText()).toMatch(/Saved the settings as version \d+/);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-activity.png`, fullPage: true });
+      await axeClean(page, "activity");
+
+      await page.goto(`${store.url}/app/settings/loyalty`);
+      await settledTab(page, "Program");
+      const before = (await admin("{ program { version } }")).data.program.version as number;
+      await main.getByLabel("Grace days").fill("45", { timeout: 120_000 });
+      await main.getByRole("button", { name: "Save", exact: true }).click();
+      await expect.poll(() => main.getByRole("status").first().innerText(), { timeout: 90_000 }).toBe(`Saved as version ${before + 1}.`);
+      const saved = await admin("{ program { config } }");
+      expect(saved.data.program.config.tierPolicy).toEqual({ graceDays: 45 });
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings-program.png`, fullPage: true });
+      await axeClean(page, "settings, program");
+
+      await page.getByRole("tab", { name: "Tiers" }).click();
+      await settledTab(page, "Tiers");
+      const tiers = page.getByRole("tabpanel", { name: "Tiers" });
+      await tiers.getByRole("group", { name: "Silver" }).getByLabel("Growth threshold").fill("1");
+      const preview = tiers.locator("[data-tier-preview]");
+      await expect
+        .poll(() => preview.innerText(), { timeout: 90_000 })
+        .toMatch(/^\d+ members? would move up, \d+ down \(of \d+ members?\)\.$/);
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings-tier-preview.png` });
+      await axeClean(page, "settings, tier preview");
+      await main.getByRole("button", { name: "Discard changes" }).click();
+
+      await page.getByRole("tab", { name: "Earn rules" }).click();
+      await settledTab(page, "Earn rules");
+      const rules = page.getByRole("tabpanel", { name: "Earn rules" });
+      await rules
+        .getByRole("button", { name: /^Edit / })
+        .first()
+        .click();
+      const tryOut = rules.locator("form").filter({ has: page.getByRole("heading", { name: "Try this rule" }) });
+      await tryOut.getByLabel("Order subtotal").fill("120.00");
+      await tryOut.getByRole("button", { name: "Try rule" }).click();
+      await expect.poll(() => tryOut.locator("[data-rule-trial]").innerText(), { timeout: 90_000 }).toMatch(/would earn \d+ points/);
+      await tryOut.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings-rule-try-out.png` });
+      await axeClean(page, "settings, rule try-out");
+
+      await page.goto(`${store.url}/app/customers/${ada.customerId}`);
+      const loyalty = page.getByRole("region", { name: "Loyalty" });
+      const ledger = loyalty.locator("[data-ledger-table]");
+      await expect.poll(() => ledger.innerText(), { timeout: 120_000 }).toContain("Refund re_01JH");
+      const fit = await ledger.evaluate((table) => {
+        const card = table.closest("[role=region]") as HTMLElement;
+        return { table: table.scrollWidth, card: card.clientWidth };
+      });
+      console.info(`the ledger table at 1440 px: scrollWidth ${fit.table}px, its card's clientWidth ${fit.card}px`);
+      expect(fit.table, `the ledger table (${fit.table}px) fits its card (${fit.card}px) at 1440 px`).toBeLessThanOrEqual(fit.card);
+      await ledger.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-customer-ledger-fits.png` });
+      await loyalty.getByRole("link", { name: "Open member page" }).click();
+      await page.waitForURL((u) => u.pathname.endsWith(`/app/loyalty/members/${ada.customerId}`), { timeout: 60_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 900_000);
 });
+
+/** Signs the store's admin in, at 1440 px: the admin is served by Medusa's development bundler, whose first page compiles. */
+async function signedInAdmin(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${url}/app/login`, { timeout: 240_000 });
+  await page.getByPlaceholder("Email").fill(ADMIN.email, { timeout: 240_000 });
+  await page.getByPlaceholder("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Continue with Email" }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith("/login"), { timeout: 120_000 });
+  return page;
+}
 
 /** The tab is selected and its trigger's style transition has run, so a screenshot shows which tab is open. */
 async function settledTab(page: Page, name: string): Promise<void> {

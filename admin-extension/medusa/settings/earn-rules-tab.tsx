@@ -5,6 +5,7 @@ import { SwitchField } from "../parts/switch-field.tsx";
 import { ItemCard } from "./item-card.tsx";
 import { ItemList } from "./item-list.tsx";
 import { RuleEditor, triggerKind, triggerLabels } from "./rule-editor.tsx";
+import { RuleTryOut } from "./rule-try-out.tsx";
 import type { TabProps } from "./tab-props.ts";
 
 /** The earn rules in order; each opens into its editor. */
@@ -91,8 +92,9 @@ export function EarnRulesTab(props: TabProps) {
                 </Button>
               </div>
               {isOpen ? (
-                <div id={editorId}>
+                <div id={editorId} className="flex flex-col gap-y-4">
                   <RuleEditor {...props} index={i} />
+                  <RuleTryOut rule={rule} config={config} />
                 </div>
               ) : null}
             </ItemCard>

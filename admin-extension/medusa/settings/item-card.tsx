@@ -32,7 +32,7 @@ export function ItemCard({ name, noun, index, count, onMove, onRemove, actions, 
             size="small"
             variant="transparent"
             disabled={index === 0}
-            aria-label={`Move ${title} up`}
+            aria-label={`Move up ${title}`}
             onClick={() => onMove(index - 1)}
           >
             Move up
@@ -42,7 +42,7 @@ export function ItemCard({ name, noun, index, count, onMove, onRemove, actions, 
             size="small"
             variant="transparent"
             disabled={index === count - 1}
-            aria-label={`Move ${title} down`}
+            aria-label={`Move down ${title}`}
             onClick={() => onMove(index + 1)}
           >
             Move down

@@ -5,11 +5,12 @@ import { TextField } from "../parts/text-field.tsx";
 import { ItemCard } from "./item-card.tsx";
 import { ItemList } from "./item-list.tsx";
 import type { TabProps } from "./tab-props.ts";
+import { TierPreviewPanel } from "./tier-preview.tsx";
 
 const formatWhole = (n: number) => String(n);
 
 /** Tiers in order, each with the growth it needs and the badge members see. */
-export function TiersTab({ config, edit, issues }: TabProps) {
+export function TiersTab({ config, saved, edit, issues }: TabProps) {
   const listIssues = issuesAt(issues, "tiers");
   return (
     <div className="flex flex-col gap-y-4">
@@ -83,6 +84,7 @@ export function TiersTab({ config, edit, issues }: TabProps) {
           </ItemCard>
         ))}
       </ItemList>
+      <TierPreviewPanel tiers={config.tiers} saved={saved.tiers} />
     </div>
   );
 }

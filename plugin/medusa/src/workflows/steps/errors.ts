@@ -27,6 +27,9 @@ const MEDUSA_TYPE = {
   RedemptionInProgress: MedusaError.Types.CONFLICT,
   IdempotencyKeyReused: MedusaError.Types.CONFLICT,
   DiscountFailed: MedusaError.Types.UNEXPECTED_STATE,
+  ConfigConflict: MedusaError.Types.CONFLICT,
+  UnknownTier: MedusaError.Types.NOT_FOUND,
+  InvalidOverride: MedusaError.Types.INVALID_DATA,
 } as const satisfies Record<ErrorCode, string>;
 
 /**

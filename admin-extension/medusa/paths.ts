@@ -1,0 +1,8 @@
+/** Where the loyalty screens live in the Medusa admin (plugin/medusa/src/admin/routes), relative to its root. */
+export const loyaltyPaths = {
+  dashboard: "/loyalty",
+  members: "/loyalty/members",
+  member: (customerId: string) => `/loyalty/members/${encodeURIComponent(customerId)}`,
+  activity: "/loyalty/activity",
+  settings: "/settings/loyalty",
+};
