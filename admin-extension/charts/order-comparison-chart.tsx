@@ -46,7 +46,7 @@ export function OrderComparisonChart({ members, nonMembers, currency, locale = "
                 const s = seriesStyle(chartId, i);
                 return <Cell key={g.name} fill={s.fill} stroke={s.color} />;
               })}
-              <LabelList dataKey="value" position="right" formatter={(v) => label(Number(v))} />
+              <LabelList dataKey="value" position="right" fill="#303030" formatter={(v) => label(Number(v))} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
