@@ -1,4 +1,4 @@
-export { auditSummary, BASIC_KEYS, changesBasics } from "./activity.ts";
+export { type AuditSummary, auditSummaryLine, BASIC_KEYS, changesBasics, configChanges, summarizeAudit } from "./activity-summary.ts";
 export {
   AdminApiError,
   type AdminClient,

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dbOf } from "../../test/support/engine-db.ts";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { ActivityPage } from "../medusa/index.ts";
-import { summarizeAudit } from "../shared/activity-summary.ts";
 import { byRole, click, rowsOf } from "./support/dom.ts";
 import { render, until } from "./support/render.tsx";
 import { NOW, openShop, openTestEngine } from "./support/shop.ts";
@@ -95,23 +94,3 @@ describe("<ActivityPage>", () => {
 function shoppedReplays(shop: { of(op: string): { variables: Record<string, unknown> }[] }) {
   return shop.of("KinshipAdminReplayDeadLetters").map((r) => r.variables.ids);
 }
-
-describe("summarizeAudit", () => {
-  it("names removed items, changed settings and the actions it does not know", () => {
-    expect(
-      summarizeAudit({
-        action: "config.update",
-        subject: "shop@7",
-        before: { name: "Old", expiry: { kind: "none" }, rewards: [{ id: "five", name: "5 off" }] },
-        after: { name: "New", expiry: { kind: "afterEarn", days: 365 }, rewards: [] },
-      }),
-    ).toEqual({
-      title: "Saved the settings as version 7",
-      changes: ["Program name: “Old” → “New”", "Expiry: never → 365 days after earning", "Removed reward “5 off”"],
-    });
-    expect(summarizeAudit({ action: "webhook.rotate", subject: "shop", before: null, after: null })).toEqual({
-      title: "webhook.rotate on shop",
-      changes: [],
-    });
-  });
-});

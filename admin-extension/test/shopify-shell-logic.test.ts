@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { auditSummary, changesBasics } from "../shared/activity.ts";
 import { onboardingSteps, themeEmbedLink } from "../shared/onboarding.ts";
 import type { ProgramConfig } from "../shared/program-config.ts";
 import { applyBasics, basicsForm } from "../shared/settings-basics.ts";
@@ -62,37 +61,6 @@ describe("the Settings form", () => {
       growth: { window: { kind: "rolling", months: 12 } },
       pointValue: { points: 100, money: 250 },
     });
-  });
-});
-
-describe("the audit log's summary", () => {
-  const update = (after: Partial<ProgramConfig>) => ({
-    action: "config.update",
-    subject: "club@2",
-    before: config,
-    after: { ...config, ...after },
-  });
-
-  it("says which basics changed, from what to what", () => {
-    expect(auditSummary(update({ name: "Gold Club", pendingDays: 14 }))).toBe("Name: Club → Gold Club; Pending days: 0 → 14");
-    expect(auditSummary(update({ expiry: { kind: "inactivity", days: 365 } }))).toBe("Expiry: none → inactivity (days 365)");
-    expect(changesBasics(update({ name: "Gold Club" }))).toBe(true);
-  });
-
-  it("names the items added, removed or changed in a list", () => {
-    const tiers = [...config.tiers, { key: "gold", name: "Gold", threshold: 1000 }];
-    expect(auditSummary(update({ tiers }))).toBe("tier: added Gold");
-    expect(changesBasics(update({ tiers }))).toBe(false);
-    const renamed = [{ key: "member", name: "Members", threshold: 0 }];
-    expect(auditSummary(update({ tiers: renamed }))).toBe("tier: changed Members");
-  });
-
-  it("other actions say what they did", () => {
-    expect(auditSummary({ action: "program.create", subject: "club", before: null, after: config })).toBe("Program created");
-    expect(auditSummary({ action: "partner.codes.import", subject: "cafe", before: null, after: { added: 20 } })).toBe(
-      "Perk codes imported: 20 added (cafe)",
-    );
-    expect(auditSummary({ ...update({}), after: config })).toBe("Saved with no change");
   });
 });
 

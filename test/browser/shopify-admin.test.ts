@@ -266,7 +266,7 @@ describe("the Shopify admin in Chromium", () => {
     expect((await app.engine.inbox.row(stored.id))?.status).toBe("dead");
 
     await open("/app/activity", "Activity");
-    await page.getByText("Name: Ada's Club → Their name").waitFor();
+    await page.getByText("Program name: “Ada's Club” → “Their name”").waitFor();
     expect(await page.locator("#kinship-admin").textContent()).toContain("Pending days: 0 → 14");
     await page.getByText("poison-1").waitFor();
     await check("activity");
