@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { onboardingSteps, themeEmbedLink } from "../shared/onboarding.ts";
 import type { ProgramConfig } from "../shared/program-config.ts";
-import { applyBasics, basicsForm } from "../shared/settings-basics.ts";
 
 const config: ProgramConfig = {
   name: "Club",
@@ -16,53 +15,6 @@ const config: ProgramConfig = {
   rules: [],
   rewards: [],
 };
-
-describe("the Settings form", () => {
-  it("round-trips the config's basics, money as a decimal of the currency", () => {
-    const form = basicsForm({ ...config, currency: "JPY", pointValue: { points: 10, money: 5 } });
-    expect(form).toMatchObject({ currency: "JPY", pointValuePoints: "10", pointValueMoney: "5", windowMonths: "12" });
-    expect(applyBasics(config, basicsForm(config))).toEqual({ config, errors: {} });
-  });
-
-  it("checks every field and says what is wrong, leaving the config as it was", () => {
-    const form = {
-      ...basicsForm(config),
-      name: " ",
-      pointValuePoints: "0",
-      pointValueMoney: "1.005",
-      pendingDays: "400",
-      expiryKind: "afterEarn" as const,
-      expiryDays: "",
-      windowKind: "rolling" as const,
-      windowMonths: "121",
-      graceDays: "-1",
-    };
-    const { config: unchanged, errors } = applyBasics(config, form);
-    expect(unchanged).toBe(config);
-    expect(errors).toEqual({
-      name: "Enter the program's name",
-      pointValuePoints: "Enter 1 to 1,000,000 points",
-      pointValueMoney: "USD amounts have at most 2 decimals",
-      pendingDays: "Enter 0 to 365 days",
-      expiryDays: "Enter days as a whole number",
-      windowMonths: "Enter 1 to 120 months",
-      graceDays: "Enter days as a whole number",
-    });
-  });
-
-  it("expiry after earning must outlast the pending days (the engine's own rule, checked first)", () => {
-    const form = { ...basicsForm(config), pendingDays: "30", expiryKind: "afterEarn" as const, expiryDays: "30" };
-    expect(applyBasics(config, form).errors.expiryDays).toMatch(/^Points must not expire before they become available/);
-    const ok = applyBasics(config, { ...form, expiryDays: "365", windowKind: "rolling", windowMonths: "12", pointValueMoney: "2.5" });
-    expect(ok.errors).toEqual({});
-    expect(ok.config).toMatchObject({
-      pendingDays: 30,
-      expiry: { kind: "afterEarn", days: 365, roundToMonthEnd: false },
-      growth: { window: { kind: "rolling", months: 12 } },
-      pointValue: { points: 100, money: 250 },
-    });
-  });
-});
 
 describe("the onboarding checklist", () => {
   it("each step from the program's real state", () => {
