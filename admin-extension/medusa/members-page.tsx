@@ -3,13 +3,13 @@ import { useId, useState } from "react";
 import { useProgram } from "../shared/hooks.ts";
 import { MEMBERS_PAGE_SIZE, useMembers } from "../shared/screen-hooks.ts";
 import type { MemberSort, MemberSummary } from "../shared/types.ts";
+import { useDebounced } from "../shared/use-debounced.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { Field } from "./parts/field.tsx";
 import { formatDate, formatNumber } from "./parts/format.ts";
 import { AdminLink } from "./parts/link.tsx";
 import { SelectField } from "./parts/select-field.tsx";
 import { TierBadge } from "./parts/tier-badge.tsx";
-import { useDebounced } from "./parts/use-debounced.ts";
 import { loyaltyPaths } from "./paths.ts";
 
 const ALL_TIERS = "all";

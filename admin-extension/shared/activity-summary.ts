@@ -1,7 +1,7 @@
 import type { AuditEntry } from "./types.ts";
 
 /**
- * The Activity screen's audit log in words: what each entry changed, for an owner rather than a
+ * The Activity screens' audit log in words (both admins): what each entry changed, for an owner rather than a
  * developer. A config save lists the settings and the tiers, rules, rewards, member prices and
  * partners it added, removed or changed; unknown actions still read as "action on subject".
  */
@@ -44,6 +44,9 @@ const settingNames: Record<string, string> = {
   growth: "Qualification window",
   tierPolicy: "Grace days",
 };
+
+/** The program settings an owner sets on the Settings screen (not the lists other screens edit). */
+export const BASIC_KEYS = Object.keys(settingNames);
 
 function describeSetting(key: string, value: unknown): string {
   const v = record(value);
@@ -136,4 +139,18 @@ export function summarizeAudit(entry: Pick<AuditEntry, "action" | "subject" | "b
     default:
       return { title: `${entry.action} on ${entry.subject}`, changes: [] };
   }
+}
+
+/** The entry as one line: its title, then its changes. */
+export function auditSummaryLine(entry: Pick<AuditEntry, "action" | "subject" | "before" | "after">): string {
+  const { title, changes } = summarizeAudit(entry);
+  return changes.length > 0 ? `${title}: ${changes.join("; ")}` : title;
+}
+
+/** Whether an audit entry changed any of the program's basics (Settings). */
+export function changesBasics(entry: Pick<AuditEntry, "action" | "before" | "after">): boolean {
+  if (entry.action !== "config.update") return false;
+  const before = record(entry.before);
+  const after = record(entry.after);
+  return BASIC_KEYS.some((key) => canonical(before[key]) !== canonical(after[key]));
 }

@@ -1,4 +1,4 @@
-export { auditSummary, BASIC_KEYS, changesBasics } from "./activity.ts";
+export { type AuditSummary, auditSummaryLine, BASIC_KEYS, changesBasics, configChanges, summarizeAudit } from "./activity-summary.ts";
 export {
   AdminApiError,
   type AdminClient,
@@ -41,6 +41,15 @@ export { currentMonth, formatMonth, type MonthRange, monthRange, parseMonth } fr
 export { type OnboardingFacts, type OnboardingStep, onboardingSteps, type StepState, themeEmbedLink } from "./onboarding.ts";
 export * from "./operations.ts";
 export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
+export {
+  applyBasics,
+  BASICS_ISSUE_PATHS,
+  type BasicsErrors,
+  type BasicsField,
+  type BasicsForm,
+  basicsForm,
+  timeZones,
+} from "./program-basics.ts";
 export type * from "./program-config.ts";
 export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
 export * from "./rule-builder.ts";
@@ -58,15 +67,6 @@ export {
   useTierPreview,
   useTryRule,
 } from "./screen-hooks.ts";
-export {
-  applyBasics,
-  BASICS_ISSUE_PATHS,
-  type BasicsErrors,
-  type BasicsField,
-  type BasicsForm,
-  basicsForm,
-  timeZones,
-} from "./settings-basics.ts";
 export type { TabProps } from "./tab-props.ts";
 export { ANY_TIER, tierOptions, withUnknownTier } from "./tier-options.ts";
 export {

@@ -1,4 +1,4 @@
-import { changesBasics } from "./activity.ts";
+import { changesBasics } from "./activity-summary.ts";
 import type { AuditEntry, ProgramState } from "./types.ts";
 
 export type StepState = "done" | "todo" | "unknown";

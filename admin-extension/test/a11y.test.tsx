@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
 import axe from "axe-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { benefits, partners, programConfig, rewards } from "../../test/support/program-fixture.ts";
 import {
   ActivityPage,
@@ -13,18 +12,12 @@ import {
   OrderPointsWidget,
 } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, click, group, nameOf, openTab, type } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
-import { adjust, openShop, openTestEngine, order, refund } from "./support/shop.ts";
+import { adjust, openShop, order, refund } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 const controls = "button, input, textarea, select, [role=combobox], [role=switch], [role=checkbox], [role=tab]";
 
@@ -52,7 +45,7 @@ async function violations(root: HTMLElement): Promise<string[]> {
 
 describe("accessibility of the Medusa screens", () => {
   it("the customer widget: named controls, visible focus, no axe violations", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(order("o-1", "cus_a11y", "2026-05-20T10:00:00Z", [{ price: 4200 }]));
     await shop.apply(adjust("cus_a11y", 5, { reason: "goodwill", actor: "ana@shop.example" }));
     const { container: c } = await render(<CustomerLoyaltyWidget customerId="cus_a11y" />, shop.client);
@@ -64,7 +57,7 @@ describe("accessibility of the Medusa screens", () => {
   });
 
   it("the order widget: a named region and table, no axe violations", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(order("order_a11y", "cus_b", "2026-05-20T10:00:00Z", [{ price: 4200 }]));
     await shop.apply(refund("ref_a11y", "order_a11y", "2026-05-21T10:00:00Z", 1000));
     const { container: c } = await render(<OrderPointsWidget orderId="order_a11y" />, shop.client);
@@ -75,7 +68,7 @@ describe("accessibility of the Medusa screens", () => {
   });
 
   it("the settings page, every tab and an open rule with its condition builder: named controls, visible focus, no axe violations", async () => {
-    const shop = await openShop(engine, {
+    const shop = await openShop(files.engine, {
       config: programConfig({
         rules: [
           {
@@ -112,7 +105,7 @@ describe("accessibility of the Medusa screens", () => {
   });
 
   it("the Partners tab with a code pool, a refused import and the settlement table: named controls, visible focus, no axe violations", async () => {
-    const shop = await openShop(engine, {
+    const shop = await openShop(files.engine, {
       config: programConfig({ partners: [partners.cafe] }),
     });
     const { container: c } = await render(<LoyaltySettingsPage />, shop.client);
@@ -131,7 +124,7 @@ describe("accessibility of the Medusa screens", () => {
   });
 
   it("the Loyalty screens (members, a member's page, activity, dashboard): named controls, visible focus, no axe violations", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     await seedMembers(shop);
     const screens = [
       { ui: <MembersPage />, ready: (c: HTMLElement) => expect(c.querySelectorAll("tbody tr")).toHaveLength(3) },

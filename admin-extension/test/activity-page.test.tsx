@@ -1,29 +1,21 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
 import { receive, settle } from "@kinship/engine/store";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dbOf } from "../../test/support/engine-db.ts";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { ActivityPage } from "../medusa/index.ts";
-import { summarizeAudit } from "../shared/activity-summary.ts";
 import { byRole, click, rowsOf } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, until } from "./support/render.tsx";
-import { NOW, openShop, openTestEngine } from "./support/shop.ts";
+import { NOW, openShop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 describe("<ActivityPage>", () => {
   it("the audit log says in words what a settings save changed, and who saved it", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     const config = programConfig();
-    const saved = await engine.updateConfig(
+    const saved = await files.engine.updateConfig(
       shop.program,
       {
         ...config,
@@ -50,8 +42,8 @@ describe("<ActivityPage>", () => {
   });
 
   it("a dead letter is listed with its error; Replay all asks first, then puts it back in line and says how many", async () => {
-    const shop = await openShop(engine);
-    const db = dbOf(engine);
+    const shop = await openShop(files.engine);
+    const db = dbOf(files.engine);
     const stored = await receive(
       db,
       {
@@ -95,23 +87,3 @@ describe("<ActivityPage>", () => {
 function shoppedReplays(shop: { of(op: string): { variables: Record<string, unknown> }[] }) {
   return shop.of("KinshipAdminReplayDeadLetters").map((r) => r.variables.ids);
 }
-
-describe("summarizeAudit", () => {
-  it("names removed items, changed settings and the actions it does not know", () => {
-    expect(
-      summarizeAudit({
-        action: "config.update",
-        subject: "shop@7",
-        before: { name: "Old", expiry: { kind: "none" }, rewards: [{ id: "five", name: "5 off" }] },
-        after: { name: "New", expiry: { kind: "afterEarn", days: 365 }, rewards: [] },
-      }),
-    ).toEqual({
-      title: "Saved the settings as version 7",
-      changes: ["Program name: “Old” → “New”", "Expiry: never → 365 days after earning", "Removed reward “5 off”"],
-    });
-    expect(summarizeAudit({ action: "webhook.rotate", subject: "shop", before: null, after: null })).toEqual({
-      title: "webhook.rotate on shop",
-      changes: [],
-    });
-  });
-});

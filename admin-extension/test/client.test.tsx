@@ -1,26 +1,22 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine, executeAdmin } from "@kinship/engine";
+import { defaultProgramConfig, executeAdmin } from "@kinship/engine";
 import { QueryClient } from "@tanstack/react-query";
 import { act } from "react";
 import { createRoot } from "react-dom/client";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CustomerLoyaltyWidget } from "../medusa/index.ts";
 import { AdminApiError, createAdminClient, isRetryable, medusaAdminClient, standaloneAdminClient } from "../shared/client.ts";
 import { KinshipQueryClientProvider } from "../shared/hooks.ts";
 import { IdempotencyKeys } from "../shared/idempotency.ts";
 import { adjustPointsMutation, auditQuery, memberQuery, programQuery, updateProgramMutation } from "../shared/operations.ts";
 import type { ProgramConfig } from "../shared/program-config.ts";
+import { engineForFile } from "./support/engine.ts";
 import { until } from "./support/render.tsx";
-import { adjust, NOW, openShop, openTestEngine } from "./support/shop.ts";
+import { adjust, NOW, openShop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
+const files = engineForFile();
 afterEach(() => {
   vi.unstubAllGlobals();
-  document.body.innerHTML = "";
 });
 
 async function failure(promise: Promise<unknown>): Promise<AdminApiError> {
@@ -38,7 +34,7 @@ const answer = (status: number, body: unknown) =>
 
 describe("the admin client", () => {
   it("reads and writes through the engine: program, update, audit, member", async () => {
-    const shop = await openShop(engine, { actor: "owner@shop.example" });
+    const shop = await openShop(files.engine, { actor: "owner@shop.example" });
     const { program } = await shop.client.request(programQuery, {});
     expect(program).toMatchObject({ key: shop.program, version: 1, config: { currency: "USD" } });
     const config = { ...(program.config as ProgramConfig), name: "Club" };
@@ -57,7 +53,7 @@ describe("the admin client", () => {
   });
 
   it("engine errors arrive typed: InvalidConfig with its issues, InsufficientPoints with the balance", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     const broken = { ...defaultProgramConfig("USD"), tiers: [{ key: "member", name: "Member", threshold: 100 }] };
     const invalid = await failure(shop.client.request(updateProgramMutation, { config: broken as ProgramConfig }));
     expect(invalid).toMatchObject({ code: "InvalidConfig", issues: ["tiers.0.threshold: the first tier starts at 0"] });
@@ -120,12 +116,16 @@ describe("the admin client", () => {
   });
 
   it("with no provider mounted, a widget asks /admin/kinship/graphql on the page's origin with the cookie session", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(adjust("cus_01HPLAIN", 42));
     const calls: { url: string; credentials: RequestCredentials | undefined }[] = [];
     vi.stubGlobal("fetch", async (url: RequestInfo | URL, init?: RequestInit) => {
       calls.push({ url: String(url), credentials: init?.credentials });
-      const result = await executeAdmin(engine, { program: shop.program, actor: "medusa-admin", now: NOW }, JSON.parse(String(init?.body)));
+      const result = await executeAdmin(
+        files.engine,
+        { program: shop.program, actor: "medusa-admin", now: NOW },
+        JSON.parse(String(init?.body)),
+      );
       return answer(200, result);
     });
     const container = document.createElement("div");

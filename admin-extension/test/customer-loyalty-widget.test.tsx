@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramConfig } from "@kinship/engine";
+import { describe, expect, it } from "vitest";
 import { CustomerLoyaltyWidget } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, click, descriptionOf, rowsOf, termsOf, type } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, until } from "./support/render.tsx";
-import { adjust, NOW, openShop, openTestEngine, order } from "./support/shop.ts";
+import { adjust, NOW, openShop, order } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 async function widget(shop: { client: Parameters<typeof render>[1] }, customerId: string) {
   const r = await render(<CustomerLoyaltyWidget customerId={customerId} />, shop.client);
@@ -28,7 +22,7 @@ async function adjustPoints(c: HTMLElement, points: string, reason: string) {
 
 describe("<CustomerLoyaltyWidget>", () => {
   it("shows a Gold member's tier in its badge color, balances, growth, the next tier and points expiring soon", async () => {
-    const shop = await openShop(engine, {
+    const shop = await openShop(files.engine, {
       config: {
         ...defaultProgramConfig("USD"),
         tiers: [
@@ -58,7 +52,7 @@ describe("<CustomerLoyaltyWidget>", () => {
   });
 
   it("an owner credits 250 points with a reason → the ledger shows it under their name", async () => {
-    const shop = await openShop(engine, { actor: "ana@shop.example" });
+    const shop = await openShop(files.engine, { actor: "ana@shop.example" });
     await shop.apply(order("o-2", "cus_01HANA", "2026-05-20T10:00:00Z", [{ price: 3000 }]));
     const c = await widget(shop, "cus_01HANA");
     await until(() => expect(termsOf(c)["Points available"]).toBe("30"));
@@ -81,7 +75,7 @@ describe("<CustomerLoyaltyWidget>", () => {
   });
 
   it("a debit over the balance shows InsufficientPoints and changes nothing", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(adjust("cus_01HBEN", 100, { reason: "welcome" }));
     const c = await widget(shop, "cus_01HBEN");
     await until(() => expect(termsOf(c)["Points available"]).toBe("100"));
@@ -95,14 +89,14 @@ describe("<CustomerLoyaltyWidget>", () => {
     expect(alert.textContent).toBe("Insufficient points: the customer has 100 points available, so 150 cannot be deducted.");
     expect(termsOf(c)["Points available"]).toBe("100");
     expect(rowsOf(byRole(c, "table", "Points history, newest first")).map((r) => r[3])).toEqual(["welcome"]);
-    const member = await engine.member(shop.program, "cus_01HBEN", NOW);
+    const member = await files.engine.member(shop.program, "cus_01HBEN", NOW);
     expect(member.ok && member.value.points.available).toBe(100);
     // what was typed stays, to fix and resubmit
     expect((byLabel(c, "Points") as HTMLInputElement).value).toBe("-150");
   });
 
   it("refuses a form without a number or a reason before calling the API, and says why next to each field", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(adjust("cus_01HCARA", 10));
     const c = await widget(shop, "cus_01HCARA");
     await until(() => expect(termsOf(c)["Points available"]).toBe("10"));
@@ -123,7 +117,9 @@ describe("<CustomerLoyaltyWidget>", () => {
     const held = new Promise<void>((r) => {
       release = r;
     });
-    const shop = await openShop(engine, { afterApply: (request) => (request.operation === "KinshipAdminAdjustPoints" ? held : undefined) });
+    const shop = await openShop(files.engine, {
+      afterApply: (request) => (request.operation === "KinshipAdminAdjustPoints" ? held : undefined),
+    });
     await shop.apply(adjust("cus_01HDORA", 10));
     const c = await widget(shop, "cus_01HDORA");
     await until(() => expect(termsOf(c)["Points available"]).toBe("10"));
@@ -141,7 +137,7 @@ describe("<CustomerLoyaltyWidget>", () => {
 
   it("a retried submit after a lost answer is applied once", async () => {
     let lose = true;
-    const shop = await openShop(engine, {
+    const shop = await openShop(files.engine, {
       afterApply: (request) => {
         if (request.operation === "KinshipAdminAdjustPoints" && lose) {
           lose = false;
@@ -172,7 +168,7 @@ describe("<CustomerLoyaltyWidget>", () => {
   });
 
   it("pages the ledger newest first with Load more", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     for (let i = 1; i <= 23; i += 1) await shop.apply(adjust("cus_01HFINN", i, { reason: `credit ${i}` }));
     const c = await widget(shop, "cus_01HFINN");
     await until(() => expect(rowsOf(byRole(c, "table", "Points history, newest first"))).toHaveLength(20));
@@ -190,7 +186,7 @@ describe("<CustomerLoyaltyWidget>", () => {
   });
 
   it("a customer who is not a member yet gets an empty state, and can be credited", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     const c = await widget(shop, "cus_01HNEW");
     await until(() => expect(c.querySelector("[data-empty-state]")).not.toBeNull());
     expect(c.querySelector("[data-empty-state]")?.textContent).toContain("Not a loyalty member yet");

@@ -1,25 +1,18 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { LoyaltyDashboard } from "../medusa/index.ts";
 import { byRole, termsOf } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
-import { openShop, openTestEngine } from "./support/shop.ts";
+import { openShop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 describe("<LoyaltyDashboard>", () => {
   it("tiles with the engine's totals, the three shared charts, and an empty top rewards card", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     await seedMembers(shop);
     const { container: c } = await render(<LoyaltyDashboard />, shop.client);
     await until(() => expect(termsOf(c).Members).toBe("3"));

@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramConfig, type ProgramConfigInput } from "@kinship/engine";
+import { describe, expect, it } from "vitest";
 import { benefits, programConfig, rewards } from "../../test/support/program-fixture.ts";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, choose, click, descriptionOf, group, openTab, type } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, settle, until } from "./support/render.tsx";
-import { adjust, openShop, openTestEngine, order, type Shop } from "./support/shop.ts";
+import { adjust, openShop, order, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 function program(extra: Partial<ProgramConfigInput> = {}): ProgramConfigInput {
   return programConfig({ rewards: [rewards.fiveOff], benefits: [benefits.silverTenPercent], ...extra });
@@ -39,7 +33,7 @@ async function save(c: HTMLElement) {
 
 describe("<LoyaltySettingsPage>", () => {
   it("a threshold below the previous tier's shows the engine's issue next to the field and saves nothing", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     const threshold = byLabel(group(c, "Gold"), "Growth threshold");
     expect((threshold as HTMLInputElement).value).toBe("2000");
@@ -58,7 +52,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("saving sends the whole config and a toast shows the new version", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     const silver = group(c, "Silver");
     await type(byLabel(silver, "Name"), "Argent");
@@ -83,7 +77,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("the condition 'subtotal ≥ 100.00 and tier is gold' is saved as the JsonLogic the engine evaluates", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     await openTab(c, "Earn rules");
     await click(byRole(c, "button", "Add earn rule"));
@@ -117,7 +111,7 @@ describe("<LoyaltySettingsPage>", () => {
     await shop.apply(order("o-small", "cus_gold", "2026-05-21T10:00:00Z", [{ price: 9999 }]));
     await shop.apply(order("o-silver", "cus_silver", "2026-05-22T10:00:00Z", [{ price: 15000 }]));
     const reasons = async (customer: string) => {
-      const ledger = await engine.members.ledger(shop.program, customer);
+      const ledger = await files.engine.members.ledger(shop.program, customer);
       if (!ledger.ok) throw new Error(ledger.error.message);
       return ledger.value.map((l) => `${l.orderId}:${l.reason}:${l.available}`).sort();
     };
@@ -131,7 +125,7 @@ describe("<LoyaltySettingsPage>", () => {
 
   it("a stored condition opens in the builder with its amount in dollars; hand-written JsonLogic opens as JSON and is kept", async () => {
     const handWritten = { some: [{ var: "event.lines" }, { "==": [{ var: "productId" }, "tee"] }] };
-    const shop = await openShop(engine, {
+    const shop = await openShop(files.engine, {
       config: program({
         rules: [
           {
@@ -172,7 +166,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("an owner edits an earn rule: Gold multiplier, Wednesdays only, a monthly cap, then disables it", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     await openTab(c, "Earn rules");
     await click(byRole(c, "button", "Edit 1 point per currency unit"));
@@ -205,7 +199,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("rewards: amounts typed in dollars are saved in cents; an amount with too many decimals blocks saving", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     await openTab(c, "Rewards");
     const reward = group(c, "5.00 off");
@@ -235,7 +229,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("member prices: a Gold price of 3.00 off a collection; an empty id list is refused next to its field", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     await openTab(c, "Member prices");
     await click(byRole(c, "button", "Add member price"));
@@ -274,7 +268,7 @@ describe("<LoyaltySettingsPage>", () => {
   });
 
   it("discard brings back the saved config; tiers can be added, moved and removed", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await settings(shop);
     await click(byRole(c, "button", "Add tier"));
     expect(tiersOnScreen(c)).toEqual(["Member", "Silver", "Gold", "New tier"]);

@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramConfig, type ProgramConfigInput } from "@kinship/engine";
+import { describe, expect, it } from "vitest";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, choose, click, descriptionOf, group, openTab, rowsOf, type } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, settle, until } from "./support/render.tsx";
-import { adjust, NOW, openShop, openTestEngine, type Shop } from "./support/shop.ts";
+import { adjust, NOW, openShop, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 /** Gold members get a café code a month (the merchant pays 1.50 a code); anyone gets one cinema ticket ever (7.00). */
 const cafe = {
@@ -56,14 +50,14 @@ const importStatusOf = (card: HTMLElement) => card.querySelector("[role=status]"
 /** Every partner's [imported, left, claimed] from the engine itself, over all of 2026. */
 async function pools(shop: Shop) {
   const from = new Date("2026-01-01T00:00:00Z");
-  const result = await engine.partners.settlement({ program: shop.program, from, to: new Date("2027-01-01T00:00:00Z") });
+  const result = await files.engine.partners.settlement({ program: shop.program, from, to: new Date("2027-01-01T00:00:00Z") });
   if (!result.ok) throw new Error(result.error.message);
   return Object.fromEntries(result.value.map((s) => [s.partner, [s.codesImported, s.codesLeft, s.claimed]]));
 }
 
 describe("<LoyaltySettingsPage> partners", () => {
   it("an owner adds a partner and fills every field; Save puts exactly that in the engine's config and opens its code pool", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await partnersTab(shop);
     await click(byRole(c, "button", "Add partner"));
     const added = group(c, "New partner");
@@ -97,7 +91,7 @@ describe("<LoyaltySettingsPage> partners", () => {
   });
 
   it("a duplicate partner key shows the engine's issue at both key fields and saves nothing; a removed tier is flagged at the minimum tier", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await partnersTab(shop);
     await click(byRole(c, "button", "Add partner"));
     const added = group(c, "New partner");
@@ -128,7 +122,7 @@ describe("<LoyaltySettingsPage> partners", () => {
   });
 
   it("codes pasted with a blank line and a repeat are imported once each, with the counts; a code with a space imports nothing", async () => {
-    const shop = await openShop(engine, { config: program() });
+    const shop = await openShop(files.engine, { config: program() });
     const c = await partnersTab(shop);
     const card = group(c, "Corner Café");
     const codes = byLabel(card, "Perk codes, one per line") as HTMLTextAreaElement;
@@ -170,9 +164,9 @@ describe("<LoyaltySettingsPage> partners", () => {
   });
 
   it("the settlement for a chosen month: codes claimed, price per code, amount due and codes left, after members claimed perks", async () => {
-    const shop = await openShop(engine, { config: program([cafe, cinema]) });
+    const shop = await openShop(files.engine, { config: program([cafe, cinema]) });
     const put = async (partner: string, codes: string[]) => {
-      const r = await engine.partners.importCodes({ program: shop.program, partner, codes, actor: "setup", now: NOW });
+      const r = await files.engine.partners.importCodes({ program: shop.program, partner, codes, actor: "setup", now: NOW });
       if (!r.ok) throw new Error(r.error.message);
     };
     await put("cafe", ["C1", "C2", "C3", "C4"]);
@@ -180,7 +174,7 @@ describe("<LoyaltySettingsPage> partners", () => {
     await shop.apply(adjust("ada", 0, { growth: 2500 }));
     await shop.apply(adjust("bob", 0, { growth: 2500 }));
     const claim = async (customerId: string, partner: string, at: string) => {
-      const r = await engine.partners.claim({
+      const r = await files.engine.partners.claim({
         program: shop.program,
         customerId,
         partner,

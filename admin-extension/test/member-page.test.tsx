@@ -1,27 +1,16 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { CustomerLoyaltyWidget, MemberPage } from "../medusa/index.ts";
 import { byLabel, byRole, choose, click, descriptionOf, nameOf, rowsOf, termsOf, type } from "./support/dom.ts";
+import { shopForFile } from "./support/engine.ts";
 import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
-import { openShop, openTestEngine, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-let shop: Shop;
-beforeAll(async () => {
-  engine = await openTestEngine();
-  shop = await openShop(engine, { config: programConfig(), actor: "ana@shop.example" });
-  await seedMembers(shop);
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = shopForFile({ config: programConfig(), actor: "ana@shop.example" }, seedMembers);
 
 async function memberPage(customerId: string) {
-  const { container } = await render(<MemberPage customerId={customerId} />, shop.client);
+  const { container } = await render(<MemberPage customerId={customerId} />, files.shop.client);
   await until(() => expect(container.textContent).toMatch(/Points available|Not a loyalty member yet/));
   return container;
 }
@@ -59,12 +48,12 @@ describe("<MemberPage>", () => {
     await type(byLabel(form, "Until"), "2027-01-31");
     await click(byRole(form, "button", "Set tier"));
     expect(descriptionOf(byLabel(form, "Override reason"))).toContain("Enter a reason");
-    expect(shop.of("KinshipAdminOverrideTier")).toEqual([]);
+    expect(files.shop.of("KinshipAdminOverrideTier")).toEqual([]);
 
     await type(byLabel(form, "Override reason"), "Launch partner VIP");
     await click(byRole(form, "button", "Set tier"));
     await until(() => expect(tierOf(c)).toBe("gold"));
-    expect(shop.of("KinshipAdminOverrideTier")[0]?.variables).toMatchObject({
+    expect(files.shop.of("KinshipAdminOverrideTier")[0]?.variables).toMatchObject({
       customerId: "cus_BOB",
       tier: "gold",
       until: "2027-02-01T00:00:00.000Z",
@@ -81,7 +70,7 @@ describe("<MemberPage>", () => {
     await until(() => expect(c.querySelector("[data-override]")?.getAttribute("data-override")).toBe("none"));
     // Without the hold his tier follows growth again, under the usual grace days (so not at once).
     expect(byRole(form, "status").textContent).toBe("Tier override removed.");
-    expect(shop.of("KinshipAdminOverrideTier")[1]?.variables).toMatchObject({ tier: null, until: null, reason: "Partnership ended" });
+    expect(files.shop.of("KinshipAdminOverrideTier")[1]?.variables).toMatchObject({ tier: null, until: null, reason: "Partnership ended" });
   });
 
   it("a manual adjustment from the member page lands in the ledger (the widget's form, reused)", async () => {
@@ -108,7 +97,7 @@ describe("<MemberPage>", () => {
   });
 
   it("the customer page's loyalty card links to the member page", async () => {
-    const { container: c } = await render(<CustomerLoyaltyWidget customerId="cus_ADA" />, shop.client);
+    const { container: c } = await render(<CustomerLoyaltyWidget customerId="cus_ADA" />, files.shop.client);
     await until(() => expect(c.textContent).toContain("Points available"));
     const link = [...c.querySelectorAll("a")].find((a) => a.textContent === "Open member page");
     expect(link?.getAttribute("href")).toBe("/loyalty/members/cus_ADA");

@@ -1,30 +1,19 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { MembersPage } from "../medusa/index.ts";
 import { byLabel, byRole, choose, click, rowsOf, type } from "./support/dom.ts";
+import { shopForFile } from "./support/engine.ts";
 import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
-import { openShop, openTestEngine, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-let shop: Shop;
-beforeAll(async () => {
-  engine = await openTestEngine();
-  shop = await openShop(engine, { config: programConfig() });
-  await seedMembers(shop);
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = shopForFile({ config: programConfig() }, seedMembers);
 
 const names = (c: HTMLElement) => rowsOf(byRole(c, "table", "Members")).map((r) => r[0]);
 
 describe("<MembersPage>", () => {
   it("lists members by points with tier, balances and growth, each linking to their member page", async () => {
-    const { container: c } = await render(<MembersPage />, shop.client);
+    const { container: c } = await render(<MembersPage />, files.shop.client);
     await until(() => expect(names(c)).toHaveLength(3));
     expect(rowsOf(byRole(c, "table", "Members"))[0]?.slice(0, 5)).toEqual(["Ada Lovelaceada@example.com", "Gold", "2,500", "0", "2,500"]);
     expect(names(c)).toEqual(["Ada Lovelaceada@example.com", "Bob Bytebob@example.com", "Cycy@example.com"]);
@@ -32,7 +21,7 @@ describe("<MembersPage>", () => {
   });
 
   it("search by email, by name and by customer id; filter by tier; sort by fewest points", async () => {
-    const { container: c } = await render(<MembersPage />, shop.client);
+    const { container: c } = await render(<MembersPage />, files.shop.client);
     await until(() => expect(names(c)).toHaveLength(3));
     const search = byLabel(c, "Search members");
 
@@ -51,17 +40,17 @@ describe("<MembersPage>", () => {
     await choose(byLabel(c, "Tier"), "All tiers");
     await choose(byLabel(c, "Sort by"), "Fewest points first");
     await until(() => expect(names(c)).toEqual(["Cycy@example.com", "Bob Bytebob@example.com", "Ada Lovelaceada@example.com"]));
-    expect(shop.of("KinshipAdminMembers").at(-1)?.variables).toMatchObject({ search: null, tier: null, sort: "POINTS_ASC" });
+    expect(files.shop.of("KinshipAdminMembers").at(-1)?.variables).toMatchObject({ search: null, tier: null, sort: "POINTS_ASC" });
   });
 
   it("Load more fetches the next page after the cursor and keeps the rows already shown", async () => {
-    const { container: c } = await render(<MembersPage pageSize={2} />, shop.client);
+    const { container: c } = await render(<MembersPage pageSize={2} />, files.shop.client);
     await until(() => expect(names(c)).toHaveLength(2));
     await click(byRole(c, "button", "Load more"));
     await until(() => expect(names(c)).toHaveLength(3));
     expect(names(c)[2]).toBe("Cycy@example.com");
     expect(() => byRole(c, "button", "Load more")).toThrow();
-    const [, second] = shop.of("KinshipAdminMembers").slice(-2);
+    const [, second] = files.shop.of("KinshipAdminMembers").slice(-2);
     expect(second?.variables.after).toEqual(expect.any(String));
   });
 });

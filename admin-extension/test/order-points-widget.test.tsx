@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OrderPointsWidget } from "../medusa/index.ts";
 import { byRole, rowsOf, termsOf } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, until } from "./support/render.tsx";
-import { openShop, openTestEngine, order, refund } from "./support/shop.ts";
+import { openShop, order, refund } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 describe("<OrderPointsWidget>", () => {
   it("an order of 300.00 with 100.00 refunded: 300 earned, 100 reversed, growth 200, and its two ledger lines", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply(order("order_01HPARTIAL", "cus_01HFINN", "2026-05-20T10:00:00Z", [{ price: 20000 }, { price: 10000 }]));
     await shop.apply(refund("ref_01H1", "order_01HPARTIAL", "2026-05-25T10:00:00Z", 10000));
     const { container: c } = await render(<OrderPointsWidget orderId="order_01HPARTIAL" />, shop.client);
@@ -34,7 +27,7 @@ describe("<OrderPointsWidget>", () => {
   });
 
   it("an order that earned nothing (a guest's) gets an empty state", async () => {
-    const shop = await openShop(engine);
+    const shop = await openShop(files.engine);
     await shop.apply({ ...order("order_01HGUEST", "x", "2026-05-20T10:00:00Z", [{ price: 5000 }]), customerId: null });
     const { container: c } = await render(<OrderPointsWidget orderId="order_01HGUEST" />, shop.client);
     await until(() => expect(c.querySelector("[data-empty-state]")).not.toBeNull());

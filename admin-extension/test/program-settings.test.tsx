@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, choose, click, descriptionOf, type } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
 import { render, settle, until } from "./support/render.tsx";
-import { NOW, openShop, openTestEngine, type Shop } from "./support/shop.ts";
+import { NOW, openShop, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 async function settings(shop: Shop) {
   const { container } = await render(<LoyaltySettingsPage />, shop.client);
@@ -31,7 +24,7 @@ async function save(c: HTMLElement) {
 
 describe("Settings → Program", () => {
   it("an owner sets the basics: name, time zone, point value, pending days, expiry, a rolling window and grace days", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await settings(shop);
     expect(byRole(c, "tab", "Program").getAttribute("aria-selected")).toBe("true");
     const p = program(c);
@@ -64,7 +57,7 @@ describe("Settings → Program", () => {
   });
 
   it("a time zone the browser does not know and pending days past 365 are refused next to their fields; nothing is sent", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await settings(shop);
     const p = program(c);
     await type(byLabel(p, "Time zone"), "Mars/Olympus");
@@ -82,7 +75,7 @@ describe("Settings → Program", () => {
   });
 
   it("points expiring before they mature: the engine's issue shows under 'Days after earning' and the Program tab counts it", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await settings(shop);
     const p = program(c);
     await type(byLabel(p, "Pending days"), "30");
@@ -98,10 +91,10 @@ describe("Settings → Program", () => {
   });
 
   it("another owner saved in between: a clear conflict with a reload, for any tab, and their version kept", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await settings(shop);
     await type(byLabel(program(c), "Pending days"), "7");
-    const theirs = await engine.updateConfig(shop.program, { ...programConfig(), pendingDays: 3 }, "bo@shop.example", NOW);
+    const theirs = await files.engine.updateConfig(shop.program, { ...programConfig(), pendingDays: 3 }, "bo@shop.example", NOW);
     expect(theirs.ok).toBe(true);
     await save(c);
 

@@ -1,27 +1,16 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../test/support/program-fixture.ts";
 import { LoyaltySettingsPage } from "../medusa/index.ts";
 import { allByRole, byLabel, byRole, click, group, openTab, type } from "./support/dom.ts";
+import { shopForFile } from "./support/engine.ts";
 import { seedMembers } from "./support/members.ts";
 import { render, until } from "./support/render.tsx";
-import { openShop, openTestEngine, type Shop } from "./support/shop.ts";
 
-let engine: Engine;
-let shop: Shop;
-beforeAll(async () => {
-  engine = await openTestEngine();
-  shop = await openShop(engine, { config: programConfig() });
-  await seedMembers(shop);
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = shopForFile({ config: programConfig() }, seedMembers);
 
 async function settings() {
-  const { container } = await render(<LoyaltySettingsPage />, shop.client);
+  const { container } = await render(<LoyaltySettingsPage />, files.shop.client);
   await until(() => expect(container.querySelector("h1")?.textContent).toBe("Loyalty program"));
   return container;
 }
@@ -45,12 +34,12 @@ describe("the tier preview and the rule try-out", () => {
       ["Gold", "1", "1", "0"],
     ]);
     // One question per pause in typing, with the draft tiers; nothing saved.
-    expect(shop.of("KinshipAdminTierPreview").at(-1)?.variables.tiers).toEqual([
+    expect(files.shop.of("KinshipAdminTierPreview").at(-1)?.variables.tiers).toEqual([
       expect.objectContaining({ key: "member", threshold: 0 }),
       expect.objectContaining({ key: "silver", threshold: 50 }),
       expect.objectContaining({ key: "gold", threshold: 2000 }),
     ]);
-    expect(await shop.version()).toBe(1);
+    expect(await files.shop.version()).toBe(1);
   });
 
   it("trying the earn rule on a 120.00 order for a Member shows 120 points and each check passed", async () => {
@@ -62,7 +51,7 @@ describe("the tier preview and the rule try-out", () => {
 
     await click(byRole(form, "button", "Try rule"));
     expect(byLabel(form, "Order subtotal").getAttribute("aria-invalid")).toBe("true");
-    expect(shop.of("KinshipAdminTryRule")).toEqual([]);
+    expect(files.shop.of("KinshipAdminTryRule")).toEqual([]);
 
     await type(byLabel(form, "Order subtotal"), "120.00");
     await type(byLabel(form, "Order date"), "2026-06-01");
@@ -74,7 +63,7 @@ describe("the tier preview and the rule try-out", () => {
     const steps = [...byRole(form, "list", "Checks the engine made").querySelectorAll("li")].map((li) => li.textContent ?? "");
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((s) => s.startsWith("Passed"))).toBe(true);
-    expect(shop.of("KinshipAdminTryRule")[0]?.variables).toMatchObject({
+    expect(files.shop.of("KinshipAdminTryRule")[0]?.variables).toMatchObject({
       order: { subtotal: 12000, currency: "USD", at: "2026-06-01T12:00:00.000Z" },
       tier: "member",
     });

@@ -2,13 +2,9 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appBridgeShim } from "../../plugin/app/src/home/app-bridge-shim.ts";
-import { APP_BRIDGE_URL } from "../../plugin/app/src/home/app-shell.ts";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
 import { paidOrder, sessionToken } from "../../plugin/app/test/api-support.ts";
-import { API_KEY, SECRET } from "../../plugin/app/test/support.ts";
-import { TEST_TOKEN_KEY } from "../support/engine-db.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
+import { embeddedQuery, pageErrors, routeAppBridge, startTestApp, type TestApp } from "./shopify-admin-support.ts";
 import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
 
 /**
@@ -18,27 +14,16 @@ import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: TestApp | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_app_home");
-  dropDatabase = database.drop;
-  app = await startApp({
-    DATABASE_URL: database.url,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    KINSHIP_WORKER: "off",
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    KINSHIP_TOKEN_KEY: TEST_TOKEN_KEY,
-  });
+  server = await startTestApp("browser_app_home");
+  app = server.app;
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 describe("the app home in Chromium", () => {
@@ -52,22 +37,16 @@ describe("the app home in Chromium", () => {
     await app.engine.apply(shop, paidOrder("o-usd", "c-3", 1_000), new Date());
 
     const token = await sessionToken(shop, { expiresIn: 3600 });
-    const stub = appBridgeShim({ token, shop });
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US" });
     const page = await context.newPage();
     let sent: string | null = null;
     page.on("request", (r) => {
       if (new URL(r.url()).pathname === "/app/session") sent = r.headers().authorization ?? null;
     });
-    await page.route(APP_BRIDGE_URL, (route) => route.fulfill({ contentType: "application/javascript", body: stub }));
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
+    await routeAppBridge(page, shop, token);
+    const errors = pageErrors(page);
 
-    const host = Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url");
-    await page.goto(`${app.url}/app?shop=${shop}&host=${host}&embedded=1`);
+    await page.goto(`${app.url}/app${embeddedQuery(shop)}`);
     await page.getByRole("heading", { name: "Get started with Kinship", level: 1 }).waitFor({ timeout: 20_000 });
     const status = page.locator("dl");
     await status.getByText(shop, { exact: true }).waitFor();
@@ -89,8 +68,8 @@ describe("the app home in Chromium", () => {
     // same page is checked again in a context that bypasses the CSP.
     const axeContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US", bypassCSP: true });
     const axePage = await axeContext.newPage();
-    await axePage.route(APP_BRIDGE_URL, (route) => route.fulfill({ contentType: "application/javascript", body: stub }));
-    await axePage.goto(`${app.url}/app?shop=${shop}&host=${host}&embedded=1`);
+    await routeAppBridge(axePage, shop, token);
+    await axePage.goto(`${app.url}/app${embeddedQuery(shop)}`);
     await axePage.locator("dl").getByText(shop, { exact: true }).waitFor({ timeout: 20_000 });
     expect(await seriousViolations(axePage), "axe-core: serious or critical violations").toEqual([]);
     await axeContext.close();

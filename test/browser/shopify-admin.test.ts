@@ -3,13 +3,11 @@ import { join } from "node:path";
 import { mapCustom } from "@kinship/webhooks";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appBridgeShim } from "../../plugin/app/src/home/app-bridge-shim.ts";
 import { APP_BRIDGE_URL } from "../../plugin/app/src/home/app-shell.ts";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
 import { paidOrder, sessionToken } from "../../plugin/app/test/api-support.ts";
-import { API_KEY, SECRET } from "../../plugin/app/test/support.ts";
-import { TEST_TOKEN_KEY } from "../support/engine-db.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
+import { API_KEY } from "../../plugin/app/test/support.ts";
+import { embeddedQuery, pageErrors, routeAppBridge, startTestApp, type TestApp } from "./shopify-admin-support.ts";
 import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
 
 /**
@@ -23,23 +21,16 @@ import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: TestApp | undefined;
 let context: BrowserContext;
 let page: Page;
 const shop = `admin-${randomUUID().slice(0, 8)}.myshopify.com`;
-const host = Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url");
-const query = `?shop=${shop}&host=${host}&embedded=1`;
+const query = embeddedQuery(shop);
 let programKey = "";
-const errors: string[] = [];
+let errors: string[] = [];
 
 const LONG_REASON = `Goodwill for the delayed parcel, see ticket ${"#4711 and the courier's report ".repeat(8)}`.trim();
 const LONG_ORDER = `gid://shopify/Order/${"9".repeat(60)}`;
-
-async function shim(ctx: BrowserContext, token: string) {
-  await ctx.route(APP_BRIDGE_URL, (route) =>
-    route.fulfill({ contentType: "application/javascript", body: appBridgeShim({ token, shop }) }),
-  );
-}
 
 async function open(path: string, heading: string) {
   await page.goto(`${app.url}${path}${query}`);
@@ -55,18 +46,8 @@ const toastText = () => page.locator(".kinship-dev-toasts").textContent();
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_shopify_admin");
-  dropDatabase = database.drop;
-  app = await startApp({
-    DATABASE_URL: database.url,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    KINSHIP_WORKER: "off",
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    KINSHIP_TOKEN_KEY: TEST_TOKEN_KEY,
-  });
+  server = await startTestApp("browser_shopify_admin");
+  app = server.app;
   // A shop connected with a custom app's token (no exchange needed), USD in UTC, three members.
   expect((await app.engine.shops.connect(shop, "shpat_admin", new Date(), "USD", "UTC")).ok).toBe(true);
   const program = await app.engine.program(shop);
@@ -98,24 +79,20 @@ beforeAll(async () => {
   await app.engine.apply(shop, { ...paidOrder(LONG_ORDER, "c-ada", 2_000) }, new Date());
 
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US", bypassCSP: true });
-  await shim(context, await sessionToken(shop, { expiresIn: 3600 }));
+  await routeAppBridge(context, shop, await sessionToken(shop, { expiresIn: 3600 }));
   page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  errors = pageErrors(page);
 });
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 describe("the Shopify admin in Chromium", () => {
   it("runs under the shell's own policy: App Bridge first, the bundle from this origin, no violation", async () => {
     const strict = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US" });
-    await shim(strict, await sessionToken(shop, { expiresIn: 3600 }));
+    await routeAppBridge(strict, shop, await sessionToken(shop, { expiresIn: 3600 }));
     const p = await strict.newPage();
     const problems: string[] = [];
     p.on("pageerror", (e) => problems.push(e.message));
@@ -266,7 +243,7 @@ describe("the Shopify admin in Chromium", () => {
     expect((await app.engine.inbox.row(stored.id))?.status).toBe("dead");
 
     await open("/app/activity", "Activity");
-    await page.getByText("Name: Ada's Club → Their name").waitFor();
+    await page.getByText("Program name: “Ada's Club” → “Their name”").waitFor();
     expect(await page.locator("#kinship-admin").textContent()).toContain("Pending days: 0 → 14");
     await page.getByText("poison-1").waitFor();
     await check("activity");
@@ -282,7 +259,7 @@ describe("the Shopify admin in Chromium", () => {
 
   it("a forged session token (wrong secret): the error Banner, no data", async () => {
     const forged = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-US", bypassCSP: true });
-    await shim(forged, await sessionToken(shop, { secret: "not-the-app-secret", expiresIn: 3600 }));
+    await routeAppBridge(forged, shop, await sessionToken(shop, { secret: "not-the-app-secret", expiresIn: 3600 }));
     const p = await forged.newPage();
     for (const [path, heading] of [
       ["/app", "Get started with Kinship"],

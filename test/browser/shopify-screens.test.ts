@@ -3,13 +3,10 @@ import { join } from "node:path";
 import { mapCustom, mapShopify, sourceMapper } from "@kinship/webhooks";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appBridgeShim } from "../../plugin/app/src/home/app-bridge-shim.ts";
-import { APP_BRIDGE_URL } from "../../plugin/app/src/home/app-shell.ts";
-import { type RunningApp, startApp } from "../../plugin/app/src/main.ts";
+import type { RunningApp } from "../../plugin/app/src/main.ts";
 import { sessionToken } from "../../plugin/app/test/api-support.ts";
-import { API_KEY, deliver, fixture, SECRET } from "../../plugin/app/test/support.ts";
-import { TEST_TOKEN_KEY } from "../support/engine-db.ts";
-import { isolatedDatabase } from "../support/isolated.ts";
+import { deliver, fixture } from "../../plugin/app/test/support.ts";
+import { embeddedQuery, pageErrors, routeAppBridge, startTestApp, type TestApp } from "./shopify-admin-support.ts";
 import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
 
 /**
@@ -21,14 +18,13 @@ import { ARTIFACTS, launchChromium, seriousViolations } from "./support.ts";
  */
 let browser: Browser;
 let app: RunningApp;
-let dropDatabase: () => Promise<void>;
+let server: TestApp | undefined;
 let context: BrowserContext;
 let page: Page;
 const shop = `screens-${randomUUID().slice(0, 8)}.myshopify.com`;
-const host = Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url");
-const query = `?shop=${shop}&host=${host}&embedded=1`;
+const query = embeddedQuery(shop);
 let programKey = "";
-const errors: string[] = [];
+let errors: string[] = [];
 const LONG_PARTNER = `The Corner Café and Bakery of ${"the Very Long Street Name ".repeat(6)}`.trim();
 
 async function open(path: string, heading: string) {
@@ -70,18 +66,8 @@ async function tablesFit(what: string) {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const database = await isolatedDatabase("browser_shopify_screens");
-  dropDatabase = database.drop;
-  app = await startApp({
-    DATABASE_URL: database.url,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    KINSHIP_WORKER: "off",
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    KINSHIP_TOKEN_KEY: TEST_TOKEN_KEY,
-  });
+  server = await startTestApp("browser_shopify_screens");
+  app = server.app;
   expect((await app.engine.shops.connect(shop, "shpat_screens", new Date(), "USD", "UTC")).ok).toBe(true);
   const program = await app.engine.program(shop);
   if (!program.ok) throw new Error("no program");
@@ -102,20 +88,14 @@ beforeAll(async () => {
   // bypassCSP: axe-core goes in as an inline script, which the shell's policy refuses (the shell's own test checks the policy).
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US", bypassCSP: true });
   const token = await sessionToken(shop, { expiresIn: 3600 });
-  await context.route(APP_BRIDGE_URL, (route) =>
-    route.fulfill({ contentType: "application/javascript", body: appBridgeShim({ token, shop }) }),
-  );
+  await routeAppBridge(context, shop, token);
   page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  errors = pageErrors(page);
 });
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await app?.close();
-  await dropDatabase?.();
+  await server?.close();
 });
 
 describe("the Shopify admin's program screens in Chromium", () => {

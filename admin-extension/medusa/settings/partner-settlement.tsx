@@ -1,8 +1,9 @@
 import { Heading, Input, Table, Text } from "@medusajs/ui";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { formatMoney } from "../../shared/money.ts";
-import { formatMonth, parseMonth } from "../../shared/months.ts";
+import { formatMonth } from "../../shared/months.ts";
+import { settlementTotals, useSettlementMonth } from "../../shared/partner-settlement.ts";
 import type { PartnerSettlement } from "../../shared/types.ts";
 import { ApiErrorAlert } from "../parts/api-error.tsx";
 import { Field } from "../parts/field.tsx";
@@ -20,18 +21,8 @@ export interface PartnerSettlementSectionProps {
 /** What the merchant owes each partner for the codes members claimed in a month, with each pool's stock. */
 export function PartnerSettlementSection({ month, onMonthChange, timeZone, settlement }: PartnerSettlementSectionProps) {
   const headingId = useId();
-  const [text, setText] = useState(month);
-  const parsed = parseMonth(text);
-
-  function change(next: string) {
-    setText(next);
-    const value = parseMonth(next);
-    if (value.ok) onMonthChange(value.value);
-  }
-
-  const rows = settlement.data ?? [];
-  const currency = rows[0]?.currency;
-  const total = rows.reduce((sum, r) => sum + r.amountDue, 0);
+  const { text, parsed, change } = useSettlementMonth(month, onMonthChange);
+  const { rows, currency, total } = settlementTotals(settlement.data);
   return (
     <section className="flex flex-col gap-y-3 border-t border-ui-border-base pt-4" aria-labelledby={headingId}>
       <Heading level="h3" id={headingId}>

@@ -1,7 +1,7 @@
 import { Button, Text, Textarea } from "@medusajs/ui";
-import { type FormEvent, useId, useState } from "react";
-import { useImportPerkCodes } from "../../shared/hooks.ts";
-import type { PartnerSettlement, PerkImport } from "../../shared/types.ts";
+import { useId } from "react";
+import { usePerkCodeImport } from "../../shared/perk-code-import.ts";
+import type { PartnerSettlement } from "../../shared/types.ts";
 import { ApiErrorAlert } from "../parts/api-error.tsx";
 import { Field } from "../parts/field.tsx";
 import { formatNumber } from "../parts/format.ts";
@@ -14,34 +14,13 @@ export interface PerkCodePoolProps {
   loading: boolean;
 }
 
-function imported({ added, alreadyThere }: PerkImport): string {
-  return `Added ${formatNumber(added)} ${added === 1 ? "code" : "codes"}; ${formatNumber(alreadyThere)} ${alreadyThere === 1 ? "was" : "were"} already there.`;
-}
-
 /**
  * A saved partner's perk code pool: its stock, and codes pasted one per line to import. The lines
  * go as pasted, so the engine's "code 3 contains whitespace" is line 3; it trims and skips blanks.
  */
 export function PerkCodePool({ partner, stock, loading }: PerkCodePoolProps) {
   const headingId = useId();
-  const importCodes = useImportPerkCodes();
-  const [text, setText] = useState("");
-  const [done, setDone] = useState("");
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (importCodes.isPending) return;
-    setDone("");
-    importCodes.mutate(
-      { partner, codes: text.split(/\r?\n/) },
-      {
-        onSuccess: (result) => {
-          setDone(imported(result));
-          setText("");
-        },
-      },
-    );
-  }
+  const { importCodes, text, setText, done, submit } = usePerkCodeImport(partner);
 
   return (
     <form className="flex flex-col gap-y-3 rounded-lg bg-ui-bg-subtle p-4" aria-labelledby={headingId} onSubmit={submit} noValidate>

@@ -3,8 +3,8 @@ import { useId } from "react";
 import { describeError } from "../../shared/error-text.ts";
 import type { Tier } from "../../shared/program-config.ts";
 import { useTierPreview } from "../../shared/screen-hooks.ts";
+import { useDebounced } from "../../shared/use-debounced.ts";
 import { formatNumber, formatSigned } from "../parts/format.ts";
-import { useDebounced } from "../parts/use-debounced.ts";
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 

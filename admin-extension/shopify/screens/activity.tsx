@@ -1,6 +1,6 @@
 import { BlockStack, Button, Card, DataTable, InlineStack, Layout, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { auditSummary } from "../../shared/activity.ts";
+import { auditSummaryLine } from "../../shared/activity-summary.ts";
 import { toAdminApiError } from "../../shared/client.ts";
 import { useAudit } from "../../shared/hooks.ts";
 import { useDeadLetters, useReplayDeadLetters } from "../../shared/screen-hooks.ts";
@@ -32,7 +32,7 @@ function AuditLog() {
             {e.actor}
           </span>,
           <span key="what" style={wrap}>
-            {auditSummary(e)}
+            {auditSummaryLine(e)}
           </span>,
         ])}
         footerContent={audit.isPending ? "Loading…" : entries.length === 0 ? "No changes yet." : `The last ${entries.length} changes`}

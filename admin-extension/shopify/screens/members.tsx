@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useProgram } from "../../shared/hooks.ts";
 import { useMembers } from "../../shared/screen-hooks.ts";
 import type { MemberSort } from "../../shared/types.ts";
+import { useDebounced } from "../../shared/use-debounced.ts";
 import { ApiErrorBanner } from "../app/api-error.tsx";
 import { formatDate, formatNumber } from "../app/format.ts";
 import { AppLink, memberPath, useRouter } from "../app/router.tsx";
 import { ScreenFrame } from "../app/screen-frame.tsx";
-import { useDebounced } from "../app/use-debounced.ts";
 
 const SORTS: { label: string; value: MemberSort }[] = [
   { label: "Most points", value: "POINTS_DESC" },

@@ -2,8 +2,8 @@ import { Banner, BlockStack, Card, FormLayout, InlineGrid, Layout, Select, Text,
 import { useEffect, useMemo, useRef, useState } from "react";
 import { issuesAt } from "../../shared/config-edit.ts";
 import { currencyUnit } from "../../shared/money.ts";
+import { applyBasics, BASICS_ISSUE_PATHS, type BasicsField, type BasicsForm, basicsForm, timeZones } from "../../shared/program-basics.ts";
 import { useProgramEditor } from "../../shared/program-editor.ts";
-import { applyBasics, BASICS_ISSUE_PATHS, type BasicsField, type BasicsForm, basicsForm, timeZones } from "../../shared/settings-basics.ts";
 import { ApiErrorBanner } from "../app/api-error.tsx";
 import { SaveBar } from "../app/save-bar.tsx";
 import { ScreenFrame } from "../app/screen-frame.tsx";

@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../../test/support/program-fixture.ts";
 import { EarnRulesScreen } from "../../shopify/screens/earn-rules.tsx";
 import { byLabel, byRole, click, descriptionOf, type } from "../support/dom.ts";
+import { engineForFile } from "../support/engine.ts";
 import { card, renderScreen, saveBarButton, select, toasts } from "../support/polaris.tsx";
 import { settle, until } from "../support/render.tsx";
-import { openShop, openTestEngine, type Shop } from "../support/shop.ts";
+import { openShop, type Shop } from "../support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 async function earnRules(shop: Shop) {
   const { container } = await renderScreen(<EarnRulesScreen />, shop.client);
@@ -33,7 +26,7 @@ async function newRule(c: HTMLElement, name: string) {
 
 describe("<EarnRulesScreen> (Shopify admin)", () => {
   it("builds 'subtotal ≥ 100.00 and tier is Gold' with the visual builder, a schedule and a cap, and saves the JsonLogic", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await earnRules(shop);
     const rule = await newRule(c, "Big gold baskets");
     await type(byLabel(rule, "Rule ID"), "big-gold");
@@ -64,7 +57,7 @@ describe("<EarnRulesScreen> (Shopify admin)", () => {
   });
 
   it("a condition amount that is not money is marked in the row and nothing is saved", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await earnRules(shop);
     const rule = await newRule(c, "Typo");
     await click(byRole(rule, "button", "Add condition to all conditions"));
@@ -79,7 +72,7 @@ describe("<EarnRulesScreen> (Shopify admin)", () => {
   });
 
   it("the engine's issues land at the rule's fields (a bad time zone), nothing saved", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await earnRules(shop);
     const rule = await newRule(c, "Zoned");
     const zone = byLabel(rule, "Time zone");
@@ -91,7 +84,7 @@ describe("<EarnRulesScreen> (Shopify admin)", () => {
   });
 
   it("tries the unsaved rule on an order: points, growth and each check, with field messages for a bad order", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await earnRules(shop);
     const rule = await newRule(c, "Gold double");
     await select(byLabel(rule, "Points reward"), "perUnit");

@@ -1,22 +1,15 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { benefits, programConfig, rewards } from "../../../test/support/program-fixture.ts";
 import { MemberPricesScreen } from "../../shopify/screens/member-prices.tsx";
 import { RewardsScreen } from "../../shopify/screens/rewards.tsx";
 import { byLabel, byRole, click, descriptionOf, type } from "../support/dom.ts";
+import { engineForFile } from "../support/engine.ts";
 import { card, renderScreen, saveBarButton, select, toasts } from "../support/polaris.tsx";
 import { settle, until } from "../support/render.tsx";
-import { openShop, openTestEngine } from "../support/shop.ts";
+import { openShop } from "../support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 async function screen(ui: React.ReactNode, client: Parameters<typeof renderScreen>[1], title: string, addLabel: string) {
   const { container } = await renderScreen(ui, client);
@@ -27,7 +20,7 @@ async function screen(ui: React.ReactNode, client: Parameters<typeof renderScree
 
 describe("<RewardsScreen> (Shopify admin)", () => {
   it("adds a percent-off reward for Gold and saves it; a percentage over 100 is marked at the field and nothing is sent", async () => {
-    const shop = await openShop(engine, { config: programConfig({ rewards: [rewards.fiveOff] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ rewards: [rewards.fiveOff] }) });
     const c = await screen(<RewardsScreen />, shop.client, "Rewards", "Add reward");
     expect((byLabel(card(c, "5.00 off"), "Amount off") as HTMLInputElement).value).toBe("5.00");
 
@@ -57,7 +50,7 @@ describe("<RewardsScreen> (Shopify admin)", () => {
 
 describe("<MemberPricesScreen> (Shopify admin)", () => {
   it("limits a member price to some products with a fixed price and saves it; a bad amount blocks saving", async () => {
-    const shop = await openShop(engine, { config: programConfig({ benefits: [benefits.silverTenPercent] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ benefits: [benefits.silverTenPercent] }) });
     const c = await screen(<MemberPricesScreen />, shop.client, "Member prices", "Add member price");
     const silver = card(c, "Silver: 10% off");
     expect((byLabel(silver, "Percent off") as HTMLInputElement).value).toBe("10");
@@ -88,7 +81,7 @@ describe("<MemberPricesScreen> (Shopify admin)", () => {
   });
 
   it("an empty collection list is refused by the engine, its message at the field, nothing saved", async () => {
-    const shop = await openShop(engine, { config: programConfig({ benefits: [benefits.silverTenPercent] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ benefits: [benefits.silverTenPercent] }) });
     const c = await screen(<MemberPricesScreen />, shop.client, "Member prices", "Add member price");
     await select(byLabel(card(c, "Silver: 10% off"), "Applies to"), "collectionIds");
     await click(saveBarButton(c, "Save"));

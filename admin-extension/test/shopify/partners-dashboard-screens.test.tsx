@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
-import type { Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { programConfig, rewards } from "../../../test/support/program-fixture.ts";
 import { dashboardQuery } from "../../shared/operations.ts";
 import { DashboardScreen } from "../../shopify/screens/dashboard.tsx";
 import { PartnersScreen } from "../../shopify/screens/partners.tsx";
 import { byLabel, byRole, click, rowsOf, type } from "../support/dom.ts";
+import { engineForFile } from "../support/engine.ts";
 import { card, renderScreen, saveBarButton, select } from "../support/polaris.tsx";
 import { until } from "../support/render.tsx";
-import { adjust, NOW, openShop, openTestEngine, order, type Shop } from "../support/shop.ts";
+import { adjust, NOW, openShop, order, type Shop } from "../support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 const cafe = {
   key: "cafe",
@@ -33,7 +26,7 @@ const stockOf = (el: HTMLElement) => el.querySelector("[data-stock]")?.textConte
 
 describe("<PartnersScreen> (Shopify admin)", () => {
   it("imports codes into a saved partner's pool (counts and stock) and shows the month's settlement", async () => {
-    const shop = await openShop(engine, { config: programConfig({ partners: [cafe] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ partners: [cafe] }) });
     await shop.apply(adjust("ada", 0, { growth: 2500 }));
     const { container: c } = await renderScreen(<PartnersScreen />, shop.client);
     await until(() => expect(stockOf(card(c, "Corner Café"))).toBe("0 of 0 codes left"));
@@ -47,7 +40,13 @@ describe("<PartnersScreen> (Shopify admin)", () => {
     await until(() => expect(pool.querySelector("form [role=status]")?.textContent).toBe("Added 1 code; 1 was already there."));
     await until(() => expect(stockOf(pool)).toBe("4 of 4 codes left"));
 
-    const claimed = await engine.partners.claim({ program: shop.program, customerId: "ada", partner: "cafe", key: "ada-cafe", now: NOW });
+    const claimed = await files.engine.partners.claim({
+      program: shop.program,
+      customerId: "ada",
+      partner: "cafe",
+      key: "ada-cafe",
+      now: NOW,
+    });
     expect(claimed.ok).toBe(true);
     await type(byLabel(c, "Settlement month"), "2026-06");
     await until(() =>
@@ -58,7 +57,7 @@ describe("<PartnersScreen> (Shopify admin)", () => {
   });
 
   it("a new partner cannot import codes before it is saved; a missing perk is the engine's message at the field", async () => {
-    const shop = await openShop(engine, { config: programConfig({ partners: [cafe] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ partners: [cafe] }) });
     const { container: c } = await renderScreen(<PartnersScreen />, shop.client);
     await until(() => byRole(c, "button", "Add partner"));
     await click(byRole(c, "button", "Add partner"));
@@ -79,7 +78,7 @@ async function engineDashboard(shop: Shop, weeks: number) {
 
 describe("<DashboardScreen> (Shopify admin)", () => {
   it("shows the engine's figures in tiles, the charts in cards and the top rewards; the weeks selector asks again", async () => {
-    const shop = await openShop(engine, { config: programConfig({ rewards: [rewards.fiveOffFor100Points] }) });
+    const shop = await openShop(files.engine, { config: programConfig({ rewards: [rewards.fiveOffFor100Points] }) });
     await shop.apply(order("o-1", "ada", "2026-05-20T10:00:00Z", [{ price: 12_000 }]));
     await shop.apply(order("o-2", "bob", "2026-05-27T10:00:00Z", [{ price: 4_000 }]));
     await shop.apply(adjust("ada", 300));

@@ -1,21 +1,15 @@
 // @vitest-environment happy-dom
-import { defaultProgramConfig, type Engine } from "@kinship/engine";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramConfig } from "@kinship/engine";
+import { describe, expect, it } from "vitest";
 import { programConfig } from "../../../test/support/program-fixture.ts";
 import { TiersScreen } from "../../shopify/screens/tiers.tsx";
 import { byLabel, byRole, click, descriptionOf, type } from "../support/dom.ts";
+import { engineForFile } from "../support/engine.ts";
 import { card, renderScreen, saveBarButton, toasts } from "../support/polaris.tsx";
 import { settle, until } from "../support/render.tsx";
-import { adjust, NOW, openShop, openTestEngine, type Shop } from "../support/shop.ts";
+import { adjust, NOW, openShop, type Shop } from "../support/shop.ts";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-afterAll(() => engine.close());
-afterEach(() => {
-  document.body.innerHTML = "";
-});
+const files = engineForFile();
 
 async function tiers(shop: Shop) {
   const { container } = await renderScreen(<TiersScreen />, shop.client);
@@ -26,7 +20,7 @@ async function tiers(shop: Shop) {
 
 describe("<TiersScreen> (Shopify admin)", () => {
   it("a threshold below the previous tier's shows the engine's message at the field and saves nothing", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await tiers(shop);
     const threshold = byLabel(card(c, "Gold"), "Growth threshold");
     expect((threshold as HTMLInputElement).value).toBe("2000");
@@ -42,7 +36,7 @@ describe("<TiersScreen> (Shopify admin)", () => {
   });
 
   it("text that is not a number is marked at the field and nothing is sent", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await tiers(shop);
     const threshold = byLabel(card(c, "Silver"), "Growth threshold");
     await type(threshold, "five hundred");
@@ -56,7 +50,7 @@ describe("<TiersScreen> (Shopify admin)", () => {
   });
 
   it("adds a tier, saves it through the save bar, and a toast names the new version", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await tiers(shop);
     await click(byRole(c, "button", "Add tier"));
     const added = card(c, "New tier");
@@ -76,7 +70,7 @@ describe("<TiersScreen> (Shopify admin)", () => {
   });
 
   it("previews who would move while a threshold is edited, before anything is saved", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     for (const [customer, growth] of [
       ["c-600", 600],
       ["c-1500", 1500],
@@ -104,7 +98,7 @@ describe("<TiersScreen> (Shopify admin)", () => {
   });
 
   it("another owner's save in between is a conflict: a banner with a reload, nothing overwritten", async () => {
-    const shop = await openShop(engine, { config: programConfig() });
+    const shop = await openShop(files.engine, { config: programConfig() });
     const c = await tiers(shop);
     const theirs = programConfig();
     theirs.tiers = theirs.tiers.map((t) => (t.key === "silver" ? { ...t, name: "Argent" } : t));

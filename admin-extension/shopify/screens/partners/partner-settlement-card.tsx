@@ -1,9 +1,10 @@
 import { BlockStack, Card, Text, TextField } from "@shopify/polaris";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { formatNumber } from "../../../shared/format.ts";
 import { formatMoney } from "../../../shared/money.ts";
-import { formatMonth, parseMonth } from "../../../shared/months.ts";
+import { formatMonth } from "../../../shared/months.ts";
+import { settlementTotals, useSettlementMonth } from "../../../shared/partner-settlement.ts";
 import type { PartnerSettlement } from "../../../shared/types.ts";
 import { ApiErrorBanner } from "../program-form/api-error-banner.tsx";
 import { FitTable } from "../program-form/fit-table.tsx";
@@ -20,18 +21,8 @@ export interface PartnerSettlementCardProps {
 /** What the merchant owes each partner for the codes members claimed in a month, with each pool's stock. */
 export function PartnerSettlementCard({ month, onMonthChange, timeZone, settlement }: PartnerSettlementCardProps) {
   const headingId = useId();
-  const [text, setText] = useState(month);
-  const parsed = parseMonth(text);
-
-  function change(next: string) {
-    setText(next);
-    const value = parseMonth(next);
-    if (value.ok) onMonthChange(value.value);
-  }
-
-  const rows = settlement.data ?? [];
-  const currency = rows[0]?.currency;
-  const total = rows.reduce((sum, r) => sum + r.amountDue, 0);
+  const { text, parsed, change } = useSettlementMonth(month, onMonthChange);
+  const { rows, currency, total } = settlementTotals(settlement.data);
   return (
     <section aria-labelledby={headingId}>
       <Card>

@@ -1,8 +1,8 @@
 import { BlockStack, Box, Button, InlineStack, Text, TextField } from "@shopify/polaris";
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { formatNumber } from "../../../shared/format.ts";
-import { useImportPerkCodes } from "../../../shared/hooks.ts";
-import type { PartnerSettlement, PerkImport } from "../../../shared/types.ts";
+import { usePerkCodeImport } from "../../../shared/perk-code-import.ts";
+import type { PartnerSettlement } from "../../../shared/types.ts";
 import { ApiErrorBanner } from "../program-form/api-error-banner.tsx";
 
 export interface PerkCodePoolProps {
@@ -13,34 +13,13 @@ export interface PerkCodePoolProps {
   loading: boolean;
 }
 
-function imported({ added, alreadyThere }: PerkImport): string {
-  return `Added ${formatNumber(added)} ${added === 1 ? "code" : "codes"}; ${formatNumber(alreadyThere)} ${alreadyThere === 1 ? "was" : "were"} already there.`;
-}
-
 /**
  * A saved partner's perk code pool: its stock, and codes pasted one per line to import (on their
  * own, without saving the program). The lines go as pasted, so the engine's "code 3 ..." is line 3.
  */
 export function PerkCodePool({ partner, stock, loading }: PerkCodePoolProps) {
   const headingId = useId();
-  const importCodes = useImportPerkCodes();
-  const [text, setText] = useState("");
-  const [done, setDone] = useState("");
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (importCodes.isPending) return;
-    setDone("");
-    importCodes.mutate(
-      { partner, codes: text.split(/\r?\n/) },
-      {
-        onSuccess: (result) => {
-          setDone(imported(result));
-          setText("");
-        },
-      },
-    );
-  }
+  const { importCodes, text, setText, done, submit } = usePerkCodeImport(partner);
 
   return (
     <Box background="bg-surface-secondary" padding="400" borderRadius="200">

@@ -4,7 +4,7 @@ import { formatNumber } from "../../../shared/format.ts";
 import type { Tier } from "../../../shared/program-config.ts";
 import { useTierPreview } from "../../../shared/screen-hooks.ts";
 import type { TierPreview } from "../../../shared/types.ts";
-import { useDebounced } from "../../app/use-debounced.ts";
+import { useDebounced } from "../../../shared/use-debounced.ts";
 import { ApiErrorBanner } from "../program-form/api-error-banner.tsx";
 
 const PREVIEW_DELAY_MS = 400;
