@@ -130,6 +130,9 @@ export async function updateProgramConfig(
     const row = await trx.selectFrom("kinship_program").selectAll().where("key", "=", key).forUpdate().executeTakeFirst();
     if (!row) return err({ code: "UnknownProgram", message: `no program ${JSON.stringify(key)}`, program: key });
     const id = num(row.id);
+    // A retried save (its answer was lost) finds its own config in place: the same answer, no conflict.
+    if (canonicalJson(row.config) === canonicalJson(valid.value))
+      return ok({ id, key, platform: row.platform, config: valid.value, configVersion: row.config_version });
     // Decided under the row lock: of two saves from the same version, the second sees the first's.
     if (expectedVersion !== undefined && expectedVersion !== row.config_version)
       return err({
@@ -137,8 +140,6 @@ export async function updateProgramConfig(
         message: `the program changed since version ${expectedVersion}: it is at version ${row.config_version} now; reload and apply your changes again`,
         currentVersion: row.config_version,
       });
-    if (canonicalJson(row.config) === canonicalJson(valid.value))
-      return ok({ id, key, platform: row.platform, config: valid.value, configVersion: row.config_version });
     const version = row.config_version + 1;
     const json = JSON.stringify(valid.value);
     await trx.updateTable("kinship_program").set({ config: json, config_version: version }).where("id", "=", id).execute();
