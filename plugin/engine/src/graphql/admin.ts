@@ -7,9 +7,13 @@ import { type Admin, type AdminContext, instant, pageSize } from "./admin-contex
 import { insightResolvers } from "./admin-insight.ts";
 import { lineNode, memberOf } from "./admin-member.ts";
 import { memberResolvers } from "./admin-members.ts";
+import { campaignsAdminResolvers } from "./campaigns.ts";
 import { badInput, fromEngine, unwrap } from "./errors.ts";
-import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { type GraphQLRequest, mergeResolvers, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { membershipAdminResolvers } from "./membership.ts";
+import { referralsAdminResolvers } from "./referrals.ts";
 import { adminSdl } from "./sdl.ts";
+import { webhooksAdminResolvers } from "./webhooks.ts";
 
 /** Refuses a key already applied to a different adjustment (another member, amount or reason) with IdempotencyKeyReused. */
 async function sameAdjustment(a: Admin, command: { key: string; customerId: string; points: number; reason: string }): Promise<void> {
@@ -29,7 +33,7 @@ function programNode(p: Program) {
   return { key: p.key, version: p.configVersion, config: p.config };
 }
 
-const resolvers: Resolvers<Admin> = {
+const pointsResolvers: Resolvers<Admin> = {
   Query: {
     member: (_source, args, a) => memberOf(a, args.customerId as string),
     async order(_source, args, a) {
@@ -87,6 +91,14 @@ const resolvers: Resolvers<Admin> = {
   },
   AdminMember: { ...memberResolvers.AdminMember },
 };
+
+const resolvers = mergeResolvers(
+  pointsResolvers,
+  membershipAdminResolvers,
+  referralsAdminResolvers,
+  campaignsAdminResolvers,
+  webhooksAdminResolvers,
+);
 
 let schema: GraphQLSchema | undefined;
 

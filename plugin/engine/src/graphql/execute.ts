@@ -25,6 +25,20 @@ export interface GraphQLRequest {
 export type Resolver<C> = (source: unknown, args: Record<string, unknown>, context: C) => unknown;
 export type Resolvers<C> = Record<string, Record<string, Resolver<C>>>;
 
+/** One resolver map from several (each program beyond points brings its own); a field twice is a bug. */
+export function mergeResolvers<C>(...maps: Resolvers<C>[]): Resolvers<C> {
+  const merged: Resolvers<C> = {};
+  for (const map of maps)
+    for (const [typeName, fields] of Object.entries(map)) {
+      const into = (merged[typeName] ??= {});
+      for (const [name, resolve] of Object.entries(fields)) {
+        if (into[name]) throw new Error(`bug: two resolvers for ${typeName}.${name}`);
+        into[name] = resolve;
+      }
+    }
+  return merged;
+}
+
 /** Limits that keep one request cheap: its text, its tokens, and how many fields it selects (aliases count). */
 const MAX_QUERY_CHARS = 20_000;
 const MAX_TOKENS = 4_000;

@@ -2,8 +2,14 @@
  * The GraphQL contract, two surfaces. The storefront surface answers for one shopper whose
  * identity was established by the edge (app proxy signature, member token, Medusa customer
  * auth) — never from a query argument. The admin surface answers for one program.
- * Money is integer minor units; points are integers; ids are strings.
+ * Money is integer minor units; points are integers; ids are strings. Each program beyond points
+ * extends the surfaces from its own file under sdl/.
  */
+import { campaignsAdminSdl, campaignsStorefrontSdl } from "./sdl/campaigns.ts";
+import { membershipAdminSdl, membershipStorefrontSdl } from "./sdl/membership.ts";
+import { referralsAdminSdl, referralsStorefrontSdl } from "./sdl/referrals.ts";
+import { webhooksAdminSdl } from "./sdl/webhooks.ts";
+
 const shared = /* GraphQL */ `
   scalar DateTime
   scalar JSON
@@ -171,6 +177,10 @@ export const storefrontSdl = /* GraphQL */ `
     "Pass the same idempotencyKey when retrying: the member gets the code already given."
     claimPerk(partner: ID!, idempotencyKey: String): PerkCode!
   }
+
+  ${membershipStorefrontSdl}
+  ${referralsStorefrontSdl}
+  ${campaignsStorefrontSdl}
 `;
 
 export const adminSdl = /* GraphQL */ `
@@ -488,4 +498,9 @@ export const adminSdl = /* GraphQL */ `
     "Adds codes to a partner's pool (at most 10,000 per call); audited."
     importPerkCodes(partner: ID!, codes: [String!]!): PerkImport!
   }
+
+  ${membershipAdminSdl}
+  ${referralsAdminSdl}
+  ${campaignsAdminSdl}
+  ${webhooksAdminSdl}
 `;

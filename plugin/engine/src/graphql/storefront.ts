@@ -6,9 +6,12 @@ import type { Engine } from "../engine.ts";
 import type { MemberView } from "../store/members/members.ts";
 import type { PerkClaim } from "../store/partners/partners.ts";
 import type { Program } from "../store/programs/programs.ts";
+import { campaignsStorefrontResolvers } from "./campaigns.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
-import { type GraphQLRequest, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { type GraphQLRequest, mergeResolvers, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { membershipStorefrontResolvers } from "./membership.ts";
 import { programNode } from "./program-view.ts";
+import { referralsStorefrontResolvers } from "./referrals.ts";
 import { storefrontSdl } from "./sdl.ts";
 import { memberNode } from "./views.ts";
 
@@ -47,7 +50,7 @@ function perkNode(p: Partner, state: { claimable: boolean; blockedBy: string | n
   return { partner: p.key, name: p.name, perk: p.perk, minTier: p.minTier ?? null, ...state };
 }
 
-interface Shopper {
+export interface Shopper {
   engine: Engine;
   ctx: StorefrontContext;
   program: () => Promise<Program>;
@@ -76,7 +79,7 @@ function shopperKey(customerId: string, raw: unknown): string | null {
   return `${customerId}:${raw}`;
 }
 
-const resolvers: Resolvers<Shopper> = {
+const pointsResolvers: Resolvers<Shopper> = {
   Query: {
     async me(_source, _args, s) {
       const [program, member] = await Promise.all([s.program(), s.member()]);
@@ -162,6 +165,13 @@ const resolvers: Resolvers<Shopper> = {
     },
   },
 };
+
+const resolvers = mergeResolvers(
+  pointsResolvers,
+  membershipStorefrontResolvers,
+  referralsStorefrontResolvers,
+  campaignsStorefrontResolvers,
+);
 
 let schema: GraphQLSchema | undefined;
 

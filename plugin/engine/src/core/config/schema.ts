@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { Campaigns } from "./campaigns.ts";
+import { Currencies } from "./currencies.ts";
+import { factor, isoInstant, key, nonNegInt, Period } from "./fields.ts";
+import { Plan } from "./plans.ts";
+import { Referrals } from "./referrals.ts";
 
-const factor = z.number().positive().max(100);
-const nonNegInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lowercase letters, digits, _ and -");
-const isoInstant = z.iso.datetime({ offset: true });
+export { Period } from "./fields.ts";
 
 export const Amount = z.union([
   z.strictObject({ perUnit: factor }).describe("points per whole currency unit of the eligible amount"),
@@ -22,9 +24,6 @@ export const Schedule = z
   })
   .refine((s) => !s.from || !s.to || s.from < s.to, "schedule.from must be before schedule.to");
 export type Schedule = z.infer<typeof Schedule>;
-
-export const Period = z.enum(["day", "week", "month", "year", "lifetime"]);
-export type Period = z.infer<typeof Period>;
 
 export const Trigger = z.union([
   z.enum(["order.paid", "customer.created"]),
@@ -160,6 +159,10 @@ export const ProgramConfig = z
     benefits: z.array(Benefit).max(200).default([]),
     rewards: z.array(Reward).max(100).default([]),
     partners: z.array(Partner).max(50).default([]),
+    plans: z.array(Plan).max(20).default([]),
+    referrals: Referrals.optional().describe("absent: no referral program"),
+    campaigns: Campaigns.default({ nthOrder: [], stampCards: [], badges: [] }),
+    currencies: Currencies.default({}).describe("other currencies orders earn in, with their rates"),
   })
   .superRefine((c, ctx) => {
     if (!isTimeZone(c.timezone)) ctx.addIssue({ code: "custom", path: ["timezone"], message: `unknown time zone ${c.timezone}` });

@@ -14,8 +14,38 @@ export const OrderLine = z.strictObject({
   quantity: z.number().int().positive(),
   unitPrice: minor.describe("minor units"),
   discount: minor.default(0).describe("total discount on the line, minor units"),
+  memberSaving: minor
+    .default(0)
+    .describe(
+      "what the member price took off this line, minor units (a Kinship discount at Shopify's checkout; list less member price on Medusa)",
+    ),
+  sellingPlanId: id.optional().describe("the Shopify selling plan the line was bought on (a membership plan's subscription)"),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
+
+/** A postal address as platforms send it; compared normalised for referral fraud. */
+export const Address = z.strictObject({
+  line1: z.string().max(300).optional(),
+  line2: z.string().max(300).optional(),
+  city: z.string().max(200).optional(),
+  postalCode: z.string().max(40).optional(),
+  country: z.string().max(80).optional(),
+});
+export type Address = z.infer<typeof Address>;
+
+/** The shopper as the order knew them, for referral fraud checks (never shown). */
+const OrderContact = z.strictObject({
+  email: z.string().max(320).optional(),
+  phone: z.string().max(64).optional(),
+  shippingAddress: Address.optional(),
+});
+
+/** A referral code the storefront put on the cart (`?ref=`), with the browser it came from. */
+const OrderReferral = z.strictObject({
+  code: z.string().min(1).max(100),
+  ip: z.string().max(64).optional(),
+  deviceId: z.string().max(200).optional(),
+});
 
 const OrderPaid = z.strictObject({
   type: z.literal("order.paid"),
@@ -27,7 +57,10 @@ const OrderPaid = z.strictObject({
   lines: z.array(OrderLine).min(1),
   orderDiscount: minor.default(0).describe("order-level discounts not already in the lines"),
   shipping: minor.default(0),
+  shippingDiscount: minor.default(0).describe("shipping the order did not charge (a free-shipping code or plan), minor units"),
   tax: minor.default(0),
+  contact: OrderContact.optional(),
+  referral: OrderReferral.optional(),
 });
 
 const OrderCancelled = z.strictObject({
@@ -59,6 +92,7 @@ const customerFields = {
   birthday: z.iso.date().nullable().optional(),
   tags: z.array(z.string().max(255)).optional(),
   referralCode: z.string().max(100).nullable().optional(),
+  phone: z.string().max(64).nullable().optional(),
 };
 const CustomerCreated = z.strictObject({ type: z.literal("customer.created"), ...customerFields });
 const CustomerUpdated = z.strictObject({ type: z.literal("customer.updated"), ...customerFields });

@@ -55,6 +55,7 @@ export function trialEvent(raw: unknown, now: Date): Result<OrderPaidEvent, Tria
     quantity: l.quantity,
     unitPrice: l.price,
     discount: 0,
+    memberSaving: 0,
   }));
   const total = lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
   if (o.lines && Math.max(0, total - o.discount) !== o.subtotal)
@@ -73,6 +74,7 @@ export function trialEvent(raw: unknown, now: Date): Result<OrderPaidEvent, Tria
     occurredAt: o.at ? new Date(o.at) : now,
     currency: o.currency,
     lines,
+    shippingDiscount: 0,
     orderDiscount: o.discount,
     shipping: o.shipping,
     tax: 0,

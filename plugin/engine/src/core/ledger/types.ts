@@ -1,5 +1,6 @@
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
+import type { OutboxTopic } from "../events/topics.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
 export type LotKind = "earn" | "adjustment";
@@ -133,7 +134,7 @@ export interface TierChange {
 
 export interface OutboxMessage {
   key: string;
-  topic: "tier.changed" | "points.expired" | "points.changed" | "member.created";
+  topic: OutboxTopic;
   payload: Record<string, unknown>;
 }
 

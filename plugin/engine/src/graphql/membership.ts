@@ -1,0 +1,15 @@
+import type { Admin } from "./admin-context.ts";
+import { ApiError } from "./errors.ts";
+import type { Resolvers } from "./execute.ts";
+import type { Shopper } from "./storefront.ts";
+
+// CONTRACT PLACEHOLDER: replaced by the paid membership work; every root field below must be implemented.
+const notYet = () => {
+  throw new ApiError("NOT_IMPLEMENTED", "not implemented yet");
+};
+
+export const membershipStorefrontResolvers: Resolvers<Shopper> = {};
+
+export const membershipAdminResolvers: Resolvers<Admin> = {
+  Query: { plans: notYet },
+};
