@@ -30,7 +30,8 @@ export function mergeResolvers<C>(...maps: Resolvers<C>[]): Resolvers<C> {
   const merged: Resolvers<C> = {};
   for (const map of maps)
     for (const [typeName, fields] of Object.entries(map)) {
-      const into = (merged[typeName] ??= {});
+      const into = merged[typeName] ?? {};
+      merged[typeName] = into;
       for (const [name, resolve] of Object.entries(fields)) {
         if (into[name]) throw new Error(`bug: two resolvers for ${typeName}.${name}`);
         into[name] = resolve;
