@@ -3,6 +3,7 @@
  *   dist/embed.js         theme embed (custom elements), IIFE, es2019, minified; budget 10,000 bytes gzipped
  *   dist/loyalty.js       the embed's rewards, partner perks and expiring points elements, on top of embed.js
  *                         (Shopify's theme-check holds each block's file to 10,000 bytes as shipped)
+ *   dist/referral.js      the app embed's referral capture (?ref= and the device id into cookies and the cart)
  *   dist/launcher-loader.js  the launcher block's loader (part of the page's initial script, with the embed)
  *   dist/launcher.js      the launcher's panel, fetched by the loader on the first open only
  *   dist/widgets.js       the React components as ESM, `react` and `react/jsx-runtime` left external
@@ -28,7 +29,7 @@ export const EMBED_BUDGET = 10_000;
 const production = { "process.env.NODE_ENV": '"production"' };
 
 /** Copied to extensions/kinship-theme/assets/. */
-export const THEME_ASSETS = ["embed.js", "loyalty.js", "launcher-loader.js", "launcher.js"] as const;
+export const THEME_ASSETS = ["embed.js", "referral.js", "loyalty.js", "launcher-loader.js", "launcher.js"] as const;
 
 export interface BuildResult {
   outdir: string;
@@ -60,6 +61,7 @@ export async function buildWidgets({ outdir = join(root, "dist"), theme = true }
     themeScript(join(root, "src/launcher/loader-entry.ts"), join(outdir, "launcher-loader.js")),
     themeScript(join(root, "src/launcher/index.ts"), join(outdir, "launcher.js")),
     themeScript(join(root, "src/embed/loyalty.ts"), join(outdir, "loyalty.js")),
+    themeScript(join(root, "src/embed/referral-entry.ts"), join(outdir, "referral.js")),
     build({
       entryPoints: [join(root, "src/index.ts")],
       outfile: join(outdir, "widgets.js"),

@@ -27,3 +27,20 @@ export const CLAIM_PERK_MUTATION =
 
 /** The server answers at most this many variant ids per memberPrices call (MAX_VARIANTS). */
 export const MAX_VARIANTS = 250;
+
+/** The membership widget: the member's plan and what it saved them, and the plans on sale (also for guests). */
+export const MEMBERSHIP_QUERY =
+  "query KinshipMembership{me{customerId tier{key name}tierSource membership{status currentPeriodEnd benefitsUntil plan{key name price currency period}value{currency fee memberPrices freeShipping rewards perks total exceedsFee}}}program{currency plans{key name price currency period tier freeShipping}}}";
+
+/** Earned badges, stamp cards and the birthday (null: not given yet, the form is offered). */
+export const CAMPAIGNS_QUERY =
+  "query KinshipCampaigns{me{customerId birthday badges{key name description icon color earnedAt}stampCards{id name stamps collected completed}}}";
+
+/** The member's code, link and counts, and the offer friends get. */
+export const REFERRAL_QUERY =
+  "query KinshipReferral{me{customerId referrals{code link pending paid pointsEarned}}program{currency referral{refereeRewardKind refereeRewardValue referrerPoints}}}";
+
+export const SET_BIRTHDAY_MUTATION = "mutation KinshipSetBirthday($date:String!){setBirthday(date:$date){customerId birthday}}";
+
+/** Once per browser session for a signed-in member: the device id from the `kinship_device` cookie. */
+export const RECORD_SESSION_MUTATION = "mutation KinshipRecordSession($d:String!){recordSession(deviceId:$d)}";

@@ -1,5 +1,6 @@
 import { batcher } from "./batcher.ts";
 import { errorCode } from "./errors.ts";
+import { type MemberExtras, memberExtras } from "./member-session.ts";
 import { CLAIM_PERK_MUTATION, MAX_VARIANTS, ME_QUERY, PERKS_QUERY, PRICES_QUERY, REDEEM_MUTATION, REWARDS_QUERY } from "./queries.ts";
 import type { SnapshotStore } from "./snapshot.ts";
 import type { GraphQLRequest, Loaded, Member, MemberPrice, Perk, PerkCode, Redemption, Reward } from "./types.ts";
@@ -119,12 +120,12 @@ export function createSession({ request, snapshot, customer }: SessionOptions): 
   };
 }
 
-/** The session plus partner perks: what the React widgets use. */
-export interface PerksSession extends Session {
+/** The session plus partner perks, membership, campaigns and referrals: what the React widgets and the launcher use. */
+export interface PerksSession extends Session, Omit<MemberExtras, "reset"> {
   perks(): Promise<Loaded<Perk[]>>;
   /** One `idempotencyKey` per claim attempt: the same key (a retried request) gets the same code. */
   claimPerk(partner: string, idempotencyKey: string): Promise<PerkCode>;
-  /** Also forgets the perks. */
+  /** Also forgets the perks, membership, campaigns and referrals. */
   refresh(): void;
 }
 
@@ -135,9 +136,11 @@ export interface PerksSession extends Session {
 export function createPerksSession(options: SessionOptions): PerksSession {
   const { request, snapshot, customer } = options;
   const session = createSession(options);
+  const { reset, ...extras } = memberExtras(request);
   let perks: Promise<Loaded<Perk[]>> | undefined;
   return {
     ...session,
+    ...extras,
     perks() {
       perks ??= request<{ me: { customerId: string } | null; perks: Perk[] }>(PERKS_QUERY).then(
         (data) => {
@@ -159,6 +162,7 @@ export function createPerksSession(options: SessionOptions): PerksSession {
     },
     refresh() {
       perks = undefined;
+      reset();
       session.refresh();
     },
   };

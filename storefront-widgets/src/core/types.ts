@@ -1,11 +1,17 @@
 import type {
+  MembershipStatus as GeneratedMembershipStatus,
   PerkBlock as GeneratedPerkBlock,
+  TierSource as GeneratedTierSource,
+  KinshipCampaignsQuery,
   KinshipClaimPerkMutation,
+  KinshipMembershipQuery,
   KinshipMeQuery,
   KinshipPerksQuery,
   KinshipPricesQuery,
   KinshipRedeemMutation,
+  KinshipReferralQuery,
   KinshipRewardsQuery,
+  KinshipSetBirthdayMutation,
 } from "./generated/graphql.ts";
 
 /**
@@ -36,6 +42,25 @@ export type PerkCode = KinshipClaimPerkMutation["claimPerk"];
  * member already claimed, newest first.
  */
 export type Perk = KinshipPerksQuery["perks"][number];
+
+/** The membership widget's answer: `me` null for a guest; `program.plans` the plans on sale. */
+export type MembershipData = KinshipMembershipQuery;
+export type Membership = NonNullable<NonNullable<KinshipMembershipQuery["me"]>["membership"]>;
+export type MembershipPlan = KinshipMembershipQuery["program"]["plans"][number];
+export type MembershipStatus = GeneratedMembershipStatus;
+/** Where the member's tier comes from: EARNED (growth), PAID (a plan) or OVERRIDE (the store). */
+export type TierSource = GeneratedTierSource;
+
+/** Earned badges, stamp cards and the birthday; `me` null for a guest. */
+export type CampaignsData = KinshipCampaignsQuery;
+export type EarnedBadge = NonNullable<KinshipCampaignsQuery["me"]>["badges"][number];
+export type StampCard = NonNullable<KinshipCampaignsQuery["me"]>["stampCards"][number];
+export type BirthdaySet = KinshipSetBirthdayMutation["setBirthday"];
+
+/** The member's referral code, link and counts (null: no referral program) and the offer friends get. */
+export type ReferralData = KinshipReferralQuery;
+export type MemberReferrals = NonNullable<NonNullable<KinshipReferralQuery["me"]>["referrals"]>;
+export type ReferralOffer = NonNullable<KinshipReferralQuery["program"]["referral"]>;
 
 /** A value and whether it came from the localStorage snapshot because the API was unreachable. */
 export interface Loaded<T> {

@@ -13,6 +13,11 @@ export interface EmbedConfig {
   /** Currency of `data-price` when an element does not say (e.g. the cart's currency). */
   currency?: string;
   messages?: Partial<Messages>;
+  /**
+   * Shopify's `/cart/update.js` (Liquid: `routes.cart_update_url`): where `?ref=` and the device
+   * id are put as cart attributes. Absent: nothing is written to a cart.
+   */
+  cart?: string;
 }
 
 type Raw = Partial<Record<keyof EmbedConfig, unknown>>;
@@ -37,6 +42,7 @@ export function readConfig(doc: Document, script: HTMLOrSVGScriptElement | null)
     customer: customer == null ? (customer as null | undefined) : String(customer),
     locale: pick("locale") || doc.documentElement.lang || undefined,
     currency: pick("currency"),
+    cart: pick("cart"),
     messages: json.messages as Partial<Messages> | undefined,
   };
 }

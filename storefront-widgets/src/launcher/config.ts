@@ -1,3 +1,4 @@
+import type { MemberMessages } from "../core/member-messages.ts";
 import type { Messages, PerkMessages } from "../core/messages.ts";
 import type { LauncherMessages } from "./messages.ts";
 
@@ -13,7 +14,9 @@ export interface LauncherConfig {
   /** Where a guest creates an account and signs in (Liquid: routes.account_register_url / account_login_url). */
   registerUrl?: string;
   loginUrl?: string;
-  messages?: Partial<Messages & PerkMessages & LauncherMessages>;
+  /** Where each membership plan is sold (plan key → product URL): the plans on sale link there. */
+  planUrls?: Record<string, string>;
+  messages?: Partial<Messages & PerkMessages & LauncherMessages & MemberMessages>;
 }
 
 function json(doc: Document, id: string): Partial<LauncherConfig> {

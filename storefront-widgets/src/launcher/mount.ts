@@ -1,3 +1,4 @@
+import { memberMessages } from "../core/member-messages.ts";
 import { messages, perkMessages } from "../core/messages.ts";
 import { customerScope } from "../core/scope.ts";
 import { createPerksSession } from "../core/session.ts";
@@ -28,6 +29,10 @@ export const PANEL_CSS =
   ".kinship-launcher__points strong{font-size:1.5rem}.kinship-launcher__notice:empty{display:none}" +
   ".kinship-launcher__notice{padding:.5rem;border-radius:.375rem;background:#f5f5f4;font-weight:600}" +
   ".kinship-launcher__referral{display:flex;gap:.5rem}.kinship-launcher__referral input{flex:1;min-width:0;font:inherit;padding:.3rem .5rem;border:1px solid #a8a29e;border-radius:.375rem}" +
+  ".kinship-launcher__badges{display:flex;flex-wrap:wrap;gap:.5rem}.kinship-launcher__badges li{flex-direction:column;align-items:flex-start;border:0}" +
+  ".kinship-launcher__pill{display:inline-flex;align-items:center;gap:.35em;padding:.15em .6em;border-radius:999px;background:#f5f5f4;font-weight:600}" +
+  ".kinship-launcher__dots{letter-spacing:.15em}.kinship-launcher__value ul{margin:.25rem 0}.kinship-launcher__value li>span:last-child{font-variant-numeric:tabular-nums}" +
+  ".kinship-launcher__error:empty{display:none}.kinship-launcher__error{color:#b91c1c;font-weight:600}" +
   ".kinship-launcher__cost,.kinship-launcher__earn,.kinship-launcher__blocked,.kinship-launcher__codes{color:#57534e;font-size:.875rem}";
 
 const mounted = new WeakMap<HTMLButtonElement, { open(): void }>();
@@ -53,7 +58,7 @@ export function mountLauncher(button: HTMLButtonElement, fetchImpl?: typeof fetc
     snapshot: snapshotStore(customer && snapshotKey(config.endpoint, config.program, customer)),
     customer,
   });
-  const m = { ...messages, ...perkMessages, ...launcherMessages, ...config.messages };
+  const m = { ...messages, ...perkMessages, ...memberMessages, ...launcherMessages, ...config.messages };
   const panel = createPanel(dialog, { session, request, config, m });
   const modal = modalDialog(button, dialog, () => void panel.open());
   panel.attach(modal.close);

@@ -1,15 +1,18 @@
 import { fill } from "../core/format.ts";
+import type { MemberMessages } from "../core/member-messages.ts";
 import type { Messages, PerkMessages } from "../core/messages.ts";
 import { LAUNCHER_QUERY } from "../core/queries.ts";
 import type { PerksSession } from "../core/session.ts";
 import type { GraphQLRequest, Member, Perk, Reward } from "../core/types.ts";
 import { badgeView, pointsText, progressView } from "../core/view.ts";
 import type { LauncherConfig } from "./config.ts";
+import { button, h, type Kid, section } from "./dom.ts";
+import { birthdayPart, campaignParts, referralPart as memberReferralPart, membershipPart, type PartsDeps } from "./member-parts.ts";
 import type { LauncherMessages } from "./messages.ts";
 import type { LauncherData } from "./types.ts";
 import { earnText, perkBlockedText } from "./view.ts";
 
-export type PanelMessages = Messages & PerkMessages & LauncherMessages;
+export type PanelMessages = Messages & PerkMessages & LauncherMessages & MemberMessages;
 
 export interface PanelDeps {
   session: PerksSession;
@@ -18,28 +21,10 @@ export interface PanelDeps {
   m: PanelMessages;
 }
 
-type Kid = Node | string;
-
-function h(tag: string, attrs: Record<string, string> = {}, ...kids: Kid[]): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...kids);
-  return e;
-}
-
-function button(label: string, onClick: (b: HTMLButtonElement) => void, cls = "kinship-launcher__action"): HTMLButtonElement {
-  const b = h("button", { type: "button", class: cls }, label) as HTMLButtonElement;
-  b.addEventListener("click", () => onClick(b));
-  return b;
-}
-
-function section(id: string, title: string, ...kids: Kid[]): HTMLElement {
-  return h("section", { "aria-labelledby": id }, h("h3", { id }, title), ...kids);
-}
-
 /**
  * The dialog's content: the program's name as its title, the member's tier, points and progress
- * (or a join invitation), ways to earn, rewards to redeem, the referral link and partner perks.
+ * (or a join invitation), the membership's value or the plans on sale, badges and stamp cards, ways
+ * to earn, rewards to redeem, the referral code and link, partner perks and the birthday.
  * Loaded when the dialog opens; an outcome (a code, a failure) is announced in a status region.
  */
 export function createPanel(dialog: HTMLElement, { session, request, config, m }: PanelDeps) {
@@ -52,6 +37,7 @@ export function createPanel(dialog: HTMLElement, { session, request, config, m }
   const say = (text: string) => {
     notice.textContent = text;
   };
+  const parts: PartsDeps = { m, locale, planUrls: config.planUrls, say };
 
   function memberPart(me: Member): Kid[] {
     const badge = badgeView(me, m);
@@ -175,20 +161,41 @@ export function createPanel(dialog: HTMLElement, { session, request, config, m }
   function load(): Promise<void> {
     body.setAttribute("aria-busy", "true");
     const optional = <T>(p: Promise<{ value: T }>) => p.then((l) => l.value).catch(() => null);
-    return Promise.all([session.me(), request<LauncherData>(LAUNCHER_QUERY), optional(session.rewards()), optional(session.perks())]).then(
-      ([me, data, rewards, perks]) => {
+    // Each of these may fail alone (a server without them, a program without referrals): its section is left out.
+    const extra = <T>(p: Promise<T>) => p.catch(() => null);
+    return Promise.all([
+      session.me(),
+      request<LauncherData>(LAUNCHER_QUERY),
+      optional(session.rewards()),
+      optional(session.perks()),
+      extra(session.membership()),
+      extra(session.campaigns()),
+      extra(session.referral()),
+    ]).then(
+      ([me, data, rewards, perks, membership, campaigns, referrals]) => {
         const member = me.value;
         const { program, referralLink } = data;
         title.textContent = program.name;
         const ways = program.waysToEarn.map((w) =>
           h("li", {}, h("span", {}, w.name), h("span", { class: "kinship-launcher__earn" }, earnText(w, program.currency, m, locale))),
         );
+        const referral = referrals && memberReferralPart(referrals, parts);
+        const saveBirthday = (date: string) =>
+          session.setBirthday(date).then(() => {
+            session.refresh();
+            return load();
+          });
+        const birthday = campaigns && birthdayPart(campaigns, parts, saveBirthday);
+        const membershipSection = membership && membershipPart(membership, parts);
         body.replaceChildren(
           ...(member ? memberPart(member) : guestPart(program.name)),
+          ...(membershipSection ? [membershipSection] : []),
+          ...(campaigns ? campaignParts(campaigns, parts) : []),
           section("kinship-launcher-earn", m.earn, h("ul", {}, ...ways)),
           ...(rewards ? [rewardsPart(rewards, member !== null)] : []),
-          ...(member && referralLink ? [referralPart(referralLink)] : []),
+          ...(referral ? [referral] : member && referralLink ? [referralPart(referralLink)] : []),
           ...(perks ? [perksPart(perks)] : []),
+          ...(birthday ? [birthday] : []),
         );
         body.removeAttribute("aria-busy");
         loaded = true;

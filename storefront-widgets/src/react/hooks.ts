@@ -1,5 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
-import type { Loaded, Member, MemberPrice, Perk, Reward } from "../core/types.ts";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { type CartReferral, cartReferral, type Referral } from "../core/referral.ts";
+import type { CampaignsData, Loaded, Member, MemberPrice, MembershipData, Perk, ReferralData, Reward } from "../core/types.ts";
 import { useKinship } from "./context.tsx";
 
 /** loading: nothing yet (also on the server); error: the API failed and no snapshot exists. */
@@ -47,4 +48,35 @@ export function useRewards(): Remote<Reward[]> {
 export function usePerks(): Remote<Perk[]> {
   const { session } = useKinship();
   return useRemote("perks", () => session.perks());
+}
+
+const fresh = <T>(p: Promise<T>): Promise<Loaded<T>> => p.then((value) => ({ value, stale: false }));
+
+/** The member's plan and value realised, and the plans on sale. */
+export function useMembership(): Remote<MembershipData> {
+  const { session } = useKinship();
+  return useRemote("membership", () => fresh(session.membership()));
+}
+
+/** Earned badges, stamp cards and the birthday. */
+export function useCampaigns(): Remote<CampaignsData> {
+  const { session } = useKinship();
+  return useRemote("campaigns", () => fresh(session.campaigns()));
+}
+
+/** The member's referral code, link and counts, and the offer. */
+export function useReferrals(): Remote<ReferralData> {
+  const { session } = useKinship();
+  return useRemote("referrals", () => fresh(session.referral()));
+}
+
+export interface UseReferral extends Referral {
+  /** What to put on a cart: `metadata` on Medusa (`kinship_ref`, `kinship_device`), attributes on Shopify. */
+  cartMetadata: CartReferral;
+}
+
+/** The referral captured in this browser (`?ref=` and the device id), for a headless cart. */
+export function useReferral(): UseReferral {
+  const { referral } = useKinship();
+  return useMemo(() => ({ ...referral, cartMetadata: cartReferral(referral) }), [referral]);
 }

@@ -11,6 +11,11 @@ export const boxes = {
   progress: { display: "block", minHeight: "3.2em", lineHeight: 1.4 },
   rewards: { display: "block", minHeight: "8em" },
   perks: { display: "block", minHeight: "8em" },
+  membership: { display: "block", minHeight: "6em" },
+  badges: { display: "block", minHeight: "4em" },
+  stamps: { display: "block", minHeight: "4em" },
+  referral: { display: "block", minHeight: "8em" },
+  birthday: { display: "block", minHeight: "6em" },
 } satisfies Record<string, CSSProperties>;
 
 export const pill: CSSProperties = {
@@ -44,3 +49,8 @@ export const buttonCss =
   ".kinship-button{font:inherit;cursor:pointer;padding:.4em 1em;border:1px solid currentColor;border-radius:4px;background:transparent;color:inherit}" +
   ".kinship-button:focus-visible{outline:3px solid #2563eb;outline-offset:2px}" +
   ".kinship-button:disabled{cursor:not-allowed;opacity:.55}";
+
+/** A plain list, one item a line. */
+export const list: CSSProperties = { listStyle: "none", padding: 0, margin: 0 };
+
+export const row: CSSProperties = { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "0.25em 0.75em", padding: "0.35em 0" };

@@ -6,13 +6,14 @@ import { gzipSync } from "node:zlib";
 
 /**
  * The built widgets the server hands out: the theme embed and its loyalty elements (rewards, perks,
- * expiring points), the React components (ESM, `react` external), their source map, the launcher's
+ * expiring points), its referral capture, the React components (ESM, `react` external), their source map, the launcher's
  * loader and its lazily loaded panel, and React itself as one ESM file for pages without a bundler
  * (map "react", "react/jsx-runtime" and "react-dom/client" to it in an import map).
  */
 export const WIDGET_FILES = [
   "embed.js",
   "loyalty.js",
+  "referral.js",
   "widgets.js",
   "widgets.js.map",
   "vendor/react.js",
