@@ -192,7 +192,7 @@ describe("the launcher's panel", () => {
     const button = renderBlock();
     // The fake answers a fixed `me`: this one answers the balance as it now stands.
     const fetchLive = (async (url: RequestInfo | URL, init?: RequestInit) => {
-      if (String(init?.body).includes("KinshipMe")) return new Response(JSON.stringify({ data: { me: me() } }));
+      if (String(init?.body).includes("query KinshipMe{")) return new Response(JSON.stringify({ data: { me: me() } }));
       return api.fetch(url, init);
     }) as typeof fetch;
     mountLauncher(button, fetchLive).open();

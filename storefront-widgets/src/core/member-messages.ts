@@ -37,7 +37,7 @@ export const memberMessages = {
   referralLink: "Your referral link",
   referralCopy: "Copy link",
   referralCopied: "Link copied",
-  referralOffer: "Friends get {reward} on their first order; you earn {points}.",
+  referralOffer: "Friends get {reward} with their first order; you earn {points}.",
   referralOff: "{value} off",
   referralOfferFreeShipping: "free shipping",
   referralCounts: "{paid} paid, {pending} pending · {points} earned",

@@ -1,4 +1,15 @@
-import type { Member, MemberPrice, Perk, PerkCode, Redemption, Reward } from "../../src/core/types.ts";
+import type {
+  BirthdaySet,
+  CampaignsData,
+  Member,
+  MemberPrice,
+  MembershipData,
+  Perk,
+  PerkCode,
+  Redemption,
+  ReferralData,
+  Reward,
+} from "../../src/core/types.ts";
 
 export const gold: Member = {
   customerId: "42",
@@ -54,10 +65,27 @@ export interface FakeApiOptions {
   claimPerk?: (partner: string, idempotencyKey: string) => PerkCode;
   /** Every call rejects like an unreachable server. */
   down?: boolean;
+  membership?: MembershipData;
+  campaigns?: CampaignsData;
+  referral?: ReferralData;
+  setBirthday?: (date: string) => BirthdaySet;
+  recordSession?: (deviceId: string) => boolean;
 }
 
 /** A fetch that answers the widgets' operations by name and records every call. */
-export function fakeApi({ me = gold, rewards = [], redeem, perks = [], claimPerk, down = false }: FakeApiOptions = {}): FakeApi {
+export function fakeApi({
+  me = gold,
+  rewards = [],
+  redeem,
+  perks = [],
+  claimPerk,
+  down = false,
+  membership,
+  campaigns,
+  referral,
+  setBirthday,
+  recordSession,
+}: FakeApiOptions = {}): FakeApi {
   const calls: Call[] = [];
   const fetchImpl = async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body));
@@ -83,7 +111,80 @@ export function fakeApi({ me = gold, rewards = [], redeem, perks = [], claimPerk
     if (operation === "KinshipRedeem") return { redeem: redeem?.(variables.id as string, variables.key as string) };
     if (operation === "KinshipPerks") return { me, perks };
     if (operation === "KinshipClaimPerk") return { claimPerk: claimPerk?.(variables.partner as string, variables.key as string) };
+    // The engine's placeholders answer NOT_IMPLEMENTED until a fixture is given.
+    const given = (value: unknown) => {
+      if (value === undefined) throw new ApiError("NOT_IMPLEMENTED");
+      return value;
+    };
+    if (operation === "KinshipMembership") return given(membership);
+    if (operation === "KinshipCampaigns") return given(campaigns);
+    if (operation === "KinshipReferral") return given(referral);
+    if (operation === "KinshipSetBirthday") return { setBirthday: given(setBirthday)(variables.date as string) };
+    if (operation === "KinshipRecordSession") return { recordSession: given(recordSession)(variables.d as string) };
     return undefined;
   };
   return { fetch: fetchImpl as typeof fetch, calls, of: (op) => calls.filter((c) => c.operation === op) };
 }
+
+/** A paying member this period: $412.00 saved on a $99.00 yearly plan. */
+export const paying: MembershipData = {
+  me: {
+    customerId: "42",
+    tier: { key: "gold", name: "Gold" },
+    tierSource: "PAID",
+    membership: {
+      status: "ACTIVE",
+      currentPeriodEnd: "2027-03-01T00:00:00.000Z",
+      benefitsUntil: "2027-03-08T00:00:00.000Z",
+      plan: { key: "plus", name: "Plus", price: 9900, currency: "USD", period: "YEAR" },
+      value: {
+        currency: "USD",
+        fee: 9900,
+        memberPrices: 30000,
+        freeShipping: 4200,
+        rewards: 5000,
+        perks: 2000,
+        total: 41200,
+        exceedsFee: true,
+      },
+    },
+  },
+  program: {
+    currency: "USD",
+    plans: [{ key: "plus", name: "Plus", price: 9900, currency: "USD", period: "YEAR", tier: "gold", freeShipping: true }],
+  },
+};
+
+/** The same program seen by a member who never bought a plan (`me` null: a guest). */
+export function notPaying(
+  me: MembershipData["me"] = { customerId: "42", tier: { key: "silver", name: "Silver" }, tierSource: "EARNED", membership: null },
+): MembershipData {
+  return { me, program: paying.program };
+}
+
+export const campaigns: CampaignsData = {
+  me: {
+    customerId: "42",
+    birthday: null,
+    badges: [
+      {
+        key: "ten-orders",
+        name: "10 orders",
+        description: "Ten orders placed",
+        icon: "🏅",
+        color: "#1d4ed8",
+        earnedAt: "2026-06-02T10:00:00Z",
+      },
+      { key: "first-review", name: "First review", description: null, icon: null, color: null, earnedAt: "2026-03-01T10:00:00Z" },
+    ],
+    stampCards: [{ id: "coffee", name: "Coffee card", stamps: 5, collected: 3, completed: 2 }],
+  },
+};
+
+export const referral: ReferralData = {
+  me: {
+    customerId: "42",
+    referrals: { code: "GOLD42", link: "https://shop.example/?ref=GOLD42", pending: 1, paid: 2, pointsEarned: 1000 },
+  },
+  program: { currency: "USD", referral: { refereeRewardKind: "AMOUNT_OFF", refereeRewardValue: 1000, referrerPoints: 500 } },
+};
