@@ -18,6 +18,7 @@ import { ApiError, campaigns, type FakeApiOptions, fakeApi, notPaying, paying, r
 import { render, settle } from "./support/render.tsx";
 
 function clearCookies() {
+  // biome-ignore lint/suspicious/noDocumentCookie: expiring the page's cookies between tests
   for (const c of document.cookie.split("; ").filter(Boolean)) document.cookie = `${c.split("=")[0]}=;max-age=0;path=/`;
 }
 
@@ -230,12 +231,12 @@ describe("birthday form", () => {
   });
 });
 
-describe("the provider's referral capture (Medusa / headless)", () => {
-  function Show() {
-    const r = useReferral();
-    return <output>{JSON.stringify(r)}</output>;
-  }
+function ShowReferral() {
+  const r = useReferral();
+  return <output>{JSON.stringify(r)}</output>;
+}
 
+describe("the provider's referral capture (Medusa / headless)", () => {
   it("useReferral answers ?ref= and the device id; updateCart writes them once per cart; recordSession once per session", async () => {
     history.replaceState(null, "", "/store?ref=GOLD42");
     const updates: [string, CartReferral][] = [];
@@ -251,7 +252,7 @@ describe("the provider's referral capture (Medusa / headless)", () => {
       const updateCart = medusaCartReferral(sdk, cartId);
       const r = await render(
         <KinshipProvider endpoint="/storefront/graphql" customerId="42" fetch={api.fetch} updateCart={updateCart} cartId={cartId}>
-          <Show />
+          <ShowReferral />
         </KinshipProvider>,
       );
       await settle();

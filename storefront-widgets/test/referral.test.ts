@@ -8,6 +8,7 @@ import { fakeApi } from "./support/api.ts";
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 function clearCookies() {
+  // biome-ignore lint/suspicious/noDocumentCookie: expiring the page's cookies between tests
   for (const c of document.cookie.split("; ").filter(Boolean)) document.cookie = `${c.split("=")[0]}=;max-age=0;path=/`;
 }
 
@@ -73,6 +74,7 @@ describe("referral capture", () => {
     expect(cart.posts).toHaveLength(1);
 
     // A new cart (after a checkout) gets the attributes again.
+    // biome-ignore lint/suspicious/noDocumentCookie: Shopify's cart cookie, as after a checkout
     document.cookie = "cart=c2;path=/";
     startReferral(shopify, cart.fetch);
     await tick();

@@ -112,7 +112,7 @@ export function fakeApi({
     if (operation === "KinshipPerks") return { me, perks };
     if (operation === "KinshipClaimPerk") return { claimPerk: claimPerk?.(variables.partner as string, variables.key as string) };
     // The engine's placeholders answer NOT_IMPLEMENTED until a fixture is given.
-    const given = (value: unknown) => {
+    const given = <T>(value: T | undefined): T => {
       if (value === undefined) throw new ApiError("NOT_IMPLEMENTED");
       return value;
     };
