@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { themeCheckRun } from "@shopify/theme-check-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberMessages } from "../src/core/member-messages.ts";
 import { launcherMessages } from "../src/launcher/messages.ts";
 
 /**
@@ -99,6 +100,16 @@ describe("locales", () => {
     for (const locale of ["en.default.json", "zh-CN.json"]) {
       const words = JSON.parse(await readFile(join(EXTENSION, "locales", locale), "utf8")).kinship.launcher as Record<string, string>;
       for (const [, , key] of passed) expect(words[key ?? ""], `${locale}: kinship.launcher.${key}`).toBeTruthy();
+    }
+  });
+
+  it("the launcher block hands the panel the membership, badge, stamp, referral and birthday words, translated", async () => {
+    const liquid = await readFile(join(EXTENSION, "blocks", "kinship-launcher.liquid"), "utf8");
+    const passed = [...liquid.matchAll(/"(\w+)": \{\{ 'kinship\.member\.(\w+)' \| t \| json \}\}/g)];
+    expect(passed.map((m) => m[1]).sort()).toEqual(Object.keys(memberMessages).sort());
+    for (const locale of ["en.default.json", "zh-CN.json"]) {
+      const words = JSON.parse(await readFile(join(EXTENSION, "locales", locale), "utf8")).kinship.member as Record<string, string>;
+      for (const [, , key] of passed) expect(words[key ?? ""], `${locale}: kinship.member.${key}`).toBeTruthy();
     }
   });
 });

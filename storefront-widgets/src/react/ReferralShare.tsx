@@ -41,7 +41,7 @@ export function ReferralShare({ headingLevel = 2, className }: ReferralShareProp
       aria-busy={data.status === "loading" || undefined}
     >
       <style>{buttonCss}</style>
-      {createElement(`h${headingLevel}`, { id: headingId }, m.referral)}
+      {createElement(`h${headingLevel}`, { id: headingId }, m.referralTitle)}
       {view?.offer && <p className="kinship-referral__offer">{view.offer}</p>}
       {view && (
         <>
