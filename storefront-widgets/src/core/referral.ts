@@ -67,15 +67,15 @@ export function syncCart(doc: Document, r: Referral, cart: string, send: (referr
 
 /**
  * A signed-in member's browser is recorded (`recordSession`) once per browser session and
- * customer; remembered in sessionStorage once the API answered.
+ * customer. Marked in sessionStorage before sending, so the page's other widgets (the embed, each
+ * React provider) do not send it too; unmarked if it fails, so the next page tries again.
  */
 export function recordSessionOnce(customer: string | undefined, r: Referral, send: (deviceId: string) => Promise<unknown>): void {
   const id = r.deviceId;
+  const key = "kinship_session";
   try {
-    if (!customer || customer === "guest" || !id || sessionStorage.getItem("kinship_session") === customer) return;
-    send(id).then(
-      () => sessionStorage.setItem("kinship_session", customer),
-      () => {},
-    );
+    if (!customer || customer === "guest" || !id || sessionStorage.getItem(key) === customer) return;
+    sessionStorage.setItem(key, customer);
+    send(id).catch(() => sessionStorage.getItem(key) === customer && sessionStorage.removeItem(key));
   } catch {}
 }

@@ -4,8 +4,10 @@ import { type DemoLauncherInput, LAUNCHER_CSS, launcherBlock } from "./launcher.
 export interface DemoPageInput {
   program: string;
   /** The widgets' configuration; a member view carries the token the "store backend" signed. */
-  config: { endpoint: string; program: string; token?: string; customer: string | null; currency: string; locale: string };
+  config: { endpoint: string; program: string; token?: string; customer: string | null; currency: string; locale: string; cart: string };
   embedUrl: string;
+  /** The app embed's referral capture (`?ref=` and the device id into cookies and the demo's cart). */
+  referralUrl: string;
   /** The embed's rewards, perks and expiring-points elements (loyalty.js, on top of embed.js). */
   loyaltyUrl: string;
   /** The React widgets (ESM) and React itself for them, as the server hands them out. */
@@ -48,6 +50,9 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 .card kinship-price s{color:#57534e}
 .kinship-note{opacity:1!important;color:#44403c}
 .perks{min-height:12em;margin-top:2rem}
+.membership{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem 2rem;margin-top:2rem}
+.membership>h2{grid-column:1/-1;margin:0}
+.membership input{padding:.3em .5em;border:1px solid #78716c;border-radius:.375rem}
 .loyalty{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem 2rem;margin-top:2rem}
 .loyalty>h2{grid-column:1/-1;margin:0}
 .loyalty kinship-expiring{grid-column:1/-1}
@@ -56,8 +61,8 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 `;
 
 /**
- * <PartnerPerks> is React: loaded without a bundler (an import map gives widgets.js its React)
- * and configured from the same kinship-config as the embed.
+ * <PartnerPerks> and the membership widgets are React: loaded without a bundler (an import map
+ * gives widgets.js its React) and configured from the same kinship-config as the embed.
  */
 function perksIsland(p: DemoPageInput): string {
   const react = { imports: { react: p.reactUrl, "react/jsx-runtime": p.reactUrl, "react-dom/client": p.reactUrl } };
@@ -65,10 +70,14 @@ function perksIsland(p: DemoPageInput): string {
 <script type="module">
 import { createElement as h } from "react";
 import { createRoot } from "react-dom/client";
-import { KinshipProvider, PartnerPerks } from ${scriptJson(p.widgetsUrl)};
+import { BirthdayForm, EarnedBadges, KinshipProvider, MembershipValue, PartnerPerks, ReferralShare, StampCards } from ${scriptJson(p.widgetsUrl)};
 const c = JSON.parse(document.getElementById("kinship-config").textContent);
 const provider = { endpoint: c.endpoint, program: c.program, token: c.token, customerId: c.customer, locale: c.locale };
 createRoot(document.getElementById("partner-perks")).render(h(KinshipProvider, provider, h(PartnerPerks)));
+const level = { headingLevel: 3 };
+createRoot(document.getElementById("membership-widgets")).render(
+  h(KinshipProvider, provider, h(MembershipValue, level), h(EarnedBadges, level), h(StampCards, level), h(ReferralShare, level), h(BirthdayForm, level)),
+);
 </script>`;
 }
 
@@ -98,6 +107,7 @@ export function demoPage(p: DemoPageInput): string {
 <script type="application/json" id="kinship-config">${scriptJson(p.config)}</script>
 <script src="${esc(p.embedUrl)}" defer></script>
 <script src="${esc(p.loyaltyUrl)}" defer></script>
+<script src="${esc(p.referralUrl)}" defer></script>
 ${perksIsland(p)}
 </head>
 <body>
@@ -126,6 +136,10 @@ ${products}
     <kinship-perks data-level="3"></kinship-perks>
   </section>
   <div id="partner-perks" class="perks"></div>
+  <section class="membership" aria-labelledby="membership-title">
+    <h2 id="membership-title">${signedIn ? "Your membership, from the React widgets" : "Membership, from the React widgets"}</h2>
+    <div id="membership-widgets" style="display:contents"></div>
+  </section>
 </main>
 ${p.launcher ? launcherBlock(p.launcher) : ""}
 </body>

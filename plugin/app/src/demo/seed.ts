@@ -1,5 +1,5 @@
 import type { Engine } from "@kinship/engine";
-import { DEMO_PROGRAM, demoEvents } from "@kinship/engine/demo";
+import { DEMO_CUSTOMERS, DEMO_PROGRAM, demoEvents } from "@kinship/engine/demo";
 import { demoVariants } from "./catalog.ts";
 
 /** Member prices: every member saves 5%, Gold members 15% on outerwear. */
@@ -45,9 +45,51 @@ export const DEMO_PERK_CODES: Record<string, string[]> = {
   "corner-cafe": Array.from({ length: 20 }, (_, i) => `CAFE-${String(i + 1).padStart(4, "0")}`),
 };
 
+/** A yearly paid membership sold as a product of its own (not in the catalog grid). */
+export const DEMO_PLAN = {
+  key: "plus",
+  name: "Kinship Plus",
+  price: 9900,
+  period: "year",
+  tier: "gold",
+  freeShipping: true,
+  products: { productIds: ["8300000000900"] },
+} as const;
+
+/** Referrals with the defaults: friends get $10.00 off, the referrer 500 points once the order is past the return window. */
+export const DEMO_REFERRALS = { enabled: true } as const;
+
+export const DEMO_STAMP_CARDS = [{ id: "coffee-card", name: "Coffee card", stamps: 5, reward: { points: 200 } }] as const;
+
+export const DEMO_BADGES = [
+  { key: "first-order", name: "First order", description: "Placed a first order", icon: "🛍️", color: "#1d4ed8", when: { orders: 1 } },
+  { key: "big-spender", name: "Big spender", description: "Spent $1,000", icon: "💎", color: "#6d28d9", when: { spent: 100000 } },
+] as const;
+
+/**
+ * The demo member (Grace) buys Kinship Plus: applied after the plan is in the config, so the order
+ * is recognised as the plan's. Keyed like every event: a rerun finds it applied.
+ */
+export function demoMembershipEvents(now: Date): unknown[] {
+  return [
+    {
+      type: "order.paid",
+      orderId: "1010",
+      customerId: DEMO_CUSTOMERS.grace,
+      occurredAt: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+      currency: "USD",
+      lines: [{ lineId: "1010-1", productId: DEMO_PLAN.products.productIds[0], quantity: 1, unitPrice: DEMO_PLAN.price }],
+      orderDiscount: 0,
+      shipping: 0,
+      tax: 0,
+    },
+  ];
+}
+
 /**
  * The demo program: its shop, the customers' story, the catalog (50 variants) and the member
- * prices, rewards and partner perks that make the demo page show something. Idempotent: a rerun finds
+ * prices, rewards, partner perks, a paid plan (which the member bought), referrals, a stamp card and
+ * badges that make the demo page show something. Idempotent: a rerun finds
  * the events applied, rewrites the same variants, adds a benefit, reward or partner only when its id
  * is missing (a demo config someone edited keeps their edits), and finds the perk codes imported.
  */
@@ -62,16 +104,28 @@ export async function seedDemo(engine: Engine, now: Date): Promise<void> {
   const benefits = DEMO_BENEFITS.filter((b) => !config.benefits.some((c) => c.id === b.id));
   const rewards = DEMO_REWARDS.filter((r) => !config.rewards.some((c) => c.id === r.id));
   const partners = DEMO_PARTNERS.filter((p) => !config.partners.some((c) => c.key === p.key));
-  if (benefits.length + rewards.length + partners.length > 0) {
+  const plans = config.plans.some((p) => p.key === DEMO_PLAN.key) ? [] : [DEMO_PLAN];
+  const stampCards = DEMO_STAMP_CARDS.filter((s) => !config.campaigns.stampCards.some((c) => c.id === s.id));
+  const badges = DEMO_BADGES.filter((b) => !config.campaigns.badges.some((c) => c.key === b.key));
+  const referrals = config.referrals ? [] : [DEMO_REFERRALS];
+  if (benefits.length + rewards.length + partners.length + plans.length + stampCards.length + badges.length + referrals.length > 0) {
     const next = {
       ...config,
       benefits: [...config.benefits, ...benefits],
       rewards: [...config.rewards, ...rewards],
       partners: [...config.partners, ...partners],
+      plans: [...config.plans, ...plans],
+      referrals: config.referrals ?? DEMO_REFERRALS,
+      campaigns: {
+        ...config.campaigns,
+        stampCards: [...config.campaigns.stampCards, ...stampCards],
+        badges: [...config.campaigns.badges, ...badges],
+      },
     };
     const updated = await engine.updateConfig(DEMO_PROGRAM, next, "demo", now);
     if (!updated.ok) throw new Error(`demo config: ${updated.error.message}`);
   }
+  for (const event of demoMembershipEvents(now)) await engine.apply(DEMO_PROGRAM, event, now);
   const catalog = await engine.catalog.upsert(DEMO_PROGRAM, demoVariants(), now);
   if (!catalog.ok) throw new Error(`demo catalog: ${catalog.error.message}`);
   const stock = await engine.partners.settlement({ program: DEMO_PROGRAM, from: now, to: new Date(now.getTime() + 1) });
