@@ -110,3 +110,9 @@ export async function demoServer(label: string, script = "embed.js"): Promise<De
     },
   };
 }
+
+/**
+ * The demo member's (Grace's) points as the widgets show them: 1,974 from the engine's demo story
+ * plus 99 for the Kinship Plus order the app's seed adds (a plan's fee earns like any order).
+ */
+export const DEMO_MEMBER_POINTS = "2,073 points";

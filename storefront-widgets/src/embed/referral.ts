@@ -22,6 +22,8 @@ export function startReferral(config: EmbedConfig, fetchImpl: typeof fetch = fet
         body: JSON.stringify({ attributes }),
       }).then((r) => {
         if (!r.ok) throw new Error(`cart update: ${r.status}`);
+        // Read to the end: a response left unread keeps the request open in some browsers.
+        return r.text();
       }),
     ).catch(() => {});
   const request = fetchRequest(config, fetchImpl);

@@ -34,7 +34,12 @@ export function registerDemo(
   const { engine, program, customerId } = options;
   // Answers like Shopify's cart: the cart with the attributes just set (the demo keeps no cart).
   app.post(DEMO_CART, async (req, res) => {
-    const attributes = (req.body as { attributes?: Record<string, unknown> } | null)?.attributes ?? {};
+    let attributes: unknown = {};
+    try {
+      attributes = JSON.parse(String(req.body ?? "")).attributes ?? {};
+    } catch {
+      return res.code(400).send({ message: "a JSON body { attributes } is expected" });
+    }
     return res.header("cache-control", "no-store").send({ token: "demo-cart", attributes });
   });
   app.get("/demo", async (req, res) => {
