@@ -113,6 +113,7 @@ export async function demoServer(label: string, script = "embed.js"): Promise<De
 
 /**
  * The demo member's (Grace's) points as the widgets show them: 1,974 from the engine's demo story
- * plus 99 for the Kinship Plus order the app's seed adds (a plan's fee earns like any order).
+ * plus what the app's seed adds: 99 for the Kinship Plus order (a plan's fee earns like any order)
+ * and 160 for the coat bought at the member price.
  */
-export const DEMO_MEMBER_POINTS = "2,073 points";
+export const DEMO_MEMBER_POINTS = "2,233 points";

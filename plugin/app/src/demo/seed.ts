@@ -67,20 +67,37 @@ export const DEMO_BADGES = [
 ] as const;
 
 /**
- * The demo member (Grace) buys Kinship Plus: applied after the plan is in the config, so the order
- * is recognised as the plan's. Keyed like every event: a rerun finds it applied.
+ * The demo member (Grace) buys Kinship Plus, then a coat at the member price with free shipping:
+ * applied after the plan, stamp card and badges are in the config, so the plan order is recognised
+ * as the plan's and the coat order counts for the membership's value, the stamp card and badges.
+ * Keyed like every event: a rerun finds them applied.
  */
 export function demoMembershipEvents(now: Date): unknown[] {
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const grace = DEMO_CUSTOMERS.grace;
   return [
     {
       type: "order.paid",
       orderId: "1010",
-      customerId: DEMO_CUSTOMERS.grace,
-      occurredAt: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+      customerId: grace,
+      occurredAt: ago(30),
       currency: "USD",
       lines: [{ lineId: "1010-1", productId: DEMO_PLAN.products.productIds[0], quantity: 1, unitPrice: DEMO_PLAN.price }],
       orderDiscount: 0,
       shipping: 0,
+      tax: 0,
+    },
+    // Classic Wool Coat, $189.00 less Gold's 15% ($28.35); the plan's free shipping saves $5.95.
+    {
+      type: "order.paid",
+      orderId: "1011",
+      customerId: grace,
+      occurredAt: ago(20),
+      currency: "USD",
+      lines: [{ lineId: "1011-1", productId: "8300000000000", quantity: 1, unitPrice: 18900, discount: 2835, memberSaving: 2835 }],
+      orderDiscount: 0,
+      shipping: 0,
+      shippingDiscount: 595,
       tax: 0,
     },
   ];
