@@ -1,9 +1,9 @@
-import type { CatalogLookup, Engine } from "@kinship/engine";
+import type { CatalogLookup, DispatchOptions, Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
 import { DEFAULT_MAINTAIN_EVERY_MS, startClock } from "./clock.ts";
 import { type CustomMapper, DeliveryFailed, deliveryHandler, type ShopifyMapper } from "./deliver.ts";
 import { startSweeper } from "./sweeper.ts";
-import { DEFAULT_WEBHOOKS_EVERY_MS, type DispatchOptions, dispatchAllWebhooks } from "./webhooks.ts";
+import { DEFAULT_WEBHOOKS_EVERY_MS, dispatchAllWebhooks } from "./webhooks.ts";
 
 export interface WorkerOptions {
   engine: Engine;

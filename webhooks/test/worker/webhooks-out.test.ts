@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { defaultProgramConfig, type Engine, type ProgramConfigInput, verifyKinshipSignature } from "@kinship/engine";
+import { defaultProgramConfig, dispatchWebhooks, type Engine, type ProgramConfigInput, verifyKinshipSignature } from "@kinship/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestEngine, uniqueProgramKey } from "../../../plugin/engine/test/support/backends.ts";
 import { order, spend } from "../../../plugin/engine/test/support/events.ts";
-import { dispatchWebhooks } from "../../src/worker/webhooks.ts";
 
 /** What the receiver got: raw body and headers, and what it answered. */
 interface Received {
