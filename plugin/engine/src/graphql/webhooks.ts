@@ -48,16 +48,17 @@ export const webhooksAdminResolvers: Resolvers<Admin> = {
       const first = args.first as number;
       if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput(`first must be 1 to 200, got ${first}`);
       const status = args.status == null ? undefined : STATUS_IN[args.status as string];
-      const page = unwrap(
-        await a.engine.events.deliveries(a.ctx.program, {
-          kind: "webhook",
-          first,
-          sinkId: args.endpointId == null ? undefined : id(args.endpointId, "webhook endpoint"),
-          status,
-          after: (args.after as string | null | undefined) ?? undefined,
-        }),
-      );
-      return { deliveries: page.deliveries.map(deliveryView), nextCursor: page.nextCursor };
+      const page = await a.engine.events.deliveries(a.ctx.program, {
+        kind: "webhook",
+        first,
+        sinkId: args.endpointId == null ? undefined : id(args.endpointId, "webhook endpoint"),
+        status,
+        after: (args.after as string | null | undefined) ?? undefined,
+      });
+      // The only refusals left here are of the arguments (a cursor not of this list).
+      if (!page.ok && page.error.code === "InvalidEvent") throw badInput(page.error.message);
+      const { deliveries, nextCursor } = unwrap(page);
+      return { deliveries: deliveries.map(deliveryView), nextCursor };
     },
   },
   Mutation: {
