@@ -37,3 +37,5 @@ export {
   unknownTierMessage,
 } from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";
+export { type CampaignState, campaignStateOf, emptyCampaigns } from "./campaigns/state.ts";
+export { CATCH_UP_DAYS, recentMonthDays } from "./campaigns/dates.ts";

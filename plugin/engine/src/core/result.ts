@@ -28,7 +28,9 @@ export type EngineError =
   /** The program's config changed since the version the editor loaded: nothing was saved. */
   | { code: "ConfigConflict"; message: string; currentVersion: number }
   | { code: "UnknownTier"; message: string; tier: string }
-  | { code: "InvalidOverride"; message: string; issues: string[] };
+  | { code: "InvalidOverride"; message: string; issues: string[] }
+  /** The member already gave a different birthday: it is set once. */
+  | { code: "BirthdayLocked"; message: string; customerId: string };
 
 export type ErrorCode = EngineError["code"];
 
