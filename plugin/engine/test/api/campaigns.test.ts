@@ -17,7 +17,8 @@ const config: ProgramConfigInput = {
   },
 };
 
-const ME = "{ me { customerId birthday badges { key name description icon color earnedAt } stampCards { id name stamps collected completed } } }";
+const ME =
+  "{ me { customerId birthday badges { key name description icon color earnedAt } stampCards { id name stamps collected completed } } }";
 const SET = "mutation Set($date: String!) { setBirthday(date: $date) { customerId birthday } }";
 
 describe("campaigns in the API (postgres)", () => {
@@ -48,11 +49,22 @@ describe("campaigns in the API (postgres)", () => {
       customerId: "ann",
       birthday: null,
       badges: [
-        { key: "first", name: "First order", description: "Your first order", icon: "cart", color: "#0a0", earnedAt: "2027-02-01T00:00:00.000Z" },
+        {
+          key: "first",
+          name: "First order",
+          description: "Your first order",
+          icon: "cart",
+          color: "#0a0",
+          earnedAt: "2027-02-01T00:00:00.000Z",
+        },
       ],
       stampCards: [{ id: "coffee", name: "Coffee card", stamps: 3, collected: 2, completed: 0 }],
     });
-    expect(field(await as("pat")(ME), "me")).toMatchObject({ birthday: "1990-07-04", badges: [], stampCards: [{ collected: 0, completed: 0 }] });
+    expect(field(await as("pat")(ME), "me")).toMatchObject({
+      birthday: "1990-07-04",
+      badges: [],
+      stampCards: [{ collected: 0, completed: 0 }],
+    });
   });
 
   it("setBirthday: once; the same date again is fine, another is BirthdayLocked; bad dates and strangers are refused", async () => {

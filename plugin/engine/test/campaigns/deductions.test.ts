@@ -12,7 +12,13 @@ const config: ProgramConfigInput = {
   rules: [
     ...base.rules,
     { id: "chargeback", name: "Chargeback", trigger: "custom:chargeback", reward: { growth: { fixed: -1000 } } },
-    { id: "abuse", name: "Abusive review", trigger: "custom:review.flagged", reward: { growth: { fixed: -300 } }, cap: { growth: 100, period: "month" } },
+    {
+      id: "abuse",
+      name: "Abusive review",
+      trigger: "custom:review.flagged",
+      reward: { growth: { fixed: -300 } },
+      cap: { growth: 100, period: "month" },
+    },
   ],
 };
 
@@ -31,7 +37,9 @@ describe("growth deductions from rules (postgres)", () => {
     expect(await p.member("c")).toMatchObject({ growth: 2500, tier: "gold", available: 2500 });
 
     await p.given("2027-01-10T00:00:00Z", custom("chargeback", "c", "2027-01-10T00:00:00Z", "cb-1"));
-    expect(await engine.apply(p.key, custom("chargeback", "c", "2027-01-10T00:00:00Z", "cb-1"), new Date("2027-01-10T01:00:00Z"))).toMatchObject({
+    expect(
+      await engine.apply(p.key, custom("chargeback", "c", "2027-01-10T00:00:00Z", "cb-1"), new Date("2027-01-10T01:00:00Z")),
+    ).toMatchObject({
       ok: false,
       error: { code: "AlreadyApplied" },
     });
@@ -60,11 +68,15 @@ describe("growth deductions from rules (postgres)", () => {
     expect(withRule({ id: "x", name: "x", trigger: "custom:chargeback", reward: { growth: { fixed: -5 } } }).ok).toBe(true);
     const onOrder = withRule({ id: "x", name: "x", trigger: "order.paid", reward: { growth: { fixed: -5 } } });
     expect(onOrder.ok).toBe(false);
-    expect(onOrder.ok ? [] : onOrder.error.issues).toEqual(["rules.0.reward.growth: a growth deduction (negative fixed growth) needs a custom trigger"]);
+    expect(onOrder.ok ? [] : onOrder.error.issues).toEqual([
+      "rules.0.reward.growth: a growth deduction (negative fixed growth) needs a custom trigger",
+    ]);
     expect(withRule({ id: "x", name: "x", trigger: "customer.created", reward: { growth: { fixed: -5 } } }).ok).toBe(false);
     expect(withRule({ id: "x", name: "x", trigger: "custom:chargeback", reward: { points: { fixed: -5 } } }).ok).toBe(false);
     expect(withRule({ id: "x", name: "x", trigger: "order.paid", reward: { growth: { perUnit: -1 } } }).ok).toBe(false);
-    expect(withRule({ id: "x", name: "x", trigger: "order.paid", reward: { points: { perUnit: 2 }, growth: { perUnit: 1 } } }).ok).toBe(true);
+    expect(withRule({ id: "x", name: "x", trigger: "order.paid", reward: { points: { perUnit: 2 }, growth: { perUnit: 1 } } }).ok).toBe(
+      true,
+    );
     expect(withRule({ id: "x", name: "x", trigger: "custom:visit", reward: { growth: { fixed: 1.5 } } }).ok).toBe(false);
   });
 
@@ -77,7 +89,9 @@ describe("growth deductions from rules (postgres)", () => {
     const card = (id: string, rewardId: string) => ({ id, name: id, stamps: 5, reward: { rewardId } });
     expect(check({ stampCards: [card("a", "r1")] }, [reward])).toEqual([]);
     expect(check({ stampCards: [card("a", "nope")] }, [reward])).toEqual(["campaigns.stampCards.0.reward.rewardId: unknown reward nope"]);
-    expect(check({ stampCards: [card("a", "r1"), card("a", "r1")] }, [reward])).toEqual(["campaigns.stampCards: duplicate stamp card id a"]);
+    expect(check({ stampCards: [card("a", "r1"), card("a", "r1")] }, [reward])).toEqual([
+      "campaigns.stampCards: duplicate stamp card id a",
+    ]);
     const nth = { id: "n", name: "n", every: 3, points: 10 };
     expect(check({ nthOrder: [nth, nth] })).toEqual(["campaigns.nthOrder: duplicate nth-order id n"]);
     const badge = { key: "b", name: "b", when: { orders: 1 } };

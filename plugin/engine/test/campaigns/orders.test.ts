@@ -24,7 +24,10 @@ const config: ProgramConfigInput = {
   },
 };
 
-const ordersArb = fc.array(fc.record({ coffee: fc.boolean(), price: fc.integer({ min: 100, max: 20_000 }) }), { minLength: 1, maxLength: 10 });
+const ordersArb = fc.array(fc.record({ coffee: fc.boolean(), price: fc.integer({ min: 100, max: 20_000 }) }), {
+  minLength: 1,
+  maxLength: 10,
+});
 
 describe("order campaigns (postgres)", () => {
   let engine: Engine;
@@ -44,9 +47,13 @@ describe("order campaigns (postgres)", () => {
         async (specs, copies, noise) => {
           const p = await campaignProgram(engine, config);
           const events = specs.map((s, i) =>
-            order(`o${i}`, "c", new Date(Date.UTC(2027, 0, 1 + i)).toISOString(), [{ price: s.price, product: s.coffee ? "coffee" : "bagel" }]),
+            order(`o${i}`, "c", new Date(Date.UTC(2027, 0, 1 + i)).toISOString(), [
+              { price: s.price, product: s.coffee ? "coffee" : "bagel" },
+            ]),
           );
-          const deliveries = events.flatMap((e, i) => Array.from({ length: copies[i] ?? 1 }, () => ({ e, r: noise.next().value as number })));
+          const deliveries = events.flatMap((e, i) =>
+            Array.from({ length: copies[i] ?? 1 }, () => ({ e, r: noise.next().value as number })),
+          );
           deliveries.sort((a, b) => a.r - b.r);
           await p.given("2027-03-01T00:00:00Z", ...deliveries.map((d) => d.e));
 
@@ -62,7 +69,10 @@ describe("order campaigns (postgres)", () => {
           const state = await engine.members.campaigns(p.id, "c");
           expect(state.orders).toBe(n);
           expect(state.spent).toBe(spent);
-          expect(state.stamps.coffee ?? { collected: 0, completed: 0 }).toEqual({ collected: coffees % 4, completed: Math.floor(coffees / 4) });
+          expect(state.stamps.coffee ?? { collected: 0, completed: 0 }).toEqual({
+            collected: coffees % 4,
+            completed: Math.floor(coffees / 4),
+          });
           const badges = ["first", ...(n >= 5 ? ["five"] : []), ...(spent >= 50_000 ? ["big"] : [])].sort();
           expect(Object.keys(state.badges).sort()).toEqual(badges);
           expect((await p.outbox("badge.earned")).map((m) => m.payload.badge).sort()).toEqual(badges);
@@ -99,7 +109,9 @@ describe("order campaigns (postgres)", () => {
   it("an event badge: custom events counted once each (a redelivered one is refused), awarded once, with its date", async () => {
     const p = await campaignProgram(engine, config);
     await p.given("2027-02-01T00:00:00Z", custom("review.created", "c", "2027-02-01T00:00:00Z", "r1"));
-    expect(await engine.apply(p.key, custom("review.created", "c", "2027-02-01T00:00:00Z", "r1"), new Date("2027-02-01T01:00:00Z"))).toMatchObject({
+    expect(
+      await engine.apply(p.key, custom("review.created", "c", "2027-02-01T00:00:00Z", "r1"), new Date("2027-02-01T01:00:00Z")),
+    ).toMatchObject({
       ok: false,
       error: { code: "AlreadyApplied" },
     });

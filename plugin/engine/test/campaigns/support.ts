@@ -58,7 +58,13 @@ export async function campaignProgram(engine: Engine, config: ProgramConfigInput
         .where("program_id", "=", id)
         .where("customer_id", "=", customerId)
         .executeTakeFirstOrThrow();
-      return { growth: num(m.growth), tier: m.tier_key, available: num(m.available), pending: num(m.pending), downgradeDueAt: m.downgrade_due_at };
+      return {
+        growth: num(m.growth),
+        tier: m.tier_key,
+        available: num(m.available),
+        pending: num(m.pending),
+        downgradeDueAt: m.downgrade_due_at,
+      };
     },
   };
 }

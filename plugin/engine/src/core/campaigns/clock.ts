@@ -22,7 +22,14 @@ export function clockCampaigns(draft: Draft): void {
     if (due && (c.birthdayYear ?? 0) < due.year && member.createdAt < due.endsAt) {
       c.birthdayYear = due.year;
       draft.touchCampaigns();
-      giveBonus(draft, { key: `birthday:${member.customerId}:${due.year}`, ...birthday, at: draft.now, reason: "birthday bonus", orderId: null, immediate: true });
+      giveBonus(draft, {
+        key: `birthday:${member.customerId}:${due.year}`,
+        ...birthday,
+        at: draft.now,
+        reason: "birthday bonus",
+        orderId: null,
+        immediate: true,
+      });
     }
   }
   if (anniversary) {

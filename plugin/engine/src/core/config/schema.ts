@@ -226,7 +226,11 @@ export const ProgramConfig = z
     const rewardIds = new Set(c.rewards.map((r) => r.id));
     c.campaigns.stampCards.forEach((s, i) => {
       if ("rewardId" in s.reward && !rewardIds.has(s.reward.rewardId))
-        ctx.addIssue({ code: "custom", path: ["campaigns", "stampCards", i, "reward", "rewardId"], message: `unknown reward ${s.reward.rewardId}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["campaigns", "stampCards", i, "reward", "rewardId"],
+          message: `unknown reward ${s.reward.rewardId}`,
+        });
     });
     for (const k of duplicates(c.campaigns.nthOrder.map((n) => n.id)))
       ctx.addIssue({ code: "custom", path: ["campaigns", "nthOrder"], message: `duplicate nth-order id ${k}` });

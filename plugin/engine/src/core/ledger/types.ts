@@ -1,6 +1,6 @@
+import type { CampaignState } from "../campaigns/state.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
-import type { CampaignState } from "../campaigns/state.ts";
 import type { OutboxTopic } from "../events/topics.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
