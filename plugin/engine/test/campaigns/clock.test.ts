@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultProgramConfig, type Engine, type ProgramConfigInput } from "../../src/index.ts";
-import { openTestEngine } from "../support/backends.ts";
+import { backends, openTestEngine } from "../support/backends.ts";
 import { customerCreated, order } from "../support/events.ts";
 import { type CampaignProgram, campaignProgram, every } from "./support.ts";
 
@@ -97,6 +97,16 @@ describe("campaigns on the clock (postgres)", () => {
     expect(expired.length).toBeGreaterThanOrEqual(8);
     expect(await engine.verify(p.key)).toEqual([]);
   }, 600_000);
+});
+
+describe.each(backends)("birthday timing (%s)", (backend) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openTestEngine(backend);
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
 
   it("the birthday starts at the zone's midnight, ahead of UTC's; reruns and a changed clock give it once", async () => {
     const p: CampaignProgram = await campaignProgram(engine, config);
