@@ -14,7 +14,7 @@ let server: DemoServer | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  server = await demoServer("browser_campaigns", "widgets.js");
+  server = await demoServer("browser_campaigns", "launcher.js");
   app = server.app;
 });
 afterAll(async () => {
@@ -46,6 +46,24 @@ describe("badges, stamp cards and the birthday on the demo storefront in Chromiu
     await page.reload();
     await birthday.locator(".kinship-birthday__set").waitFor({ timeout: 15_000 });
     expect(await birthday.locator("form").count()).toBe(0);
+    await context.close();
+  });
+
+  it("the launcher panel shows the badges and the stamp card too, and passes axe", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/demo`);
+    await page.waitForFunction(() => document.querySelectorAll("kinship-price[aria-busy]").length === 0, undefined, { timeout: 15_000 });
+    await page.focus("#kinship-launcher-button");
+    await page.keyboard.press("Enter");
+    const dialog = page.locator("#kinship-launcher-panel");
+    await dialog.locator(".kinship-launcher__body:not([aria-busy])").waitFor({ timeout: 15_000 });
+    expect(await dialog.locator(".kinship-launcher__pill").allTextContents()).toContain("🛍️First order");
+    expect(await dialog.locator(".kinship-launcher__stamps").first().textContent()).toMatch(/^Coffee card[●○]{5}\d of 5/);
+    // Set by the test before: shown, no form.
+    const birthday = dialog.locator('section[aria-labelledby="kinship-launcher-birthday"]');
+    expect(await birthday.textContent()).toBe("Your birthdayBirthday: Feb 28, 1990");
+    expect(await seriousViolations(page), "axe-core: serious or critical violations (panel open)").toEqual([]);
     await context.close();
   });
 });
