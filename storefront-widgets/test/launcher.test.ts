@@ -318,12 +318,14 @@ describe("the launcher block (blocks/kinship-launcher.liquid)", () => {
   const liquid = readFileSync(join(import.meta.dirname, "../extensions/kinship-theme/blocks/kinship-launcher.liquid"), "utf8");
   const schema = JSON.parse(/\{% schema %\}([\s\S]*)\{% endschema %\}/.exec(liquid)?.[1] ?? "{}");
 
-  it("is an app embed on body with colour, position and label settings", () => {
+  it("is an app embed on body with colour, position, label and membership plan settings", () => {
     expect(schema.target).toBe("body");
     expect(schema.settings.map((s: { id: string; type: string }) => `${s.id}:${s.type}`)).toEqual([
       "label:text",
       "color:color",
       "position:select",
+      "plan_key:text",
+      "plan_product:product",
       "proxy_path:text",
     ]);
     expect(schema.settings[2].options.map((o: { value: string }) => o.value)).toEqual(["right", "left"]);
