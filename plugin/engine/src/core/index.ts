@@ -25,6 +25,11 @@ export {
   priceFor,
 } from "./pricing/member-price.ts";
 export * from "./reduce.ts";
+export * from "./referrals/normalise.ts";
+export * from "./referrals/review.ts";
+export * from "./referrals/reward.ts";
+export * from "./referrals/signals.ts";
+export * from "./config/referrals.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export {

@@ -28,7 +28,10 @@ export type EngineError =
   /** The program's config changed since the version the editor loaded: nothing was saved. */
   | { code: "ConfigConflict"; message: string; currentVersion: number }
   | { code: "UnknownTier"; message: string; tier: string }
-  | { code: "InvalidOverride"; message: string; issues: string[] };
+  | { code: "InvalidOverride"; message: string; issues: string[] }
+  | { code: "UnknownReferral"; message: string; id: string }
+  /** The opposite decision on a referral already decided (or void): nothing changed. */
+  | { code: "ReferralDecided"; message: string; id: string; status: string };
 
 export type ErrorCode = EngineError["code"];
 

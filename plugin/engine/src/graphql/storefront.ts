@@ -11,7 +11,7 @@ import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, mergeResolvers, once, type Resolvers, run, schemaOf } from "./execute.ts";
 import { membershipStorefrontResolvers } from "./membership.ts";
 import { programNode } from "./program-view.ts";
-import { referralsStorefrontResolvers } from "./referrals.ts";
+import { referralsStorefrontResolvers, shopperReferralLink } from "./referrals.ts";
 import { storefrontSdl } from "./sdl.ts";
 import { memberNode } from "./views.ts";
 
@@ -34,7 +34,12 @@ export interface StorefrontContext {
    * call's outcome and spend nothing (redemptions.once). Absent: a new redemption.
    */
   redeem?: (rewardId: string, idempotencyKey?: string) => Promise<RedeemResult>;
+  /** The edge's own referral links; absent: links are `storefrontUrl?ref=<the member's code>`. */
   referralLink?: (customerId: string) => string | null | Promise<string | null>;
+  /** The program's storefront (Shopify: https://<shop>/; Medusa: the plugin's `storefrontUrl` option); absent: no links. */
+  storefrontUrl?: string | null;
+  /** The shopper's IP as the server saw it (recordSession keeps it for referral fraud checks). */
+  clientIp?: string | null;
   /** Told about unexpected failures, which the client only sees as "internal error". */
   onError?: (error: unknown) => void;
 }
@@ -141,10 +146,10 @@ const pointsResolvers: Resolvers<Shopper> = {
     },
 
     async referralLink(_source, _args, s) {
-      const { customerId, referralLink } = s.ctx;
-      if (customerId === null || !referralLink) return null;
+      const { customerId } = s.ctx;
+      if (customerId === null) return null;
       await s.program();
-      return referralLink(customerId);
+      return shopperReferralLink(s, customerId);
     },
   },
   Mutation: {

@@ -1,3 +1,4 @@
+import { contactPrints } from "../referrals/normalise.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -116,6 +117,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     refundIds: [],
     cancelled: false,
   };
+  const prints = e.contact ? contactPrints(e.contact) : {};
+  if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }

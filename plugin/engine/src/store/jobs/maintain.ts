@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
+import { backfillReferralCodes } from "../referrals/codes.ts";
+import { payDueReferrals } from "../referrals/payout.ts";
 import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
 import { matureDueLots } from "./mature.ts";
@@ -15,6 +17,8 @@ export interface Maintenance {
   expired: number;
   perMember: number;
   tiers: TierEvaluation;
+  /** Referrals paid (and voided on the way) whose first order passed its return window. */
+  referrals: { paid: number; voided: number; codes: number };
 }
 
 /**
@@ -39,11 +43,12 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
     if (!applied.ok) throw new Error(applied.error.message);
   }
+  const referrals = { ...(await payDueReferrals(db, program.value, now)), codes: await backfillReferralCodes(db, id, now) };
   const tiers = await evaluateTiers(db, id, config, now);
   const dropped = await db
     .deleteFrom("kinship_held_event")
     .where("program_id", "=", id)
     .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
     .executeTakeFirst();
-  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, tiers };
+  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, tiers, referrals };
 }

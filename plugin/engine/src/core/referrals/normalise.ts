@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import type { Address } from "../events/schema.ts";
+
+const GMAIL = new Set(["gmail.com", "googlemail.com"]);
+
+/** An email as one mailbox: lower-case, `+alias` dropped, dots dropped in Gmail local parts (googlemail.com is gmail.com). */
+export function normaliseEmail(email: string): string | null {
+  const raw = email.trim().toLowerCase();
+  const at = raw.lastIndexOf("@");
+  if (at < 1) return null;
+  let local = raw.slice(0, at).split("+")[0] ?? "";
+  let domain = raw.slice(at + 1);
+  if (GMAIL.has(domain)) {
+    local = local.replaceAll(".", "");
+    domain = "gmail.com";
+  }
+  return local && domain ? `${local}@${domain}` : null;
+}
+
+/** A phone number as its digits (at least 6, or it says nothing). */
+export function normalisePhone(phone: string): string | null {
+  const digits = phone.replace(/\D/g, "");
+  return digits.length >= 6 ? digits : null;
+}
+
+/** An address as its letters and digits, lower-case: case, whitespace and punctuation do not tell two apart. */
+export function normaliseAddress(a: Address): string | null {
+  const part = (s: string | undefined) => (s ?? "").normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  const line = [a.line1, a.line2, a.city, a.postalCode, a.country].map(part);
+  return line[0] || line[3] ? line.join("|") : null;
+}
+
+/** Contact facts kept for comparison only: normalised, then hashed (the order record holds no address). */
+export interface ContactPrints {
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+const print = (kind: string, value: string) => createHash("sha256").update(`${kind}:${value}`).digest("base64url").slice(0, 22);
+
+export function contactPrints(c: { email?: string | null; phone?: string | null; shippingAddress?: Address | null }): ContactPrints {
+  const out: ContactPrints = {};
+  const email = c.email ? normaliseEmail(c.email) : null;
+  const phone = c.phone ? normalisePhone(c.phone) : null;
+  const address = c.shippingAddress ? normaliseAddress(c.shippingAddress) : null;
+  if (email) out.email = print("email", email);
+  if (phone) out.phone = print("phone", phone);
+  if (address) out.address = print("address", address);
+  return out;
+}
