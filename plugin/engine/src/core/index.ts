@@ -1,5 +1,6 @@
 export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
+export * from "./config/referrals.ts";
 export * from "./config/schema.ts";
 export * from "./config/validate.ts";
 export * from "./decide.ts";
@@ -29,7 +30,6 @@ export * from "./referrals/normalise.ts";
 export * from "./referrals/review.ts";
 export * from "./referrals/reward.ts";
 export * from "./referrals/signals.ts";
-export * from "./config/referrals.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export {

@@ -31,7 +31,11 @@ export const referralsStorefrontResolvers: Resolvers<Shopper> = {
       const code = await s.engine.referrals.codeOf(program.id, customerId, s.ctx.now);
       if (!code) return null;
       const counts = await s.engine.referrals.counts(program.id, customerId);
-      const link = s.ctx.referralLink ? await s.ctx.referralLink(customerId) : s.ctx.storefrontUrl ? referralLinkOf(s.ctx.storefrontUrl, code) : null;
+      const link = s.ctx.referralLink
+        ? await s.ctx.referralLink(customerId)
+        : s.ctx.storefrontUrl
+          ? referralLinkOf(s.ctx.storefrontUrl, code)
+          : null;
       return { code, link, ...counts };
     },
   },
@@ -39,7 +43,11 @@ export const referralsStorefrontResolvers: Resolvers<Shopper> = {
     async referral(_source, _args, s) {
       const r = (await s.program()).config.referrals;
       if (!r?.enabled) return null;
-      return { refereeRewardKind: REWARD_KIND[r.refereeReward.kind], refereeRewardValue: r.refereeReward.value, referrerPoints: r.referrerReward.points };
+      return {
+        refereeRewardKind: REWARD_KIND[r.refereeReward.kind],
+        refereeRewardValue: r.refereeReward.value,
+        referrerPoints: r.referrerReward.points,
+      };
     },
   },
   Mutation: {

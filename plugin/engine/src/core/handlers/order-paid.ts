@@ -1,4 +1,3 @@
-import { contactPrints } from "../referrals/normalise.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -6,6 +5,7 @@ import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
 /** Merchandise after discounts per line, and the subtotal after order-level discounts. */

@@ -25,7 +25,11 @@ export function normalisePhone(phone: string): string | null {
 
 /** An address as its letters and digits, lower-case: case, whitespace and punctuation do not tell two apart. */
 export function normaliseAddress(a: Address): string | null {
-  const part = (s: string | undefined) => (s ?? "").normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  const part = (s: string | undefined) =>
+    (s ?? "")
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "");
   const line = [a.line1, a.line2, a.city, a.postalCode, a.country].map(part);
   return line[0] || line[3] ? line.join("|") : null;
 }

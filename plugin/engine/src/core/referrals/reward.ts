@@ -39,7 +39,14 @@ export function referralReward(draft: Draft, r: ReferralReward): Result<void, En
   draft.decision.outbox.push({
     key: `referral.paid:${r.referralId}`,
     topic: "referral.paid",
-    payload: { customerId: r.customerId, referralId: r.referralId, refereeId: r.refereeId, orderId: r.orderId, points: r.points, growth: r.growth },
+    payload: {
+      customerId: r.customerId,
+      referralId: r.referralId,
+      refereeId: r.refereeId,
+      orderId: r.orderId,
+      points: r.points,
+      growth: r.growth,
+    },
   });
   reviewTier(draft, "upgradeOnly", key);
   return ok(undefined);

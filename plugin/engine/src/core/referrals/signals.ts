@@ -39,9 +39,9 @@ const CONTACT = [
 
 /** The fraud checks, each on its own: every signal that matched, in a stable order. Empty: clean. */
 export function referralSignals(facts: ReferralFacts, config: Referrals, zone: string): Signal[] {
+  // The same person matches themselves on every other check: self_referral says it all.
+  if (facts.referrerCustomerId === facts.refereeCustomerId) return [{ name: "self_referral", detail: "the member used their own referral code" }];
   const signals: Signal[] = [];
-  if (facts.referrerCustomerId === facts.refereeCustomerId)
-    signals.push({ name: "self_referral", detail: "the member used their own referral code" });
   for (const [field, name, detail] of CONTACT) {
     const mine = new Set(facts.referrer.flatMap((c) => (c[field] ? [c[field]] : [])));
     if (facts.referee.some((c) => c[field] !== undefined && mine.has(c[field]))) signals.push({ name, detail });
@@ -55,6 +55,9 @@ export function referralSignals(facts: ReferralFacts, config: Referrals, zone: s
   const bucket = periodKey(config.cap.period, facts.at, zone);
   const used = facts.priorReferrals.filter((d) => periodKey(config.cap.period, d, zone) === bucket).length;
   if (used >= config.cap.count)
-    signals.push({ name: "cap_reached", detail: `the referrer already has ${used} referrals this ${config.cap.period} (cap ${config.cap.count})` });
+    signals.push({
+      name: "cap_reached",
+      detail: `the referrer already has ${used} referrals this ${config.cap.period} (cap ${config.cap.count})`,
+    });
   return signals;
 }

@@ -19,8 +19,8 @@ import {
 import { catalogCollections } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
 import { type Program, programOf } from "../programs/programs.ts";
-import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
 import { captureReferral, voidReferralOf } from "../referrals/capture.ts";
+import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
 import { loadState } from "./load-state.ts";
 import { decisionCtes, writeCtes } from "./write-decision.ts";
 

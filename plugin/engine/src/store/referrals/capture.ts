@@ -96,13 +96,18 @@ async function factsOf(
     WHERE member_id = ${referrer.memberId} AND seen_at >= ${addDays(e.occurredAt, -config.sessionDays)}`.execute(trx);
   const prior = await sql<{ occurred_at: Date }>`
     SELECT occurred_at FROM kinship_referral
-    WHERE referrer_id = ${referrer.memberId} AND status IN ('PENDING', 'FLAGGED', 'APPROVED', 'PAID') AND order_id <> ${e.orderId}`.execute(trx);
+    WHERE referrer_id = ${referrer.memberId} AND status IN ('PENDING', 'FLAGGED', 'APPROVED', 'PAID') AND order_id <> ${e.orderId}`.execute(
+    trx,
+  );
   const profile = d.member?.profile;
   return {
     referrerCustomerId: referrer.customerId,
     refereeCustomerId: e.customerId ?? "",
     referee: [contactPrints(e.contact ?? {}), contactPrints({ email: profile?.email ?? null, phone: profile?.phone ?? null })],
-    referrer: [contactPrints({ email: referrer.profile.email ?? null, phone: referrer.profile.phone ?? null }), ...theirs.rows.map((r) => r.contact)],
+    referrer: [
+      contactPrints({ email: referrer.profile.email ?? null, phone: referrer.profile.phone ?? null }),
+      ...theirs.rows.map((r) => r.contact),
+    ],
     ip: e.referral?.ip ?? null,
     deviceId: e.referral?.deviceId ?? null,
     referrerSessions: sessions.rows.map((s): Session => ({ kind: s.kind, value: s.value, seenAt: new Date(s.seen_at) })),

@@ -57,7 +57,9 @@ export async function payReferral(db: Db, program: Program, id: string, now: Dat
       LIMIT 1`.execute(trx);
     const why = undone.rows[0]?.why;
     if (why) {
-      await sql`UPDATE kinship_referral SET status = 'VOID', note = ${why}, decided_at = ${now}, decided_by = 'kinship' WHERE id = ${id}`.execute(trx);
+      await sql`UPDATE kinship_referral SET status = 'VOID', note = ${why}, decided_at = ${now}, decided_by = 'kinship' WHERE id = ${id}`.execute(
+        trx,
+      );
       return "VOID";
     }
     const input: ReferralReward = {

@@ -119,7 +119,9 @@ export async function welcomeDue(
 
 /** Stores the welcome code issued for a referral; the first one stored stays (answers the stored code). */
 export async function setWelcomeCode(db: Db, programId: number, id: string, code: string): Promise<string | null> {
-  await sql`UPDATE kinship_referral SET welcome_code = ${code} WHERE program_id = ${programId} AND id = ${id} AND welcome_code IS NULL`.execute(db);
+  await sql`UPDATE kinship_referral SET welcome_code = ${code} WHERE program_id = ${programId} AND id = ${id} AND welcome_code IS NULL`.execute(
+    db,
+  );
   const r = await sql<{ welcome_code: string | null }>`
     SELECT welcome_code FROM kinship_referral WHERE program_id = ${programId} AND id = ${id}`.execute(db);
   return r.rows[0]?.welcome_code ?? null;
