@@ -81,7 +81,9 @@ describe.each<BackendName>(backends)("referral fraud matrix (%s)", (backend) => 
     const program = await referralProgram(engine, `fraud-${backend}`);
     const code = await referrer(engine, program);
     await engine.referrals.recordSession(program.id, "ada", { ip: "192.0.2.99", deviceId: "old-device" }, new Date("2026-01-01T00:00:00Z"));
-    await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code, { ip: "192.0.2.99", deviceId: "old-device" }), new Date(ORDER_AT)));
+    await must(
+      engine.apply(program.key, refereeOrder("bob-1", "bob", code, { ip: "192.0.2.99", deviceId: "old-device" }), new Date(ORDER_AT)),
+    );
     expect((await referralsOf(engine, program.id))[0]).toMatchObject({ status: "PENDING", signals: [] });
   });
 
@@ -106,7 +108,9 @@ describe.each<BackendName>(backends)("referral fraud matrix (%s)", (backend) => 
   it("self_referral: a member's own code on their first order makes a REJECTED referral with the signal, and no reward", async () => {
     const program = await referralProgram(engine, `fraud-${backend}`);
     await referrer(engine, program);
-    await must(engine.apply(program.key, { type: "customer.created", customerId: "cy", occurredAt: "2026-03-01T00:00:00Z" }, new Date(ORDER_AT)));
+    await must(
+      engine.apply(program.key, { type: "customer.created", customerId: "cy", occurredAt: "2026-03-01T00:00:00Z" }, new Date(ORDER_AT)),
+    );
     const own = await engine.referrals.codeOf(program.id, "cy", new Date(ORDER_AT));
     const applied = await must(engine.apply(program.key, refereeOrder("cy-1", "cy", own ?? ""), new Date(ORDER_AT)));
     expect((applied as { value: { notes: string[] } }).value.notes.join(" ")).toContain("REJECTED");
@@ -128,7 +132,9 @@ describe.each<BackendName>(backends)("referral fraud matrix (%s)", (backend) => 
     });
     expect(await referralsOf(engine, program.id)).toEqual([]);
     const audit = await sql<{ action: string; subject: string; after: { reason: string; code: string } }>`
-      SELECT action, subject, after FROM kinship_audit WHERE program_id = ${program.id} AND action = 'referral.refused'`.execute(dbOf(engine));
+      SELECT action, subject, after FROM kinship_audit WHERE program_id = ${program.id} AND action = 'referral.refused'`.execute(
+      dbOf(engine),
+    );
     expect(audit.rows).toEqual([
       {
         action: "referral.refused",

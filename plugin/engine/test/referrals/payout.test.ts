@@ -57,7 +57,10 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
       const { program, code } = await setUp();
       await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code), new Date(ORDER_AT)));
       await must(engine.apply(program.key, event("2026-03-12T12:00:00Z"), new Date("2026-03-12T12:00:00Z")));
-      expect((await referralsOf(engine, program.id))[0]).toMatchObject({ status: "VOID", note: "the first order was refunded or cancelled" });
+      expect((await referralsOf(engine, program.id))[0]).toMatchObject({
+        status: "VOID",
+        note: "the first order was refunded or cancelled",
+      });
       await engine.maintain(program.key, LATER);
       expect((await referralsOf(engine, program.id))[0]?.status).toBe("VOID");
       expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN);
@@ -117,9 +120,9 @@ describe("a clean referral's events duplicated and out of order (postgres, prope
   ];
 
   it("the referrer is paid exactly once, 500 points and 100 growth, whatever the order and duplicates", async () => {
-    const steps = fc.array(fc.constantFrom(...STEPS.keys()), { maxLength: 4 }).chain((dups) =>
-      fc.shuffledSubarray([...STEPS.keys(), ...dups], { minLength: STEPS.length + dups.length }),
-    );
+    const steps = fc
+      .array(fc.constantFrom(...STEPS.keys()), { maxLength: 4 })
+      .chain((dups) => fc.shuffledSubarray([...STEPS.keys(), ...dups], { minLength: STEPS.length + dups.length }));
     await fc.assert(
       fc.asyncProperty(steps, async (sequence) => {
         const program = await referralProgram(engine, "payout-prop");

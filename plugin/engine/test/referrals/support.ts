@@ -108,8 +108,8 @@ export async function available(engine: Engine, program: string, customerId: str
 }
 
 export async function outboxTopics(engine: Engine, programId: number, topic: string): Promise<string[]> {
-  const r = await sql<{ key: string }>`SELECT key FROM kinship_outbox WHERE program_id = ${programId} AND topic = ${topic} ORDER BY key`.execute(
-    dbOf(engine),
-  );
+  const r = await sql<{
+    key: string;
+  }>`SELECT key FROM kinship_outbox WHERE program_id = ${programId} AND topic = ${topic} ORDER BY key`.execute(dbOf(engine));
   return r.rows.map((x) => x.key);
 }

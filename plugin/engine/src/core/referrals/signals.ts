@@ -40,7 +40,8 @@ const CONTACT = [
 /** The fraud checks, each on its own: every signal that matched, in a stable order. Empty: clean. */
 export function referralSignals(facts: ReferralFacts, config: Referrals, zone: string): Signal[] {
   // The same person matches themselves on every other check: self_referral says it all.
-  if (facts.referrerCustomerId === facts.refereeCustomerId) return [{ name: "self_referral", detail: "the member used their own referral code" }];
+  if (facts.referrerCustomerId === facts.refereeCustomerId)
+    return [{ name: "self_referral", detail: "the member used their own referral code" }];
   const signals: Signal[] = [];
   for (const [field, name, detail] of CONTACT) {
     const mine = new Set(facts.referrer.flatMap((c) => (c[field] ? [c[field]] : [])));
