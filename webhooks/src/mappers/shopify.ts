@@ -291,7 +291,8 @@ function customerChanged(c: z.output<typeof Customer>, created: boolean, what: s
   if (firstName !== undefined) event.firstName = firstName;
   const lastName = nameOf(c.last_name);
   if (lastName !== undefined) event.lastName = lastName;
-  if (c.phone !== undefined) event.phone = c.phone === null || c.phone.trim() === "" ? null : c.phone.trim().slice(0, 64);
+  // A phone compares referrals (same_phone); an absent one is left as it is.
+  if (c.phone?.trim()) event.phone = c.phone.trim().slice(0, 64);
   // `kinship-*` tags are the tier tags Kinship writes itself: the echo of that write (a
   // customers/update) must not read them back as the merchant's tags.
   if (c.tags != null) event.tags = splitTags(c.tags).filter((t) => !t.startsWith(KINSHIP_TAG_PREFIX));

@@ -37,10 +37,10 @@ export async function referralProgram(engine: Engine, prefix: string, cap = 3): 
   return { key, id: created.value.id };
 }
 
-export async function must(p: Promise<{ ok: boolean; error?: { message: string } }>) {
+export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw new Error(r.error?.message);
-  return r;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 /**

@@ -2,7 +2,15 @@ import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
 import { backfillReferralCodes, ensureReferralCode, linkCodeOf, memberOfCode } from "./codes.ts";
 import { payDueReferrals } from "./payout.ts";
-import { findReferral, listReferrals, referralCounts, referralsBy, setWelcomeCode, welcomeDue } from "./referrals.ts";
+import {
+  findReferral,
+  listReferrals,
+  referralCounts,
+  referralsBy,
+  reserveWelcomeCode,
+  settleWelcomeCode,
+  welcomeDue,
+} from "./referrals.ts";
 import { reviewReferral } from "./review.ts";
 import { recordSession } from "./sessions.ts";
 
@@ -22,7 +30,8 @@ export function referralsPort(db: Db) {
     review: bind(db, reviewReferral),
     payDue: bind(db, payDueReferrals),
     welcomeDue: bind(db, welcomeDue),
-    setWelcomeCode: bind(db, setWelcomeCode),
+    reserveWelcomeCode: bind(db, reserveWelcomeCode),
+    settleWelcomeCode: bind(db, settleWelcomeCode),
   };
 }
 

@@ -58,7 +58,7 @@ export function referralView(r: Row): ReferralView {
   };
 }
 
-const SELECT = sql`SELECT r.id, r.code, rr.customer_id AS referrer, ee.customer_id AS referee, r.order_id, r.status, r.signals, r.welcome_code,
+const SELECT = sql`SELECT r.id, r.code, rr.customer_id AS referrer, ee.customer_id AS referee, r.order_id, r.status, r.signals, CASE WHEN r.welcome_issued_at IS NULL THEN NULL ELSE r.welcome_code END AS welcome_code,
     r.points, r.created_at, r.payable_at, r.decided_at, r.decided_by, r.note
   FROM kinship_referral r JOIN kinship_member rr ON rr.id = r.referrer_id JOIN kinship_member ee ON ee.id = r.referee_id`;
 
@@ -104,7 +104,7 @@ export async function referralCounts(
   return { pending: num(row?.pending), paid: num(row?.paid), pointsEarned: num(row?.points ?? 0) };
 }
 
-/** Referees whose welcome code is still to be issued (the referral is clean, approved or paid). */
+/** Referees whose welcome code is still to be issued (the referral is clean, approved or paid), oldest first. */
 export async function welcomeDue(
   db: Db,
   programId: number,
@@ -112,17 +112,40 @@ export async function welcomeDue(
 ): Promise<{ referralId: string; refereeId: string; orderId: string }[]> {
   const r = await sql<{ id: string | number; referee: string; order_id: string }>`
     SELECT r.id, ee.customer_id AS referee, r.order_id FROM kinship_referral r JOIN kinship_member ee ON ee.id = r.referee_id
-    WHERE r.program_id = ${programId} AND r.welcome_code IS NULL AND r.status IN ('PENDING', 'APPROVED', 'PAID')
+    WHERE r.program_id = ${programId} AND r.welcome_issued_at IS NULL AND r.status IN ('PENDING', 'APPROVED', 'PAID')
     ORDER BY r.id LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => ({ referralId: String(x.id), refereeId: x.referee, orderId: x.order_id }));
 }
 
-/** Stores the welcome code issued for a referral; the first one stored stays (answers the stored code). */
-export async function setWelcomeCode(db: Db, programId: number, id: string, code: string): Promise<string | null> {
-  await sql`UPDATE kinship_referral SET welcome_code = ${code} WHERE program_id = ${programId} AND id = ${id} AND welcome_code IS NULL`.execute(
-    db,
-  );
-  const r = await sql<{ welcome_code: string | null }>`
-    SELECT welcome_code FROM kinship_referral WHERE program_id = ${programId} AND id = ${id}`.execute(db);
-  return r.rows[0]?.welcome_code ?? null;
+/**
+ * Reserves the referral's welcome code before it is issued: the first code reserved stays, so a
+ * retry after a crash issues that same code again. Answers the code and whether it was issued.
+ */
+export async function reserveWelcomeCode(
+  db: Db,
+  programId: number,
+  id: string,
+  code: string,
+): Promise<{ code: string; issued: boolean } | null> {
+  const r = await sql<{ welcome_code: string; welcome_issued_at: Date | null }>`
+    UPDATE kinship_referral SET welcome_code = coalesce(welcome_code, ${code})
+    WHERE program_id = ${programId} AND id = ${id} RETURNING welcome_code, welcome_issued_at`.execute(db);
+  const row = r.rows[0];
+  return row ? { code: row.welcome_code, issued: row.welcome_issued_at !== null } : null;
+}
+
+/** Records the outcome of issuing a reserved welcome code: issued (with the platform's id), or the error to retry on. */
+export async function settleWelcomeCode(
+  db: Db,
+  programId: number,
+  id: string,
+  outcome: { issued: true; platformRef: string | null } | { issued: false; error: string },
+  now: Date,
+): Promise<void> {
+  if (outcome.issued)
+    await sql`UPDATE kinship_referral SET welcome_issued_at = coalesce(welcome_issued_at, ${now}), welcome_ref = ${outcome.platformRef},
+      welcome_error = NULL WHERE program_id = ${programId} AND id = ${id}`.execute(db);
+  else
+    await sql`UPDATE kinship_referral SET welcome_error = ${outcome.error.slice(0, 1000)}
+      WHERE program_id = ${programId} AND id = ${id} AND welcome_issued_at IS NULL`.execute(db);
 }

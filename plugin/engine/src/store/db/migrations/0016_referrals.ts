@@ -6,6 +6,8 @@
  * - kinship_referral: one per referee's first order (its primary facts are unique: the order, and
  *   the referee, who is referred once). `signals` are the fraud checks that matched; a clean one is
  *   PENDING and pays by the engine's clock at `payable_at`, a flagged one waits for the owner.
+ *   The referee's welcome code is reserved here first (`welcome_code`), then issued on the platform
+ *   (`welcome_issued_at`), so a retry issues the same code and never a second one.
  * - kinship_referral_session: the browsers (IP, device id) a signed-in member was seen on, compared
  *   with a referee's for same_ip / same_device.
  */
@@ -29,6 +31,9 @@ CREATE TABLE kinship_referral (
   status text NOT NULL CHECK (status IN ('PENDING', 'FLAGGED', 'APPROVED', 'PAID', 'REJECTED', 'VOID')),
   signals jsonb NOT NULL DEFAULT '[]',
   welcome_code text,
+  welcome_issued_at timestamptz,
+  welcome_ref text,
+  welcome_error text,
   points bigint NOT NULL DEFAULT 0,
   occurred_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL,
@@ -44,7 +49,7 @@ CREATE INDEX kinship_referral_list ON kinship_referral (program_id, id DESC);
 CREATE INDEX kinship_referral_status ON kinship_referral (program_id, status, id DESC);
 CREATE INDEX kinship_referral_referrer ON kinship_referral (referrer_id, occurred_at);
 CREATE INDEX kinship_referral_due ON kinship_referral (program_id, payable_at) WHERE status IN ('PENDING', 'APPROVED');
-CREATE INDEX kinship_referral_welcome ON kinship_referral (program_id, id) WHERE welcome_code IS NULL AND status IN ('PENDING', 'APPROVED', 'PAID');
+CREATE INDEX kinship_referral_welcome ON kinship_referral (program_id, id) WHERE welcome_issued_at IS NULL AND status IN ('PENDING', 'APPROVED', 'PAID');
 
 CREATE TABLE kinship_referral_session (
   member_id bigint NOT NULL REFERENCES kinship_member(id) ON DELETE CASCADE,
