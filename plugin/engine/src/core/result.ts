@@ -31,7 +31,10 @@ export type EngineError =
   | { code: "InvalidOverride"; message: string; issues: string[] }
   | { code: "UnknownReferral"; message: string; id: string }
   /** The opposite decision on a referral already decided (or void): nothing changed. */
-  | { code: "ReferralDecided"; message: string; id: string; status: string };
+  | { code: "ReferralDecided"; message: string; id: string; status: string }
+  /** A webhook endpoint's url, topics or description refused: nothing was saved. */
+  | { code: "InvalidEndpoint"; message: string; issues: string[] }
+  | { code: "UnknownEndpoint"; message: string; id: string };
 
 export type ErrorCode = EngineError["code"];
 

@@ -32,6 +32,8 @@ const MEDUSA_TYPE = {
   InvalidOverride: MedusaError.Types.INVALID_DATA,
   UnknownReferral: MedusaError.Types.NOT_FOUND,
   ReferralDecided: MedusaError.Types.CONFLICT,
+  InvalidEndpoint: MedusaError.Types.INVALID_DATA,
+  UnknownEndpoint: MedusaError.Types.NOT_FOUND,
 } as const satisfies Record<ErrorCode, string>;
 
 /**
