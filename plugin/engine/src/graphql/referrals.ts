@@ -3,7 +3,7 @@ import type { ReferralView } from "../store/referrals/referrals.ts";
 import { type Admin, pageSize } from "./admin-context.ts";
 import { badInput, unwrap } from "./errors.ts";
 import type { Resolvers } from "./execute.ts";
-import type { Shopper } from "./storefront.ts";
+import type { Shopper } from "./shopper.ts";
 
 const REWARD_KIND = { amountOff: "AMOUNT_OFF", percentOff: "PERCENT_OFF", freeShipping: "FREE_SHIPPING" } as const;
 

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Address } from "../events/schema.ts";
 
 const GMAIL = new Set(["gmail.com", "googlemail.com"]);
@@ -34,14 +33,28 @@ export function normaliseAddress(a: Address): string | null {
   return line[0] || line[3] ? line.join("|") : null;
 }
 
-/** Contact facts kept for comparison only: normalised, then hashed (the order record holds no address). */
+/** Contact facts kept for comparison only: normalised, then hashed (the order record holds no address, email or phone). */
 export interface ContactPrints {
   email?: string;
   phone?: string;
   address?: string;
 }
 
-const print = (kind: string, value: string) => createHash("sha256").update(`${kind}:${value}`).digest("base64url").slice(0, 22);
+/** Two 53-bit string hashes (cyrb53) with different seeds: pure, so the core stays free of node:crypto. */
+function hash53(text: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+const print = (kind: string, value: string) => `${hash53(`${kind}:${value}`, 1)}.${hash53(`${kind}:${value}`, 2)}`;
 
 export function contactPrints(c: { email?: string | null; phone?: string | null; shippingAddress?: Address | null }): ContactPrints {
   const out: ContactPrints = {};
