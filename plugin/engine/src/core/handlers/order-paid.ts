@@ -1,3 +1,4 @@
+import { orderCredited } from "../campaigns/orders.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -120,6 +121,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const prints = e.contact ? contactPrints(e.contact) : {};
   if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
+  orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }
 
