@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom, devSignInEnabled } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
+import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { buildServer } from "./server.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
 import { shopifySyncTask } from "./shopify/sync/task.ts";
@@ -71,6 +72,14 @@ export async function startApp(
           webhooksEveryMs: config.KINSHIP_WEBHOOKS_EVERY_MS,
           tasks: [
             shopifySyncTask({
+              engine,
+              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+              apiSecret,
+              everyMs: config.KINSHIP_SYNC_EVERY_MS,
+              now: options.now ?? (() => new Date()),
+              log: app.log,
+            }),
+            referralWelcomeTask({
               engine,
               apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
               apiSecret,
