@@ -80,15 +80,16 @@ describe("referral capture on the demo storefront in Chromium", () => {
     await context.close();
   });
 
-  it("a signed-in member's page sends recordSession with the device id", async () => {
+  it("a signed-in member's page sends recordSession once, with the device id", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const seen = watch(context);
     const page = await context.newPage();
     await page.goto(`${app.url}/demo`);
     await settled(context);
-    await expect.poll(() => seen.sessions.length).toBeGreaterThan(0);
+    await expect.poll(() => seen.sessions.length).toBe(1);
     const device = (await context.cookies()).find((c) => c.name === "kinship_device")?.value;
-    expect(new Set(seen.sessions)).toEqual(new Set([device]));
+    // Once, though referral.js and both React providers on the page each ask.
+    expect(seen.sessions).toEqual([device]);
     await context.close();
   });
 });

@@ -163,7 +163,7 @@ export function birthdayPart(data: CampaignsData, deps: PartsDeps, save: (date: 
     "form",
     { novalidate: "" },
     h("label", { for: input.id }, m.birthdayLabel),
-    h("div", { class: "kinship-launcher__referral" }, input, submit),
+    h("div", { class: "kinship-launcher__row" }, input, submit),
     h("p", { id: "kinship-launcher-birthday-help", class: "kinship-launcher__earn" }, m.birthdayHelp),
     error,
   );

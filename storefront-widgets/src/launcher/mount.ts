@@ -28,7 +28,7 @@ export const PANEL_CSS =
   ".kinship-launcher__bar>span{display:block;height:100%;background:var(--kinship-launcher-color,#1d4ed8)}" +
   ".kinship-launcher__points strong{font-size:1.5rem}.kinship-launcher__notice:empty{display:none}" +
   ".kinship-launcher__notice{padding:.5rem;border-radius:.375rem;background:#f5f5f4;font-weight:600}" +
-  ".kinship-launcher__referral{display:flex;gap:.5rem}.kinship-launcher__referral input{flex:1;min-width:0;font:inherit;padding:.3rem .5rem;border:1px solid #a8a29e;border-radius:.375rem}" +
+  ".kinship-launcher__referral,.kinship-launcher__row{display:flex;gap:.5rem}.kinship-launcher__referral input,.kinship-launcher__row input{flex:1;min-width:0;font:inherit;padding:.3rem .5rem;border:1px solid #a8a29e;border-radius:.375rem}" +
   ".kinship-launcher__badges{display:flex;flex-wrap:wrap;gap:.5rem}.kinship-launcher__badges li{flex-direction:column;align-items:flex-start;border:0}" +
   ".kinship-launcher__pill{display:inline-flex;align-items:center;gap:.35em;padding:.15em .6em;border-radius:999px;background:#f5f5f4;font-weight:600}" +
   ".kinship-launcher__dots{letter-spacing:.15em}.kinship-launcher__value ul{margin:.25rem 0}.kinship-launcher__value li>span:last-child{font-variant-numeric:tabular-nums}" +
