@@ -57,7 +57,7 @@ export const FLOW_TRIGGERS: Readonly<Record<EventTopic, TriggerDefinition>> = {
   "points.earned": define(
     "points.earned",
     "Loyalty points earned",
-    "A member earned Kinship loyalty points (an order, a custom event or a credit).",
+    "A member earned Kinship loyalty points (an order or a custom event).",
     [
       points("The points earned"),
       text("Order id", "The order that earned them (empty for other sources)", "orderId"),
