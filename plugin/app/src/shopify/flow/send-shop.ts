@@ -25,7 +25,7 @@ export interface FlowSendOptions {
   /** The shop's Admin API client, paced as background work. */
   api: AdminCaller;
   now: () => Date;
-  /** Deliveries claimed per round (default 100). */
+  /** Deliveries claimed per round (default 25: few are left waiting out their lease when a run's time runs out). */
   limit?: number;
   /**
    * How long a claim is held (default 60 s). A delivery claimed but not sent (Shopify throttled
@@ -56,7 +56,7 @@ export interface FlowSendResult {
  */
 export async function sendFlowTriggers(options: FlowSendOptions): Promise<FlowSendResult> {
   const { engine, program, api, now } = options;
-  const limit = options.limit ?? 100;
+  const limit = options.limit ?? 25;
   const deadline = Date.now() + (options.budgetMs ?? 60_000);
   const result: FlowSendResult = { sent: 0, failed: 0, stopped: false };
 
