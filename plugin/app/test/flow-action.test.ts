@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Engine } from "@kinship/engine";
 import { createMemoryQueue } from "@kinship/webhooks";
+import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openEngineOwningDb } from "../../../test/support/engine-db.ts";
@@ -91,6 +92,30 @@ describe("Flow action: adjust loyalty points", () => {
     const answers = await Promise.all([post(body), post(body), post(body)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(await available()).toBe(before + 40);
+  });
+
+  it("any mix of runs, each redelivered up to three times in any order, adds exactly the sum of the distinct runs", async () => {
+    let batch = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ points: fc.integer({ min: 1, max: 500 }), copies: fc.integer({ min: 1, max: 3 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.infiniteStream(fc.nat()),
+        async (runs, order) => {
+          batch += 1;
+          const before = await available();
+          const sends = runs.flatMap((r, i) =>
+            Array.from({ length: r.copies }, () => runBody(`prop-${batch}-${i}`, { points: r.points, reason: "property" })),
+          );
+          const shuffled = sends.map((body) => ({ body, at: order.next().value })).sort((a, b) => a.at - b.at);
+          for (const { body } of shuffled) expect((await post(body)).status).toBe(200);
+          expect(await available()).toBe(before + runs.reduce((sum, r) => sum + r.points, 0));
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   it("a deduction takes points; a deduction past the balance is refused with a 4xx Flow does not retry, nothing taken", async () => {
