@@ -1,5 +1,6 @@
 import { runWorkerProcess, shopifyClient, type WorkerExtension } from "@kinship/webhooks";
 import { z } from "zod";
+import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
 import { DEFAULT_FLOW_EVERY_MS, shopifyFlowTask } from "./shopify/flow/task.ts";
 import { DEFAULT_SYNC_EVERY_MS, shopifySyncTask } from "./shopify/sync/task.ts";
@@ -19,7 +20,8 @@ function syncEnv(env: NodeJS.ProcessEnv) {
 
 /**
  * What the app adds to the webhook worker: the sync of members' tiers and points back to Shopify,
- * and the Admin API reads that product and collection webhooks need.
+ * referees' welcome codes, Flow triggers, and the Admin API reads that product and collection
+ * webhooks need.
  */
 export const shopifyWorker: WorkerExtension = {
   help: `  KINSHIP_SYNC_EVERY_MS     how often changed members' tiers and points are sent to Shopify
@@ -40,6 +42,14 @@ export const shopifyWorker: WorkerExtension = {
       log.warn({}, "SHOPIFY_API_KEY or SHOPIFY_API_SECRET is not set: shops' expiring tokens cannot be refreshed by this worker");
     return [
       shopifySyncTask({
+        engine,
+        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
+        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
+        everyMs: s.KINSHIP_SYNC_EVERY_MS,
+        now,
+        log,
+      }),
+      referralWelcomeTask({
         engine,
         apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
         apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
