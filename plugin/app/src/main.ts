@@ -9,6 +9,7 @@ import { seedDemo } from "./demo/seed.ts";
 import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { buildServer } from "./server.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
+import { shopifyFlowTask } from "./shopify/flow/task.ts";
 import { shopifySyncTask } from "./shopify/sync/task.ts";
 
 export interface RunningApp {
@@ -84,6 +85,14 @@ export async function startApp(
               apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
               apiSecret,
               everyMs: config.KINSHIP_SYNC_EVERY_MS,
+              now: options.now ?? (() => new Date()),
+              log: app.log,
+            }),
+            shopifyFlowTask({
+              engine,
+              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+              apiSecret,
+              everyMs: config.KINSHIP_FLOW_EVERY_MS,
               now: options.now ?? (() => new Date()),
               log: app.log,
             }),
