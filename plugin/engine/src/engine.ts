@@ -21,6 +21,7 @@ import {
 import { type Drift, verifyLedger } from "./store/ledger/verify.ts";
 import type { MemberView } from "./store/members/members.ts";
 import { type CompliancePort, compliancePort, type MembersPort, membersPort } from "./store/members/port.ts";
+import { type MembershipPort, membershipPort } from "./store/membership/port.ts";
 import { type PartnersPort, partnersPort } from "./store/partners/port.ts";
 import {
   type ApiKeysPort,
@@ -59,6 +60,8 @@ export interface Engine {
   catalog: CatalogPort;
   partners: PartnersPort;
   redemptions: RedemptionsPort;
+  /** Paid membership: a member's value realised, every plan's members. */
+  membership: MembershipPort;
   /** The admin's figures: the dashboard and the tier preview. */
   insight: InsightPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
@@ -160,6 +163,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     catalog: catalogPort(db),
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
+    membership: membershipPort(db),
     insight: insightPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),

@@ -4,6 +4,7 @@ import type { Draft } from "../ledger/draft.ts";
 import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
+import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
@@ -53,9 +54,16 @@ export function orderRating(
 export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const { lineNet, subtotal } = orderAmounts(e);
   const inCurrency = e.currency === draft.config.currency;
+  const bought = planBought(draft.config, e);
+  const savings = { memberSaving: e.lines.reduce((s, l) => s + l.memberSaving, 0), shippingDiscount: e.shippingDiscount };
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
-    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false };
+    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false, ...savings };
+    const email = normaliseEmail(e.contact?.email);
+    if (bought && email) {
+      draft.decision.guestPlan = { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds, email };
+      draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest: starts when a customer with the order's email is known`);
+    } else if (bought) draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest without an email: nothing to start`);
     return;
   }
   if (draft.orders.has(e.orderId)) {
@@ -68,7 +76,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     return;
   }
   // A customer first seen with this order becomes a member by it: the order itself was not a member's.
-  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null };
+  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null, ...savings };
   const member = ensureMember(draft, e.customerId);
   const awards = rate(draft.config, orderRating(e, member.tierKey, memberFacts(draft), capsFor(draft)));
 
@@ -117,6 +125,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     cancelled: false,
   };
   draft.putOrder(order);
+  // The plan's line earns points like any other line; the plan is recorded before the tier review so its tier counts at once.
+  if (bought) recordPurchase(draft, { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds });
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }
 

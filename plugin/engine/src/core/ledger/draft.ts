@@ -1,4 +1,5 @@
 import type { ProgramConfig } from "../config/schema.ts";
+import { cloneMembership } from "../membership/record.ts";
 import {
   type Decision,
   type Entry,
@@ -110,7 +111,12 @@ export class Draft {
 }
 
 function cloneMember(m: Member): Member {
-  return { ...m, profile: { ...m.profile, tags: [...m.profile.tags] }, override: m.override && { ...m.override } };
+  return {
+    ...m,
+    profile: { ...m.profile, tags: [...m.profile.tags] },
+    override: m.override && { ...m.override },
+    membership: m.membership ? cloneMembership(m.membership) : null,
+  };
 }
 
 function cloneOrder(o: OrderRecord): OrderRecord {

@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import {
   CommerceEvent,
   type EarnRule,
+  membershipFromJson,
   type HeldEvent,
   type Lot,
   type LotBasis,
@@ -37,6 +38,7 @@ export function toMember(r: Selectable<MemberTable>): Member {
     profileUpdatedAt: r.profile_updated_at,
     createdAt: r.created_at,
     override: overrideOf(r),
+    membership: membershipFromJson(r.membership),
   };
 }
 

@@ -14,13 +14,16 @@ export interface Maintenance {
   matured: number;
   expired: number;
   perMember: number;
+  /** Members whose membership had a renewal reminder or a lapse due. */
+  memberships: number;
   tiers: TierEvaluation;
 }
 
 /**
  * The scheduled work of a program at `now`: pending points mature, due points expire, members
- * whose case needs the full rules (debts, inactivity) go through the core one by one, and tiers
- * are evaluated. Every step is idempotent and resumable.
+ * whose case needs the full rules (debts, inactivity) go through the core one by one, memberships
+ * due a renewal reminder or a lapse are ticked, and tiers are evaluated (a lapsed plan's member
+ * falls to the earned tier). Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -39,11 +42,31 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
     if (!applied.ok) throw new Error(applied.error.message);
   }
+  const memberships = await membershipsDue(db, programKey, id, now);
   const tiers = await evaluateTiers(db, id, config, now);
   const dropped = await db
     .deleteFrom("kinship_held_event")
     .where("program_id", "=", id)
     .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
     .executeTakeFirst();
-  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, tiers };
+  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, memberships, tiers };
+}
+
+/**
+ * Members whose membership has a renewal reminder or a lapse due go through the core one by one
+ * (a tick): each message is keyed and remembered on the member, so a re-run sends nothing twice.
+ */
+async function membershipsDue(db: Db, programKey: string, programId: number, now: Date): Promise<number> {
+  const due = await db
+    .selectFrom("kinship_member")
+    .select("customer_id")
+    .where("program_id", "=", programId)
+    .where("membership_due_at", "<=", now)
+    .orderBy("id")
+    .execute();
+  for (const r of due) {
+    const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
+    if (!applied.ok) throw new Error(applied.error.message);
+  }
+  return due.length;
 }
