@@ -2,8 +2,8 @@ import { parseEvent } from "@kinship/engine";
 import { LosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
 import { MEMBER_PRICE_TITLE } from "../../src/mappers/shopify.ts";
-import { type Body, mapShopify } from "../../src/mappers/index.ts";
-import { variant } from "./fixtures.ts";
+import { mapShopify } from "../../src/mappers/index.ts";
+import { type Body, variant } from "./fixtures.ts";
 
 function order(mutate: (o: Body) => void): Body {
   const m = mapShopify("orders/paid", variant("orders-paid-customer.json", mutate));

@@ -144,4 +144,18 @@ describe("paid membership on a fake clock (Postgres)", () => {
     expect(held.ok).toBe(true);
     expect(await standing(engine, p, "c2", "2026-01-12T00:01:00Z")).toMatchObject({ tier: "member", source: "OVERRIDE", status: "ACTIVE" });
   });
+
+  it("the tier preview counts a paying member at least at the plan's tier", async () => {
+    const p = await seedPlanProgram(engine, "immediately");
+    await apply(engine, p, planOrder("o1", "c1", "2026-01-10T10:00:00Z"), "2026-01-10T10:01:00Z");
+    const program = await engine.program(p);
+    if (!program.ok) throw new Error(program.error.message);
+    const { id, config } = program.value;
+    const now = new Date("2026-01-20T00:00:00Z");
+    // Growth 99: Member by growth, Silver by the plan while it pays; after it lapses, growth alone.
+    expect(await engine.insight.tierShifts(id, config.tiers, null, now, config)).toEqual([{ current: "silver", target: "silver", members: 1 }]);
+    expect(await engine.insight.tierShifts(id, config.tiers, null, now)).toEqual([{ current: "silver", target: "member", members: 1 }]);
+    const later = new Date("2026-03-01T00:00:00Z");
+    expect(await engine.insight.tierShifts(id, config.tiers, null, later, config)).toEqual([{ current: "silver", target: "member", members: 1 }]);
+  });
 });
