@@ -53,7 +53,7 @@ const DiscountApplication = z.object({ type: z.string().nullish(), title: z.stri
 export const MEMBER_PRICE_TITLE = "Kinship member prices";
 
 function isMemberPrice(a: z.output<typeof DiscountApplication> | undefined): boolean {
-  if (!a || a.type !== "automatic") return false;
+  if (a?.type !== "automatic") return false;
   return [a.title, a.description].some((t) => t === MEMBER_PRICE_TITLE || (t != null && / member price$/.test(t)));
 }
 
@@ -65,7 +65,13 @@ const Order = z.object({
   customer: z.object({ id: jsonId }).nullish(),
   line_items: z.array(LineItem),
   shipping_lines: z
-    .array(z.object({ price: decimal, is_removed: z.boolean().nullish(), discount_allocations: z.array(z.object({ amount: decimal })).nullish() }))
+    .array(
+      z.object({
+        price: decimal,
+        is_removed: z.boolean().nullish(),
+        discount_allocations: z.array(z.object({ amount: decimal })).nullish(),
+      }),
+    )
     .nullish(),
   discount_applications: z.array(DiscountApplication).nullish(),
   total_shipping_price_set: shopMoney.nullish(),
@@ -239,7 +245,9 @@ function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
   const tax = o.total_tax != null ? minorOf(`${what}: total_tax`, o.total_tax, o.currency) : 0;
   const shippingDiscount = sum(
     (shippingLines ?? []).flatMap((s, i) =>
-      (s.discount_allocations ?? []).map((d, j) => minorOf(`${what}: shipping_lines.${i}.discount_allocations.${j}.amount`, d.amount, o.currency)),
+      (s.discount_allocations ?? []).map((d, j) =>
+        minorOf(`${what}: shipping_lines.${i}.discount_allocations.${j}.amount`, d.amount, o.currency),
+      ),
     ),
   );
 

@@ -1,8 +1,8 @@
 import { parseEvent } from "@kinship/engine";
 import { LosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { MEMBER_PRICE_TITLE } from "../../src/mappers/shopify.ts";
 import { mapShopify } from "../../src/mappers/index.ts";
+import { MEMBER_PRICE_TITLE } from "../../src/mappers/shopify.ts";
 import { type Body, variant } from "./fixtures.ts";
 
 function order(mutate: (o: Body) => void): Body {

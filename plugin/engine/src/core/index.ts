@@ -14,6 +14,11 @@ export * from "./insight/try-rule.ts";
 export * from "./insight/weeks.ts";
 export * from "./intake/mapped.ts";
 export * from "./ledger/types.ts";
+export { type GuestPlan, normaliseEmail, planBought } from "./membership/purchase.ts";
+export { type MembershipRecord, membershipFromJson, type PlanPurchase } from "./membership/record.ts";
+export { isPaying, type MembershipStatus, type MembershipView, membershipAt, PAYING } from "./membership/status.ts";
+export { paidTier, planBenefits, type TierSource, targetTier, tierSourceOf } from "./membership/tier.ts";
+export { type MembershipValue, membershipValue, rewardValue, type ValueParts } from "./membership/value.ts";
 export * from "./money.ts";
 export * from "./partners/claims.ts";
 export {
@@ -37,8 +42,3 @@ export {
   unknownTierMessage,
 } from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";
-export { type GuestPlan, normaliseEmail, planBought } from "./membership/purchase.ts";
-export { type MembershipRecord, membershipFromJson, type PlanPurchase } from "./membership/record.ts";
-export { isPaying, type MembershipStatus, type MembershipView, membershipAt, PAYING } from "./membership/status.ts";
-export { paidTier, planBenefits, type TierSource, targetTier, tierSourceOf } from "./membership/tier.ts";
-export { type MembershipValue, membershipValue, rewardValue, type ValueParts } from "./membership/value.ts";

@@ -46,11 +46,19 @@ describe("a plan bought by a guest (Postgres)", () => {
     // A later profile update, and a second customer with the same email, claim nothing again.
     await apply(engine, p, customer("customer.updated", "ana", "2026-01-13T09:00:00Z", "ana.guest@example.com"), "2026-01-13T09:01:00Z");
     await apply(engine, p, customer("customer.created", "ana2", "2026-01-14T09:00:00Z", "ana.guest@example.com"), "2026-01-14T09:01:00Z");
-    expect(await standing(engine, p, "ana", "2026-01-14T09:01:00Z")).toMatchObject({ orders: ["g1"], period: ["2026-01-12", "2026-02-12"] });
+    expect(await standing(engine, p, "ana", "2026-01-14T09:01:00Z")).toMatchObject({
+      orders: ["g1"],
+      period: ["2026-01-12", "2026-02-12"],
+    });
     expect(await standing(engine, p, "ana2", "2026-01-14T09:01:00Z")).toMatchObject({ tier: "member", status: null });
 
     // The order is hers now: a refund of its plan line finds her and ends the membership.
-    await apply(engine, p, refund("rg1", "g1", "2026-01-15T00:00:00Z", { lines: [{ id: "g1-plan", amount: 9900 }] }), "2026-01-15T00:01:00Z");
+    await apply(
+      engine,
+      p,
+      refund("rg1", "g1", "2026-01-15T00:00:00Z", { lines: [{ id: "g1-plan", amount: 9900 }] }),
+      "2026-01-15T00:01:00Z",
+    );
     expect(await standing(engine, p, "ana", "2026-01-15T00:01:00Z")).toMatchObject({ tier: "member", source: "EARNED", status: "LAPSED" });
   });
 

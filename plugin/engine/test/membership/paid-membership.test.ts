@@ -73,8 +73,17 @@ describe("paid membership on a fake clock (Postgres)", () => {
     });
 
     // Refund of the plan line, onRefund = immediately: ended at once, the earned tier back at once.
-    await apply(engine, p, refund("r4", "o4", "2026-05-05T08:00:00Z", { lines: [{ id: "o4-plan", amount: 9900 }] }), "2026-05-05T08:01:00Z");
-    expect(await standing(engine, p, "c1", "2026-05-05T08:01:00Z")).toMatchObject({ ...EARNED_MEMBER, status: "LAPSED", until: "2026-05-05" });
+    await apply(
+      engine,
+      p,
+      refund("r4", "o4", "2026-05-05T08:00:00Z", { lines: [{ id: "o4-plan", amount: 9900 }] }),
+      "2026-05-05T08:01:00Z",
+    );
+    expect(await standing(engine, p, "c1", "2026-05-05T08:01:00Z")).toMatchObject({
+      ...EARNED_MEMBER,
+      status: "LAPSED",
+      until: "2026-05-05",
+    });
 
     expect(await membershipMessages(engine, p)).toEqual([
       "membership.started c1 2026-02-10",
@@ -95,7 +104,12 @@ describe("paid membership on a fake clock (Postgres)", () => {
   it("refund with onRefund = periodEnd: ENDING keeps the tier and prices until the period's end, then falls back", async () => {
     const p = await seedPlanProgram(engine, "periodEnd");
     await apply(engine, p, planOrder("o1", "c1", "2026-01-10T10:00:00Z"), "2026-01-10T10:01:00Z");
-    await apply(engine, p, refund("r1", "o1", "2026-01-20T00:00:00Z", { lines: [{ id: "o1-plan", amount: 9900 }] }), "2026-01-20T00:01:00Z");
+    await apply(
+      engine,
+      p,
+      refund("r1", "o1", "2026-01-20T00:00:00Z", { lines: [{ id: "o1-plan", amount: 9900 }] }),
+      "2026-01-20T00:01:00Z",
+    );
     expect(await standing(engine, p, "c1", "2026-01-20T00:01:00Z")).toMatchObject({
       ...PAYING,
       status: "ENDING",
@@ -153,9 +167,13 @@ describe("paid membership on a fake clock (Postgres)", () => {
     const { id, config } = program.value;
     const now = new Date("2026-01-20T00:00:00Z");
     // Growth 99: Member by growth, Silver by the plan while it pays; after it lapses, growth alone.
-    expect(await engine.insight.tierShifts(id, config.tiers, null, now, config)).toEqual([{ current: "silver", target: "silver", members: 1 }]);
+    expect(await engine.insight.tierShifts(id, config.tiers, null, now, config)).toEqual([
+      { current: "silver", target: "silver", members: 1 },
+    ]);
     expect(await engine.insight.tierShifts(id, config.tiers, null, now)).toEqual([{ current: "silver", target: "member", members: 1 }]);
     const later = new Date("2026-03-01T00:00:00Z");
-    expect(await engine.insight.tierShifts(id, config.tiers, null, later, config)).toEqual([{ current: "silver", target: "member", members: 1 }]);
+    expect(await engine.insight.tierShifts(id, config.tiers, null, later, config)).toEqual([
+      { current: "silver", target: "member", members: 1 },
+    ]);
   });
 });

@@ -82,7 +82,13 @@ export async function standing(engine: Engine, program: string, customerId: stri
       me: {
         tier: { key: string };
         tierSource: string;
-        membership: { status: string; currentPeriodStart: string; currentPeriodEnd: string; benefitsUntil: string; orderIds: string[] } | null;
+        membership: {
+          status: string;
+          currentPeriodStart: string;
+          currentPeriodEnd: string;
+          benefitsUntil: string;
+          orderIds: string[];
+        } | null;
       } | null;
       memberPrices: { variantId: string; memberPrice: number | null; benefit: string | null }[];
     };

@@ -73,11 +73,17 @@ describe("value realised (Postgres)", () => {
           const imported = await engine.partners.importCodes({ program: p, partner, codes, actor: "setup", now: new Date(START) });
           expect(imported.ok).toBe(true);
         }
-        await apply(engine, p, { type: "adjust", key: "float", customerId: "m", points: 100_000, growth: 0, reason: "float", actor: "t" }, "2025-11-30T00:00:00Z");
-        const expected = { memberPrices: 0, freeShipping: 0, rewards: 0, perks: 0 };
-        const timeline = [...actions.map((a, i) => ({ ...a, i })), { at: Date.parse(PLAN_AT) - START, action: { kind: "plan" as const }, i: -1 }].sort(
-          (a, b) => a.at - b.at || a.i - b.i,
+        await apply(
+          engine,
+          p,
+          { type: "adjust", key: "float", customerId: "m", points: 100_000, growth: 0, reason: "float", actor: "t" },
+          "2025-11-30T00:00:00Z",
         );
+        const expected = { memberPrices: 0, freeShipping: 0, rewards: 0, perks: 0 };
+        const timeline = [
+          ...actions.map((a, i) => ({ ...a, i })),
+          { at: Date.parse(PLAN_AT) - START, action: { kind: "plan" as const }, i: -1 },
+        ].sort((a, b) => a.at - b.at || a.i - b.i);
         for (const { at: offset, action: a, i } of timeline) {
           const at = new Date(START + offset).toISOString();
           const counts = at >= PLAN_AT;
@@ -86,10 +92,28 @@ describe("value realised (Postgres)", () => {
           } else if (a.kind === "order") {
             const lines = a.lines.map((l, j) => {
               const saving = Math.min(l.saving, l.price);
-              return { lineId: `l${j}`, productId: "mug", collectionIds: [], quantity: 1, unitPrice: l.price, discount: saving, memberSaving: saving };
+              return {
+                lineId: `l${j}`,
+                productId: "mug",
+                collectionIds: [],
+                quantity: 1,
+                unitPrice: l.price,
+                discount: saving,
+                memberSaving: saving,
+              };
             });
             const shippingOff = Math.min(a.shippingOff, a.shipping);
-            const e = { type: "order.paid", orderId: `o${i}`, customerId: "m", occurredAt: at, currency: "USD", lines, shipping: a.shipping, shippingDiscount: shippingOff, tax: 0 };
+            const e = {
+              type: "order.paid",
+              orderId: `o${i}`,
+              customerId: "m",
+              occurredAt: at,
+              currency: "USD",
+              lines,
+              shipping: a.shipping,
+              shippingDiscount: shippingOff,
+              tax: 0,
+            };
             await apply(engine, p, e, at);
             if (counts) {
               expected.memberPrices += lines.reduce((s, l) => s + l.memberSaving, 0);
@@ -105,18 +129,35 @@ describe("value realised (Postgres)", () => {
             expect(settled.ok).toBe(true);
             if (counts && a.confirm && a.reward === "five") expected.rewards += 500;
           } else {
-            const claimed = await engine.partners.claim({ program: p, customerId: "m", partner: a.partner, key: `claim-${i}`, now: new Date(at) });
+            const claimed = await engine.partners.claim({
+              program: p,
+              customerId: "m",
+              partner: a.partner,
+              key: `claim-${i}`,
+              now: new Date(at),
+            });
             expect(claimed.ok).toBe(true);
             if (counts) expected.perks += a.partner === "cafe" ? 250 : 1200;
           }
         }
         const total = expected.memberPrices + expected.freeShipping + expected.rewards + expected.perks;
         const value = await memberValue(engine, p);
-        expect(value).toEqual({ ...expected, fee: 9900, total, exceedsFee: total > 9900, from: "2026-01-01T00:00:00.000Z", to: "2026-12-31T00:00:00.000Z", currency: "USD" });
+        expect(value).toEqual({
+          ...expected,
+          fee: 9900,
+          total,
+          exceedsFee: total > 9900,
+          from: "2026-01-01T00:00:00.000Z",
+          to: "2026-12-31T00:00:00.000Z",
+          currency: "USD",
+        });
         const admin = await executeAdmin(
           engine,
           { program: p, actor: "t", now: new Date(NOW) },
-          { query: "{ plans { plan { key } active valueExceedsFee } dashboard { membership { paying valueExceedsFee shareExceedingFee } } }" },
+          {
+            query:
+              "{ plans { plan { key } active valueExceedsFee } dashboard { membership { paying valueExceedsFee shareExceedingFee } } }",
+          },
         );
         const exceeds = total > 9900 ? 1 : 0;
         expect(JSON.parse(JSON.stringify(admin)).data).toEqual({

@@ -4,8 +4,8 @@ import type { Draft } from "../ledger/draft.ts";
 import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
-import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
 /** Merchandise after discounts per line, and the subtotal after order-level discounts. */

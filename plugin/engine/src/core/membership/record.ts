@@ -35,7 +35,11 @@ export function cloneMembership(r: MembershipRecord): MembershipRecord {
 /** The record as stored JSON comes back (dates as ISO strings). */
 export function membershipFromJson(raw: unknown): MembershipRecord | null {
   if (raw === null || raw === undefined) return null;
-  const r = raw as { purchases?: (Omit<PlanPurchase, "at" | "endedAt"> & { at: string; endedAt: string | null })[]; notices?: string[]; dueAt?: string | null };
+  const r = raw as {
+    purchases?: (Omit<PlanPurchase, "at" | "endedAt"> & { at: string; endedAt: string | null })[];
+    notices?: string[];
+    dueAt?: string | null;
+  };
   return {
     purchases: (r.purchases ?? []).map((p) => ({ ...p, at: new Date(p.at), endedAt: p.endedAt === null ? null : new Date(p.endedAt) })),
     notices: r.notices ?? [],

@@ -62,7 +62,7 @@ export function currentRun(record: MembershipRecord | null | undefined, config: 
   const steps: Step[] = [];
   for (const p of record.purchases) {
     steps.push({ at: p.at, end: false, p });
-    if (p.endedAt) steps.push({ at: p.endedAt < p.at ? p.at : p.endedAt, end: true, p });
+    if (p.endedAt) steps.push({ at: new Date(Math.max(p.endedAt.getTime(), p.at.getTime())), end: true, p });
   }
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.end) - Number(b.end) || a.p.orderId.localeCompare(b.p.orderId));
   let run: Run | null = null;

@@ -90,7 +90,12 @@ export function priceFor(
 }
 
 /** For each tier rank, the best price any benefit reaching that rank gives (null: none lowers it). */
-function bestByRank(config: PricingConfig, variant: PricedVariant, conversion: Conversion | undefined, granted: readonly string[]): (Best | null)[] {
+function bestByRank(
+  config: PricingConfig,
+  variant: PricedVariant,
+  conversion: Conversion | undefined,
+  granted: readonly string[],
+): (Best | null)[] {
   const rankOf = new Map(config.tiers.map((t, i) => [t.key, i]));
   const out: (Best | null)[] = config.tiers.map(() => null);
   for (const b of config.benefits) {

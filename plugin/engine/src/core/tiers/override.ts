@@ -1,8 +1,8 @@
 import type { ProgramConfig } from "../config/schema.ts";
 import type { Member, TierChange, TierOverride } from "../ledger/types.ts";
+import { targetTier } from "../membership/tier.ts";
 import { type EngineError, err, ok, type Result } from "../result.ts";
 import { addDays } from "../time.ts";
-import { targetTier } from "../membership/tier.ts";
 import { tierRank } from "./rank.ts";
 
 export const OVERRIDE_REASON_MAX = 500;

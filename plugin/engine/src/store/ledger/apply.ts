@@ -18,9 +18,9 @@ import {
 } from "../../core/index.ts";
 import { catalogCollections } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
+import { unclaimedGuestPlans } from "../members/guest-plans.ts";
 import { type Program, programOf } from "../programs/programs.ts";
 import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
-import { unclaimedGuestPlans } from "../members/guest-plans.ts";
 import { loadState } from "./load-state.ts";
 import { decisionCtes, writeCtes } from "./write-decision.ts";
 

@@ -2,7 +2,7 @@ import { type MembershipValue, type MembershipView, membershipValue } from "../.
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
 import type { Program } from "../programs/programs.ts";
-import { valueOf } from "./value.ts";
+import { periodValue } from "./value.ts";
 
 /** A member's value realised in their membership's current period, up to `now`. */
 export async function memberValue(db: Db, program: Program, customerId: string, view: MembershipView, now: Date): Promise<MembershipValue> {
@@ -15,5 +15,5 @@ export async function memberValue(db: Db, program: Program, customerId: string, 
   const fee = view.plan.price;
   if (!row) return membershipValue({ memberPrices: 0, freeShipping: 0, rewards: 0, perks: 0 }, fee);
   const to = now < view.benefitsUntil ? now : view.benefitsUntil;
-  return valueOf(db, program.config, { memberId: num(row.id), from: view.periodStart, to, freeShipping: view.plan.freeShipping }, fee);
+  return periodValue(db, program.config, { memberId: num(row.id), from: view.periodStart, to, freeShipping: view.plan.freeShipping }, fee);
 }

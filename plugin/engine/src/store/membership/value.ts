@@ -58,7 +58,7 @@ export async function valueParts(db: Db, config: ProgramConfig, requests: ValueR
 }
 
 /** One member's value realised over their current period (see valueParts). */
-export async function valueOf(db: Db, config: ProgramConfig, request: ValueRequest, fee: number): Promise<MembershipValue> {
+export async function periodValue(db: Db, config: ProgramConfig, request: ValueRequest, fee: number): Promise<MembershipValue> {
   const parts = (await valueParts(db, config, [request])).get(request.memberId) ?? {
     memberPrices: 0,
     freeShipping: 0,
