@@ -13,6 +13,7 @@ import { sql as shopDiscount } from "./0012_shop_discount.ts";
 import { sql as memberSearch } from "./0013_member_search.ts";
 import { sql as insight } from "./0014_insight.ts";
 import { sql as membership } from "./0015_membership.ts";
+import { sql as eventsOut } from "./0018_events_out.ts";
 
 export interface Migration {
   id: string;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { id: "0013_member_search", sql: memberSearch },
   { id: "0014_insight", sql: insight },
   { id: "0015_membership", sql: membership },
+  { id: "0018_events_out", sql: eventsOut },
 ];
