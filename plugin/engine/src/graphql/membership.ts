@@ -1,10 +1,17 @@
 import type { MembershipView, Plan, ProgramConfig } from "../core/index.ts";
+import type { Engine } from "../engine.ts";
 import { summaryOf } from "../store/membership/stats.ts";
 import type { Program } from "../store/programs/programs.ts";
 import type { Admin } from "./admin-context.ts";
 import type { Resolvers } from "./execute.ts";
-import type { Shopper } from "./storefront.ts";
 import type { MemberNode } from "./views.ts";
+
+/** What these resolvers read of the storefront's Shopper (named here so this file and storefront.ts do not import each other). */
+interface Shopper {
+  engine: Engine;
+  ctx: { now: Date };
+  program: () => Promise<Program>;
+}
 
 export function planNode(plan: Plan, config: ProgramConfig) {
   return {

@@ -1,8 +1,7 @@
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
 import type { OutboxTopic } from "../events/topics.ts";
-import type { GuestPlan } from "../membership/purchase.ts";
-import type { MembershipRecord } from "../membership/record.ts";
+import type { GuestPlan, MembershipRecord } from "../membership/record.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
 export type LotKind = "earn" | "adjustment";

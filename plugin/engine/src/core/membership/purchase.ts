@@ -5,18 +5,11 @@ import type { Draft } from "../ledger/draft.ts";
 import { reviewTier } from "../ledger/growth.ts";
 import type { OrderRecord } from "../ledger/types.ts";
 import { addDays } from "../time.ts";
-import { cloneMembership, emptyMembership, NOTICES_KEPT, type PlanPurchase } from "./record.ts";
-import { benefitsUntil, currentRun, viewOf } from "./status.ts";
+import { cloneMembership, emptyMembership, type GuestPlan, NOTICES_KEPT, type PlanPurchase } from "./record.ts";
 
-/** A plan bought by a guest: kept by order until a customer with the order's email is known. */
-export interface GuestPlan {
-  orderId: string;
-  plan: string;
-  at: Date;
-  lineIds: string[];
-  /** The order's contact email, trimmed and lower-cased. */
-  email: string;
-}
+export type { GuestPlan };
+
+import { benefitsUntil, currentRun, viewOf } from "./status.ts";
 
 export function normaliseEmail(email: string | null | undefined): string | null {
   const e = email?.trim().toLowerCase();

@@ -22,6 +22,16 @@ export interface MembershipRecord {
   dueAt: Date | null;
 }
 
+/** A plan bought by a guest: kept by order until a customer with the order's email is known. */
+export interface GuestPlan {
+  orderId: string;
+  plan: string;
+  at: Date;
+  lineIds: string[];
+  /** The order's contact email, trimmed and lower-cased. */
+  email: string;
+}
+
 export const NOTICES_KEPT = 20;
 
 export function emptyMembership(): MembershipRecord {

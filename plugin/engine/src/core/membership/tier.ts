@@ -1,10 +1,7 @@
 import type { ProgramConfig, Tier } from "../config/schema.ts";
 import type { Member } from "../ledger/types.ts";
-import { overrideInForce } from "../tiers/override.ts";
 import { tierFor, tierRank } from "../tiers/rank.ts";
 import { isPaying, membershipAt, PAYING } from "./status.ts";
-
-export type TierSource = "EARNED" | "PAID" | "OVERRIDE";
 
 /** The tier a paying member holds at least (null: not paying, or a plan of benefits only). */
 export function paidTier(member: Pick<Member, "membership">, config: ProgramConfig, now: Date): Tier | null {
@@ -29,15 +26,6 @@ export function heldByEndedPlan(member: Member, config: ProgramConfig, now: Date
   const view = membershipAt(member.membership, config, now);
   if (view === null || PAYING.includes(view.status) || !view.plan.tier) return false;
   return tierRank(config, view.plan.tier) >= tierRank(config, member.tierKey) && member.tierSince <= view.benefitsUntil;
-}
-
-/** Which holds the member's tier: the owner's override, a paid plan better than growth, or growth. */
-export function tierSourceOf(member: Member, windowGrowth: number, config: ProgramConfig, now: Date): TierSource {
-  if (overrideInForce(member, config, now)) return "OVERRIDE";
-  const paid = paidTier(member, config, now);
-  if (!paid) return "EARNED";
-  const rank = tierRank(config, member.tierKey);
-  return tierRank(config, paid.key) >= rank && tierRank(config, tierFor(config, windowGrowth).key) < rank ? "PAID" : "EARNED";
 }
 
 /** Member-price benefits the member's plan grants whatever their tier. */
