@@ -38,6 +38,7 @@ import {
 import type { CreateProgramInput, Program } from "./store/programs/programs.ts";
 import { type TokenCipher, tokenCipher } from "./store/programs/token-cipher.ts";
 import { type RedemptionsPort, redemptionsPort } from "./store/redemptions/port.ts";
+import { type ReferralsPort, referralsPort } from "./store/referrals/port.ts";
 
 /**
  * The engine on its store: the one door every face (CLI, server, worker, Medusa plugin, admin)
@@ -63,6 +64,8 @@ export interface Engine {
   redemptions: RedemptionsPort;
   /** Paid membership: a member's value realised, every plan's members. */
   membership: MembershipPort;
+  /** Referral codes, capture's results, the owner's review, payouts and welcome codes. */
+  referrals: ReferralsPort;
   /** The admin's figures: the dashboard and the tier preview. */
   insight: InsightPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
@@ -170,6 +173,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
     membership: membershipPort(db),
+    referrals: referralsPort(db),
     insight: insightPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),

@@ -1,3 +1,5 @@
+import { setBirthday } from "./campaigns/birthday.ts";
+import { clockCampaigns } from "./campaigns/clock.ts";
 import type { ProgramConfig } from "./config/schema.ts";
 import type { CommerceEvent } from "./events/schema.ts";
 import { adjust } from "./handlers/adjust.ts";
@@ -13,9 +15,10 @@ import { reviewTier } from "./ledger/growth.ts";
 import { timePasses } from "./ledger/time-passes.ts";
 import type { Decision, MemberState } from "./ledger/types.ts";
 import { membershipPasses } from "./membership/purchase.ts";
+import { type ReferralReward, referralReward } from "./referrals/reward.ts";
 import { type EngineError, err, ok, type Result } from "./result.ts";
 
-export type Input = CommerceEvent | Command;
+export type Input = CommerceEvent | Command | ReferralReward;
 
 /**
  * The engine's one decision function: given a member's state, an event or command, the
@@ -58,9 +61,17 @@ function apply(draft: Draft, input: Input): Result<void, EngineError> {
       return adjust(draft, input);
     case "cancelSpend":
       return cancelSpend(draft, input);
+    case "referralReward":
+      return referralReward(draft, input);
     case "tick":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       return ok(undefined);
+    case "campaigns":
+      if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
+      clockCampaigns(draft);
+      return ok(undefined);
+    case "setBirthday":
+      return setBirthday(draft, input);
     case "evaluate":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       reviewTier(draft, "full", `evaluate:${input.customerId}:${draft.now.toISOString()}`);

@@ -1,3 +1,4 @@
+import { orderCredited } from "../campaigns/orders.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -6,6 +7,7 @@ import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
 import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
+import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
 /** Merchandise after discounts per line, and the subtotal after order-level discounts. */
@@ -124,9 +126,12 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     refundIds: [],
     cancelled: false,
   };
+  const prints = e.contact ? contactPrints(e.contact) : {};
+  if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
   // The plan's line earns points like any other line; the plan is recorded before the tier review so its tier counts at once.
   if (bought) recordPurchase(draft, { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds });
+  orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }
 

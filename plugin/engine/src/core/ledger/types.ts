@@ -1,7 +1,9 @@
+import type { CampaignState } from "../campaigns/state.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
 import type { OutboxTopic } from "../events/topics.ts";
 import type { GuestPlan, MembershipRecord } from "../membership/record.ts";
+import type { ContactPrints } from "../referrals/normalise.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
 export type LotKind = "earn" | "adjustment";
@@ -86,6 +88,8 @@ export interface OrderRecord {
   refundedAmount: number;
   refundIds: string[];
   cancelled: boolean;
+  /** The shopper's contact, normalised and hashed: what referral fraud checks compare. */
+  contact?: ContactPrints;
 }
 
 export interface Profile {
@@ -95,6 +99,7 @@ export interface Profile {
   birthday: string | null;
   tags: string[];
   referralCode: string | null;
+  phone?: string | null;
 }
 
 export interface Member {
@@ -186,6 +191,8 @@ export interface MemberState {
   spends?: Record<string, SpendRecord>;
   /** A customer event: the plans guests bought with this customer's email, not claimed yet. */
   guestPlans?: GuestPlan[];
+  /** The member's campaign progress (absent: none yet). */
+  campaigns?: CampaignState;
 }
 
 /** What to write, all in one transaction. Updates carry absolute new values. */
@@ -214,6 +221,8 @@ export interface Decision {
   guestPlan?: GuestPlan;
   /** Guests' plan orders this decision made the member's (by order id). */
   claimedGuestPlans: string[];
+  /** The member's campaign progress after this decision, when it moved. */
+  campaigns?: CampaignState;
 }
 
 /** A paid order as the dashboard counts it: recorded once, never a member for a guest. */

@@ -2,6 +2,9 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
+import { backfillReferralCodes } from "../referrals/codes.ts";
+import { payDueReferrals } from "../referrals/payout.ts";
+import { giveClockCampaigns, noticeExpiringLots } from "./campaigns.ts";
 import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
 import { matureDueLots } from "./mature.ts";
@@ -17,13 +20,20 @@ export interface Maintenance {
   /** Members whose membership had a renewal reminder or a lapse due. */
   memberships: number;
   tiers: TierEvaluation;
+  /** Referrals paid (and voided on the way) whose first order passed its return window. */
+  referrals: { paid: number; voided: number; codes: number };
+  /** Members given a birthday or anniversary bonus. */
+  campaigns: number;
+  /** `points.expiring` notices written. */
+  expiringNotices: number;
 }
 
 /**
  * The scheduled work of a program at `now`: pending points mature, due points expire, members
  * whose case needs the full rules (debts, inactivity) go through the core one by one, memberships
  * due a renewal reminder or a lapse are ticked, and tiers are evaluated (a lapsed plan's member
- * falls to the earned tier). Every step is idempotent and resumable.
+ * falls to the earned tier); birthday and anniversary bonuses that are due are given, and lots
+ * about to expire are announced. Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -43,13 +53,26 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     if (!applied.ok) throw new Error(applied.error.message);
   }
   const memberships = await membershipsDue(db, programKey, id, now);
+  const referrals = { ...(await payDueReferrals(db, program.value, now)), codes: await backfillReferralCodes(db, id, now) };
+  const campaigns = await giveClockCampaigns(db, programKey, id, config, now);
+  const expiringNotices = await noticeExpiringLots(db, id, config, now);
   const tiers = await evaluateTiers(db, id, config, now);
   const dropped = await db
     .deleteFrom("kinship_held_event")
     .where("program_id", "=", id)
     .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
     .executeTakeFirst();
-  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, memberships, tiers };
+  return {
+    droppedHeld: Number(dropped.numDeletedRows),
+    matured,
+    expired,
+    perMember: special.rows.length,
+    memberships,
+    tiers,
+    campaigns,
+    expiringNotices,
+    referrals,
+  };
 }
 
 /**
