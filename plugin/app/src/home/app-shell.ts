@@ -19,7 +19,10 @@ export const APP_SCREENS = [
   "rewards",
   "member-prices",
   "partners",
+  "plans",
+  "referrals",
   "activity",
+  "webhooks",
   "settings",
 ] as const;
 
