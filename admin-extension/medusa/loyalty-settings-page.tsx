@@ -9,7 +9,9 @@ import { useValidityTracker, ValidityProvider } from "./parts/validity.tsx";
 import { EarnRulesTab } from "./settings/earn-rules-tab.tsx";
 import { MemberPricesTab } from "./settings/member-prices-tab.tsx";
 import { PartnersTab } from "./settings/partners-tab.tsx";
+import { PlansTab } from "./settings/plans-tab.tsx";
 import { ProgramTab } from "./settings/program-tab.tsx";
+import { ReferralsTab } from "./settings/referrals-tab.tsx";
 import { RewardsTab } from "./settings/rewards-tab.tsx";
 import type { TabProps } from "./settings/tab-props.ts";
 import { TiersTab } from "./settings/tiers-tab.tsx";
@@ -21,6 +23,8 @@ const tabs = [
   { value: "rewards", label: "Rewards", Component: RewardsTab },
   { value: "benefits", label: "Member prices", Component: MemberPricesTab },
   { value: "partners", label: "Partners", Component: PartnersTab },
+  { value: "plans", label: "Plans", Component: PlansTab },
+  { value: "referrals", label: "Referrals", Component: ReferralsTab },
 ] as const;
 
 /** The tab that shows an issue: a list's own tab, the Program tab for the basics, null for the rest. */
@@ -30,7 +34,8 @@ function tabOf(issue: ConfigIssue): string | null {
 }
 
 /**
- * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices and partners. Saving
+ * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices, partners, paid
+ * membership plans and referrals. Saving
  * sends the whole config; the engine validates it, and its issues appear next to the fields they
  * name. A saved partner's perk codes are imported on their own, without saving.
  */
