@@ -145,15 +145,9 @@ function PlanCard({
           errors={at("key")}
           onChange={(key) => set({ key })}
         />
-        <MoneyInput
-          label="Price per period"
-          value={plan.price}
-          currency={config.currency}
-          errors={at("price")}
-          onChange={(price) => set({ price })}
-        />
+        <MoneyInput label="Price" value={plan.price} currency={config.currency} errors={at("price")} onChange={(price) => set({ price })} />
         <SelectField
-          label="Period"
+          label="Billing period"
           value={plan.period}
           options={[
             { value: "month", label: "Monthly" },

@@ -112,15 +112,9 @@ function PlanCard({
           errors={at("key")}
           onChange={(key) => set({ key })}
         />
-        <MoneyField
-          label="Price per period"
-          value={plan.price}
-          currency={config.currency}
-          errors={at("price")}
-          onChange={(price) => set({ price })}
-        />
+        <MoneyField label="Price" value={plan.price} currency={config.currency} errors={at("price")} onChange={(price) => set({ price })} />
         <SelectInput
-          label="Period"
+          label="Billing period"
           value={plan.period}
           options={[
             { value: "month", label: "Monthly" },
