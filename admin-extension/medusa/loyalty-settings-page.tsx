@@ -6,6 +6,8 @@ import { basicsPaths } from "../shared/program-basics.ts";
 import { useProgramEditor } from "../shared/program-editor.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { useValidityTracker, ValidityProvider } from "./parts/validity.tsx";
+import { CampaignsTab } from "./settings/campaigns-tab.tsx";
+import { CurrenciesTab } from "./settings/currencies-tab.tsx";
 import { EarnRulesTab } from "./settings/earn-rules-tab.tsx";
 import { MemberPricesTab } from "./settings/member-prices-tab.tsx";
 import { PartnersTab } from "./settings/partners-tab.tsx";
@@ -25,6 +27,8 @@ const tabs = [
   { value: "partners", label: "Partners", Component: PartnersTab },
   { value: "plans", label: "Plans", Component: PlansTab },
   { value: "referrals", label: "Referrals", Component: ReferralsTab },
+  { value: "campaigns", label: "Campaigns", Component: CampaignsTab },
+  { value: "currencies", label: "Currencies", Component: CurrenciesTab },
 ] as const;
 
 /** The tab that shows an issue: a list's own tab, the Program tab for the basics, null for the rest. */
@@ -35,7 +39,7 @@ function tabOf(issue: ConfigIssue): string | null {
 
 /**
  * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices, partners, paid
- * membership plans and referrals. Saving
+ * membership plans, referrals, campaigns and currencies. Saving
  * sends the whole config; the engine validates it, and its issues appear next to the fields they
  * name. A saved partner's perk codes are imported on their own, without saving.
  */

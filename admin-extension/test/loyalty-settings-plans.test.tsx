@@ -82,4 +82,26 @@ describe("<LoyaltySettingsPage> plans and referrals", () => {
       sessionDays: 30,
     });
   });
+
+  it("Currencies and campaigns: a currency typed letter by letter and a birthday bonus are saved as shown", async () => {
+    const shop = await openShop(files.engine, { config: defaultProgramConfig("USD") });
+    const c = await tab(shop, "Currencies");
+    const panel = byRole(c, "tabpanel", "Currencies");
+    await click(byRole(panel, "button", "Add currency"));
+    const row = byRole(panel, "group", "Currency 1");
+    for (const text of ["e", "eu", "eur"]) await type(byLabel(row, "Currency"), text);
+    expect(descriptionOf(byLabel(byRole(panel, "group", "Currency EUR"), "Currency"))).toBe("");
+    await type(byLabel(byRole(panel, "group", "Currency EUR"), "Rate"), "1,08");
+    expect(descriptionOf(byLabel(byRole(panel, "group", "Currency EUR"), "Rate"))).toContain("Enter a decimal such as 0.92");
+    await type(byLabel(byRole(panel, "group", "Currency EUR"), "Rate"), "1.08");
+    await openTab(c, "Campaigns");
+    const campaigns = byRole(c, "tabpanel", "Campaigns");
+    await click(byLabel(campaigns, "Give a birthday bonus"));
+    await type(byLabel(campaigns, "Birthday bonus: points"), "300");
+    await save(c);
+    await until(async () => expect(await shop.version()).toBe(2));
+    const saved = await shop.config();
+    expect(saved.currencies).toEqual({ EUR: { rate: "1.08", memberPrices: true } });
+    expect(saved.campaigns).toMatchObject({ birthday: { points: 300, growth: 0 } });
+  });
 });

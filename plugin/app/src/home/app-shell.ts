@@ -21,8 +21,10 @@ export const APP_SCREENS = [
   "partners",
   "plans",
   "referrals",
+  "campaigns",
   "activity",
   "webhooks",
+  "currencies",
   "settings",
 ] as const;
 
