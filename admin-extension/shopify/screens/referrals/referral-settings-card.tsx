@@ -1,5 +1,5 @@
 import { BlockStack, Card, Checkbox, Text } from "@shopify/polaris";
-import { currencyUnit, issuesAt } from "../../../shared/config-edit.ts";
+import { issuesAt } from "../../../shared/config-edit.ts";
 import { parsePercent, parseWholeNumber } from "../../../shared/parse.ts";
 import type { Period, RewardKind } from "../../../shared/program-config.ts";
 import { referralErrors, referralSettings, updateReferrals } from "../../../shared/referrals.ts";
@@ -76,7 +76,7 @@ export function ReferralSettingsCard({ config, edit, issues }: Omit<TabProps, "s
             label="Welcome code's minimum order"
             value={s.refereeReward.minimumOrder}
             currency={config.currency}
-            helpText={`0 for none. One ${config.currency} is ${currencyUnit(config.currency)} minor units.`}
+            helpText="0 for none."
             errors={at("refereeReward", "minimumOrder")}
             onChange={(minimumOrder) => set({ refereeReward: { minimumOrder } })}
           />
