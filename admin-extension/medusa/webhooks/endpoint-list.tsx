@@ -94,7 +94,7 @@ export function EndpointList({
                     type="button"
                     size="small"
                     variant="secondary"
-                    aria-label={`Rotate the secret of ${e.url}`}
+                    aria-label={`Rotate secret of ${e.url}`}
                     onClick={() => void askRotate(e)}
                   >
                     Rotate secret

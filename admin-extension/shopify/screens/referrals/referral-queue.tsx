@@ -60,82 +60,84 @@ export function ReferralQueue() {
             {filter === "FLAGGED" ? "Nothing to review: no flagged referrals." : "No referrals here."}
           </Text>
         ) : (
-          <ul aria-label="Referrals" style={{ listStyle: "none", margin: 0, padding: 0 }} aria-busy={referrals.isFetching}>
-            <BlockStack gap="300">
-              {rows.map((r) => (
-                <li key={r.id} data-referral={r.id} data-status={r.status}>
-                  <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
-                    <BlockStack gap="200">
-                      <InlineStack gap="200" blockAlign="center" wrap>
-                        <Badge tone={tones[r.status]}>{referralStatusLabel(r.status)}</Badge>
-                        <Text as="span" fontWeight="semibold">
-                          Code {r.code}
-                        </Text>
-                        <Text as="span" tone="subdued">
-                          {formatDateTime(r.createdAt)} · order {r.orderId}
-                        </Text>
-                      </InlineStack>
-                      <Text as="p">
-                        Referrer <AppLink to={memberPath(r.referrerId)}>{r.referrerId}</AppLink> → referee{" "}
-                        <AppLink to={memberPath(r.refereeId)}>{r.refereeId}</AppLink>
-                        {r.points > 0 ? ` · ${r.points} points paid` : ""}
+          <ul
+            aria-label="Referrals"
+            style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "var(--p-space-300)" }}
+            aria-busy={referrals.isFetching}
+          >
+            {rows.map((r) => (
+              <li key={r.id} data-referral={r.id} data-status={r.status}>
+                <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
+                  <BlockStack gap="200">
+                    <InlineStack gap="200" blockAlign="center" wrap>
+                      <Badge tone={tones[r.status]}>{referralStatusLabel(r.status)}</Badge>
+                      <Text as="span" fontWeight="semibold">
+                        Code {r.code}
                       </Text>
-                      {r.signals.length > 0 ? (
-                        <ul aria-label="Fraud signals" style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-                          {r.signals.map((s) => (
-                            <li key={s.name} data-signal={s.name}>
-                              <Text as="span" fontWeight="medium">
-                                {signalLabel(s.name)}
-                              </Text>
-                              : {s.detail}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                      {canReview(r) ? (
-                        <BlockStack gap="200">
-                          <TextField
-                            label="Note"
-                            value={review.note(r.id)}
-                            onChange={(t) => review.setNote(r.id, t)}
-                            autoComplete="off"
-                            placeholder="Why (kept in the audit log)"
-                            error={review.error(r.id)?.code === "Note" ? review.error(r.id)?.message : undefined}
-                          />
-                          <ButtonGroup>
-                            <Button
-                              variant="primary"
-                              loading={review.busy === r.id}
-                              disabled={review.busy !== null}
-                              accessibilityLabel={`Approve referral ${r.code} of ${r.refereeId}`}
-                              onClick={() => void decide(r, true)}
-                            >
-                              Approve
-                            </Button>
-                            <Button
-                              tone="critical"
-                              disabled={review.busy !== null}
-                              accessibilityLabel={`Reject referral ${r.code} of ${r.refereeId}`}
-                              onClick={() => void decide(r, false)}
-                            >
-                              Reject
-                            </Button>
-                          </ButtonGroup>
-                        </BlockStack>
-                      ) : r.decidedAt ? (
-                        <Text as="p" tone="subdued">
-                          {referralStatusLabel(r.status)} by {r.decidedBy ?? "the engine"} on {formatDateTime(r.decidedAt)}
-                          {r.note ? `: “${r.note}”` : ""}
-                        </Text>
-                      ) : null}
-                      {review.error(r.id) && review.error(r.id)?.code !== "Note" ? (
-                        <ApiErrorBanner error={review.error(r.id)} title="The decision was not saved." />
-                      ) : null}
-                    </BlockStack>
-                  </Box>
-                </li>
-              ))}
-            </BlockStack>
+                      <Text as="span" tone="subdued">
+                        {formatDateTime(r.createdAt)} · order {r.orderId}
+                      </Text>
+                    </InlineStack>
+                    <Text as="p">
+                      Referrer <AppLink to={memberPath(r.referrerId)}>{r.referrerId}</AppLink> → referee{" "}
+                      <AppLink to={memberPath(r.refereeId)}>{r.refereeId}</AppLink>
+                      {r.points > 0 ? ` · ${r.points} points paid` : ""}
+                    </Text>
+                    {r.signals.length > 0 ? (
+                      <ul aria-label="Fraud signals" style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+                        {r.signals.map((s) => (
+                          <li key={s.name} data-signal={s.name}>
+                            <Text as="span" fontWeight="medium">
+                              {signalLabel(s.name)}
+                            </Text>
+                            : {s.detail}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {canReview(r) ? (
+                      <BlockStack gap="200">
+                        <TextField
+                          label="Note"
+                          value={review.note(r.id)}
+                          onChange={(t) => review.setNote(r.id, t)}
+                          autoComplete="off"
+                          placeholder="Why (kept in the audit log)"
+                          error={review.error(r.id)?.code === "Note" ? review.error(r.id)?.message : undefined}
+                        />
+                        <ButtonGroup>
+                          <Button
+                            variant="primary"
+                            loading={review.busy === r.id}
+                            disabled={review.busy !== null}
+                            accessibilityLabel={`Approve referral ${r.code} of ${r.refereeId}`}
+                            onClick={() => void decide(r, true)}
+                          >
+                            Approve
+                          </Button>
+                          <Button
+                            tone="critical"
+                            disabled={review.busy !== null}
+                            accessibilityLabel={`Reject referral ${r.code} of ${r.refereeId}`}
+                            onClick={() => void decide(r, false)}
+                          >
+                            Reject
+                          </Button>
+                        </ButtonGroup>
+                      </BlockStack>
+                    ) : r.decidedAt ? (
+                      <Text as="p" tone="subdued">
+                        {referralStatusLabel(r.status)} by {r.decidedBy ?? "the engine"} on {formatDateTime(r.decidedAt)}
+                        {r.note ? `: “${r.note}”` : ""}
+                      </Text>
+                    ) : null}
+                    {review.error(r.id) && review.error(r.id)?.code !== "Note" ? (
+                      <ApiErrorBanner error={review.error(r.id)} title="The decision was not saved." />
+                    ) : null}
+                  </BlockStack>
+                </Box>
+              </li>
+            ))}
           </ul>
         )}
         {referrals.hasNextPage ? (

@@ -37,51 +37,49 @@ export function EndpointList({
             No endpoints yet: add one to send Kinship's events to your email, SMS or data tools.
           </Text>
         ) : (
-          <ul aria-label="Endpoints" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-            <BlockStack gap="300">
-              {endpoints.map((e) => (
-                <li key={e.id} data-endpoint={e.id}>
-                  <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
-                    <BlockStack gap="200">
-                      <InlineStack align="space-between" blockAlign="center" gap="200" wrap>
-                        <InlineStack gap="200" blockAlign="center" wrap>
-                          <Text as="h3" variant="headingSm" breakWord>
-                            {e.url}
-                          </Text>
-                          <Badge tone={e.enabled ? "success" : undefined}>{e.enabled ? "Enabled" : "Disabled"}</Badge>
-                        </InlineStack>
-                        <ButtonGroup>
-                          <Button onClick={() => onShowDeliveries(e.id)} accessibilityLabel={`Deliveries to ${e.url}`}>
-                            Deliveries
-                          </Button>
-                          <Button
-                            loading={update.isPending && update.variables?.id === e.id}
-                            accessibilityLabel={`${e.enabled ? "Disable" : "Enable"} ${e.url}`}
-                            onClick={() =>
-                              update
-                                .mutateAsync({ id: e.id, enabled: !e.enabled })
-                                .then((u) => toast(u.enabled ? "Endpoint enabled" : "Endpoint disabled"), failed("Not changed"))
-                            }
-                          >
-                            {e.enabled ? "Disable" : "Enable"}
-                          </Button>
-                          <Button onClick={() => setRotating(e)} accessibilityLabel={`Rotate the secret of ${e.url}`}>
-                            Rotate secret
-                          </Button>
-                          <Button tone="critical" onClick={() => setDeleting(e)} accessibilityLabel={`Delete ${e.url}`}>
-                            Delete
-                          </Button>
-                        </ButtonGroup>
+          <ul aria-label="Endpoints" style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "var(--p-space-300)" }}>
+            {endpoints.map((e) => (
+              <li key={e.id} data-endpoint={e.id}>
+                <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
+                  <BlockStack gap="200">
+                    <InlineStack align="space-between" blockAlign="center" gap="200" wrap>
+                      <InlineStack gap="200" blockAlign="center" wrap>
+                        <Text as="h3" variant="headingSm" breakWord>
+                          {e.url}
+                        </Text>
+                        <Badge tone={e.enabled ? "success" : undefined}>{e.enabled ? "Enabled" : "Disabled"}</Badge>
                       </InlineStack>
-                      {e.description ? <Text as="p">{e.description}</Text> : null}
-                      <Text as="p" tone="subdued">
-                        {e.topics.map(topicLabel).join(", ")} · added {formatDate(e.createdAt)}
-                      </Text>
-                    </BlockStack>
-                  </Box>
-                </li>
-              ))}
-            </BlockStack>
+                      <ButtonGroup>
+                        <Button onClick={() => onShowDeliveries(e.id)} accessibilityLabel={`Deliveries to ${e.url}`}>
+                          Deliveries
+                        </Button>
+                        <Button
+                          loading={update.isPending && update.variables?.id === e.id}
+                          accessibilityLabel={`${e.enabled ? "Disable" : "Enable"} ${e.url}`}
+                          onClick={() =>
+                            update
+                              .mutateAsync({ id: e.id, enabled: !e.enabled })
+                              .then((u) => toast(u.enabled ? "Endpoint enabled" : "Endpoint disabled"), failed("Not changed"))
+                          }
+                        >
+                          {e.enabled ? "Disable" : "Enable"}
+                        </Button>
+                        <Button onClick={() => setRotating(e)} accessibilityLabel={`Rotate secret of ${e.url}`}>
+                          Rotate secret
+                        </Button>
+                        <Button tone="critical" onClick={() => setDeleting(e)} accessibilityLabel={`Delete ${e.url}`}>
+                          Delete
+                        </Button>
+                      </ButtonGroup>
+                    </InlineStack>
+                    {e.description ? <Text as="p">{e.description}</Text> : null}
+                    <Text as="p" tone="subdued">
+                      {e.topics.map(topicLabel).join(", ")} · added {formatDate(e.createdAt)}
+                    </Text>
+                  </BlockStack>
+                </Box>
+              </li>
+            ))}
           </ul>
         )}
       </BlockStack>
