@@ -1,3 +1,4 @@
+import { orderCredited } from "../campaigns/orders.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -117,6 +118,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     cancelled: false,
   };
   draft.putOrder(order);
+  orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }
 
