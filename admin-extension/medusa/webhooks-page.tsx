@@ -1,4 +1,4 @@
-import { Alert, Container, Copy, Heading, Text } from "@medusajs/ui";
+import { Alert, Button, Container, Copy, Heading, Text } from "@medusajs/ui";
 import { useId, useState } from "react";
 import { useEventTopics, useWebhookEndpoints } from "../shared/webhook-hooks.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
@@ -27,7 +27,7 @@ export function WebhooksPage() {
       </div>
       {secret ? (
         <div className="px-6 py-4">
-          <Alert variant="warning" role="alert" dismissible data-secret-banner="">
+          <Alert variant="warning" role="alert" data-secret-banner="">
             <p>
               <strong>Copy the signing secret now: it is not shown again. </strong>
               Deliveries to <span className="[overflow-wrap:anywhere]">{secret.url}</span> are signed with it.
@@ -38,6 +38,9 @@ export function WebhooksPage() {
               </code>
               <Copy content={secret.secret} aria-label="Copy the signing secret" />
             </div>
+            <Button type="button" size="small" variant="secondary" className="mt-2" onClick={() => setSecret(null)}>
+              I have copied it
+            </Button>
           </Alert>
         </div>
       ) : null}
