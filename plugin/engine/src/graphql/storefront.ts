@@ -66,7 +66,13 @@ const pointsResolvers: Resolvers<Shopper> = {
       return ids.flatMap((id) => {
         const variant = found.get(id);
         if (!variant) return [];
-        return [{ variantId: id, currency: variant.currency, ...priceFor(program.config, tierKey, variant) }];
+        return [
+          {
+            variantId: id,
+            currency: variant.currency,
+            ...priceFor(program.config, tierKey, variant, undefined, member?.planBenefits ?? []),
+          },
+        ];
       });
     },
 

@@ -6,6 +6,7 @@ import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
 import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
@@ -55,9 +56,16 @@ export function orderRating(
 export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const { lineNet, subtotal } = orderAmounts(e);
   const inCurrency = e.currency === draft.config.currency;
+  const bought = planBought(draft.config, e);
+  const savings = { memberSaving: e.lines.reduce((s, l) => s + l.memberSaving, 0), shippingDiscount: e.shippingDiscount };
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
-    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false };
+    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false, ...savings };
+    const email = normaliseEmail(e.contact?.email);
+    if (bought && email) {
+      draft.decision.guestPlan = { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds, email };
+      draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest: starts when a customer with the order's email is known`);
+    } else if (bought) draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest without an email: nothing to start`);
     return;
   }
   if (draft.orders.has(e.orderId)) {
@@ -70,7 +78,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     return;
   }
   // A customer first seen with this order becomes a member by it: the order itself was not a member's.
-  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null };
+  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null, ...savings };
   const member = ensureMember(draft, e.customerId);
   const awards = rate(draft.config, orderRating(e, member.tierKey, memberFacts(draft), capsFor(draft)));
 
@@ -121,6 +129,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const prints = e.contact ? contactPrints(e.contact) : {};
   if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
+  // The plan's line earns points like any other line; the plan is recorded before the tier review so its tier counts at once.
+  if (bought) recordPurchase(draft, { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds });
   orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }

@@ -4,6 +4,7 @@ import type { Draft } from "../ledger/draft.ts";
 import { addGrowth } from "../ledger/growth.ts";
 import { reverseLot } from "../ledger/reverse.ts";
 import type { Award, OrderRecord } from "../ledger/types.ts";
+import { endPurchase } from "../membership/purchase.ts";
 
 /** How much of an award's basis has been refunded so far (capped at the basis). */
 function refundedBasis(order: OrderRecord, award: Award): number {
@@ -65,6 +66,12 @@ export function refundCreated(draft: Draft, e: RefundEvent): void {
   for (const line of e.lines) order.refundedLines[line.lineId] = (order.refundedLines[line.lineId] ?? 0) + line.amount;
   order.refundedAmount += e.amount;
   reverseOrder(draft, order, `refund:${e.refundId}`, `refund ${e.refundId} of order ${e.orderId}`, e.occurredAt);
+  endPurchase(
+    draft,
+    order,
+    e.occurredAt,
+    e.lines.filter((l) => l.quantity > 0 || l.amount > 0).map((l) => l.lineId),
+  );
   orderStandingChanged(draft, before, standingOf(order));
 }
 
@@ -78,5 +85,6 @@ export function orderCancelled(draft: Draft, e: CancelEvent): void {
   const before = standingOf(order);
   order.cancelled = true;
   reverseOrder(draft, order, `order:${e.orderId}:cancel`, `order ${e.orderId} cancelled`, e.occurredAt);
+  endPurchase(draft, order, e.occurredAt, null);
   orderStandingChanged(draft, before, standingOf(order));
 }
