@@ -117,4 +117,14 @@ describe("the Shopify admin's referral review in Chromium", () => {
     expect(await decided.getByRole("button", { name: /^Approve/ }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
+  it("the member page: ada's referral code and her referrals; no paid plan; tier earned", async () => {
+    await page.goto(`${app.url}/app/members/ada${query}`);
+    await page.getByRole("heading", { name: "Referrals" }).waitFor({ timeout: 20_000 });
+    const code = page.locator("[data-referral-code]");
+    await expect.poll(() => code.textContent(), { timeout: 15_000 }).not.toBe("none");
+    expect(await page.locator("[data-membership]").textContent()).toContain("No paid plan.");
+    expect(await page.locator("[data-tier-source]").getAttribute("data-tier-source")).toBe("EARNED");
+    await check("member-extras");
+    expect(errors).toEqual([]);
+  });
 });

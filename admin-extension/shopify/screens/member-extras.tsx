@@ -19,9 +19,11 @@ function MembershipCard({ extras }: { extras: MemberExtras }) {
             <Text as="h2" variant="headingMd">
               Membership
             </Text>
-            <Text as="span" tone="subdued" data-tier-source={extras.tierSource}>
-              Tier: {tierSourceLabel(extras.tierSource)}
-            </Text>
+            <span data-tier-source={extras.tierSource}>
+              <Text as="span" tone="subdued">
+                Tier: {tierSourceLabel(extras.tierSource)}
+              </Text>
+            </span>
           </InlineStack>
           {m === null ? (
             <Text as="p" tone="subdued">
@@ -41,7 +43,7 @@ function MembershipCard({ extras }: { extras: MemberExtras }) {
                 Current period {formatDate(m.currentPeriodStart)} – {formatDate(m.currentPeriodEnd)}; benefits until{" "}
                 {formatDate(m.benefitsUntil)}. Member since {formatDate(m.startedAt)}.
               </Text>
-              <Text as="p" fontWeight="medium" tone={m.value.exceedsFee ? "success" : undefined} data-value-total>
+              <Text as="p" fontWeight="medium" tone={m.value.exceedsFee ? "success" : undefined}>
                 {valueSentence(m.value)}
               </Text>
               <FitTable
@@ -88,7 +90,7 @@ function CampaignsCard({ extras }: { extras: MemberExtras }) {
         ) : (
           <BlockStack gap="100">
             {extras.stampCards.map((c) => (
-              <Text as="p" key={c.id} data-stamp-card={c.id}>
+              <Text as="p" key={c.id}>
                 {c.name}: {c.collected} of {c.stamps} stamps · {c.completed} {c.completed === 1 ? "card" : "cards"} filled
               </Text>
             ))}
