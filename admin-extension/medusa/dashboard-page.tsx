@@ -6,6 +6,7 @@ import { DashboardCharts } from "./dashboard-charts.tsx";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { formatDate, formatNumber } from "./parts/format.ts";
 import { AdminLink } from "./parts/link.tsx";
+import { MembershipShare } from "./parts/membership-share.tsx";
 import { Stat } from "./parts/stat.tsx";
 import { loyaltyPaths } from "./paths.ts";
 
@@ -50,6 +51,7 @@ export function LoyaltyDashboard() {
             <Stat term="Pending points">{formatNumber(data.pendingPoints)}</Stat>
           </dl>
         ) : null}
+        {data ? <MembershipShare /> : null}
       </Container>
       {data ? (
         <>

@@ -7,3 +7,5 @@ export { MembersPage } from "./members-page.tsx";
 export { OrderPointsWidget, type OrderPointsWidgetProps } from "./order-points-widget.tsx";
 export { type AdminLinkProps, AdminLinkProvider } from "./parts/link.tsx";
 export { loyaltyPaths } from "./paths.ts";
+export { ReferralsPage } from "./referrals-page.tsx";
+export { WebhooksPage } from "./webhooks-page.tsx";

@@ -6,10 +6,14 @@ import { basicsPaths } from "../shared/program-basics.ts";
 import { useProgramEditor } from "../shared/program-editor.ts";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { useValidityTracker, ValidityProvider } from "./parts/validity.tsx";
+import { CampaignsTab } from "./settings/campaigns-tab.tsx";
+import { CurrenciesTab } from "./settings/currencies-tab.tsx";
 import { EarnRulesTab } from "./settings/earn-rules-tab.tsx";
 import { MemberPricesTab } from "./settings/member-prices-tab.tsx";
 import { PartnersTab } from "./settings/partners-tab.tsx";
+import { PlansTab } from "./settings/plans-tab.tsx";
 import { ProgramTab } from "./settings/program-tab.tsx";
+import { ReferralsTab } from "./settings/referrals-tab.tsx";
 import { RewardsTab } from "./settings/rewards-tab.tsx";
 import type { TabProps } from "./settings/tab-props.ts";
 import { TiersTab } from "./settings/tiers-tab.tsx";
@@ -21,6 +25,10 @@ const tabs = [
   { value: "rewards", label: "Rewards", Component: RewardsTab },
   { value: "benefits", label: "Member prices", Component: MemberPricesTab },
   { value: "partners", label: "Partners", Component: PartnersTab },
+  { value: "plans", label: "Plans", Component: PlansTab },
+  { value: "referrals", label: "Referrals", Component: ReferralsTab },
+  { value: "campaigns", label: "Campaigns", Component: CampaignsTab },
+  { value: "currencies", label: "Currencies", Component: CurrenciesTab },
 ] as const;
 
 /** The tab that shows an issue: a list's own tab, the Program tab for the basics, null for the rest. */
@@ -30,7 +38,8 @@ function tabOf(issue: ConfigIssue): string | null {
 }
 
 /**
- * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices and partners. Saving
+ * The loyalty program's settings: the program's basics, tiers, earn rules, rewards, member prices, partners, paid
+ * membership plans, referrals, campaigns and currencies. Saving
  * sends the whole config; the engine validates it, and its issues appear next to the fields they
  * name. A saved partner's perk codes are imported on their own, without saving.
  */

@@ -2,6 +2,7 @@ import { Container, Heading, Skeleton, Text } from "@medusajs/ui";
 import { useId } from "react";
 import { useMember } from "../shared/hooks.ts";
 import type { AdminMember } from "../shared/types.ts";
+import { MemberExtrasSections } from "./member/member-extras.tsx";
 import { AdjustPointsForm } from "./parts/adjust-points-form.tsx";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { formatDate } from "./parts/format.ts";
@@ -84,6 +85,11 @@ export function MemberPage({ customerId }: MemberPageProps) {
         )}
         {member.isPending || member.isError ? null : <AdjustPointsForm customerId={customerId} isMember={member.data !== null} />}
       </Container>
+      {member.data ? (
+        <Container className="p-0">
+          <MemberExtrasSections customerId={customerId} />
+        </Container>
+      ) : null}
       {member.data ? (
         <Container className="p-0">
           <LedgerSection customerId={customerId} />

@@ -4,5 +4,7 @@ export const loyaltyPaths = {
   members: "/loyalty/members",
   member: (customerId: string) => `/loyalty/members/${encodeURIComponent(customerId)}`,
   activity: "/loyalty/activity",
+  referrals: "/loyalty/referrals",
+  webhooks: "/loyalty/webhooks",
   settings: "/settings/loyalty",
 };

@@ -128,6 +128,7 @@ function renameTierReferences(config: ProgramConfig, from: string, to: string): 
     ...(config.benefits ? { benefits: config.benefits.map((b) => (b.minTier === from ? { ...b, minTier: to } : b)) } : {}),
     ...(config.rewards ? { rewards: config.rewards.map((r) => (r.minTier === from ? { ...r, minTier: to } : r)) } : {}),
     ...(config.partners ? { partners: config.partners.map((p) => (p.minTier === from ? { ...p, minTier: to } : p)) } : {}),
+    ...(config.plans ? { plans: config.plans.map((p) => (p.tier === from ? { ...p, tier: to } : p)) } : {}),
   };
 }
 
@@ -446,6 +447,7 @@ const sections: Record<string, { noun: string; list: (c: ProgramConfig) => reado
   rewards: { noun: "Reward", list: (c) => rewardsOf(c) },
   benefits: { noun: "Member price", list: (c) => benefitsOf(c) },
   partners: { noun: "Partner", list: (c) => partnersOf(c) },
+  plans: { noun: "Plan", list: (c) => c.plans ?? [] },
 };
 
 /** Where an issue points, for people: "Tier “Gold” › threshold", "Program › currency". */
@@ -459,10 +461,10 @@ export function issueLocation(config: ProgramConfig, issue: ConfigIssue): string
   return [name, ...rest].join(" › ");
 }
 
-const tabSections = ["tiers", "rules", "rewards", "benefits", "partners"] as const;
+const tabSections = ["tiers", "rules", "rewards", "benefits", "partners", "plans", "referrals", "campaigns", "currencies"] as const;
 export type IssueSection = (typeof tabSections)[number];
 
-/** Which settings tab shows an issue: tiers, rules, rewards, benefits, partners; null for the rest of the program. */
+/** Which settings tab shows an issue: tiers, rules, rewards, benefits, partners, plans, referrals, campaigns, currencies; null for the rest. */
 export function issueSection(issue: ConfigIssue): IssueSection | null {
   const head = issue.path.split(".")[0] ?? "";
   return tabSections.find((s) => s === head) ?? null;

@@ -36,11 +36,14 @@ export {
   useUpdateProgram,
 } from "./hooks.ts";
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
+export { membershipStatusLabel, tierSourceLabel, valueParts, valueSentence } from "./membership.ts";
+export { useMemberExtras, useMembershipSummary, usePlanStats } from "./membership-hooks.ts";
 export type { Parsed } from "./money.ts";
 export { currentMonth, formatMonth, type MonthRange, monthRange, parseMonth } from "./months.ts";
 export { type OnboardingFacts, type OnboardingStep, onboardingSteps, type StepState, themeEmbedLink } from "./onboarding.ts";
 export * from "./operations.ts";
 export { parseFactor, parsePercent, parsePointsDelta, parseWholeNumber } from "./parse.ts";
+export * from "./plans.ts";
 export {
   applyBasics,
   BASICS_ISSUE_PATHS,
@@ -52,6 +55,8 @@ export {
 } from "./program-basics.ts";
 export type * from "./program-config.ts";
 export { type ProgramEditor, type SaveResult, useProgramEditor } from "./program-editor.ts";
+export { REFERRALS_PAGE_SIZE, type ReferralReview, useReferralReview, useReferrals, useReviewReferral } from "./referral-hooks.ts";
+export * from "./referrals.ts";
 export * from "./rule-builder.ts";
 export { triggerKind, triggerLabel, triggerLabels } from "./rule-triggers.ts";
 export { formatScheduleDate, parseDaysOfMonth, parseScheduleDate, schedulePatch } from "./schedule.ts";
@@ -79,3 +84,5 @@ export {
 } from "./trial-order.ts";
 export type * from "./types.ts";
 export { useReportInvalid, useValidityTracker, ValidityProvider } from "./validity.ts";
+export * from "./webhook-hooks.ts";
+export * from "./webhooks.ts";

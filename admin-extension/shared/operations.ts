@@ -3,23 +3,33 @@ import {
   type KinshipAdminAdjustPointsMutation,
   type KinshipAdminAdjustPointsMutationVariables,
   KinshipAdminAuditDocument,
+  KinshipAdminCreateWebhookEndpointDocument,
   KinshipAdminDashboardDocument,
   KinshipAdminDeadLettersDocument,
+  KinshipAdminDeleteWebhookEndpointDocument,
+  KinshipAdminEventTopicsDocument,
   KinshipAdminImportPerkCodesDocument,
   KinshipAdminMemberDocument,
+  KinshipAdminMemberExtrasDocument,
   KinshipAdminMemberLedgerDocument,
   type KinshipAdminMemberQuery,
   type KinshipAdminMemberQueryVariables,
   KinshipAdminMembersDocument,
+  KinshipAdminMembershipSummaryDocument,
   KinshipAdminOrderDocument,
   KinshipAdminOverrideTierDocument,
   type KinshipAdminOverrideTierMutation,
   type KinshipAdminOverrideTierMutationVariables,
   KinshipAdminPartnersDocument,
+  KinshipAdminPlansDocument,
   KinshipAdminProgramDocument,
   type KinshipAdminProgramQuery,
   type KinshipAdminProgramQueryVariables,
+  KinshipAdminReferralsDocument,
   KinshipAdminReplayDeadLettersDocument,
+  KinshipAdminReplayWebhookDeliveriesDocument,
+  KinshipAdminReviewReferralDocument,
+  KinshipAdminRotateWebhookSecretDocument,
   KinshipAdminTierPreviewDocument,
   type KinshipAdminTierPreviewQuery,
   type KinshipAdminTierPreviewQueryVariables,
@@ -29,6 +39,9 @@ import {
   KinshipAdminUpdateProgramDocument,
   type KinshipAdminUpdateProgramMutation,
   type KinshipAdminUpdateProgramMutationVariables,
+  KinshipAdminUpdateWebhookEndpointDocument,
+  KinshipAdminWebhookDeliveriesDocument,
+  KinshipAdminWebhookEndpointsDocument,
   type TypedDocumentString,
 } from "./generated/graphql.ts";
 import type { EarnRule, ProgramConfig, Tier } from "./program-config.ts";
@@ -137,6 +150,46 @@ export const overrideTierMutation = operation<
 /** Puts this program's dead letters back in line; answers how many were requeued. */
 export const replayDeadLettersMutation = operation("KinshipAdminReplayDeadLetters", KinshipAdminReplayDeadLettersDocument);
 
+/** A member's membership (with its value realised), badges, stamp cards, referral code and referrals. */
+export const memberExtrasQuery = operation("KinshipAdminMemberExtras", KinshipAdminMemberExtrasDocument);
+
+/** Paying members and how many of them got more value than their fee this period. */
+export const membershipSummaryQuery = operation("KinshipAdminMembershipSummary", KinshipAdminMembershipSummaryDocument);
+
+/** Every plan in the config (enabled or not) with its members per status. */
+export const plansQuery = operation("KinshipAdminPlans", KinshipAdminPlansDocument);
+
+/** Referrals, newest first; status FLAGGED is the review queue. */
+export const referralsQuery = operation("KinshipAdminReferrals", KinshipAdminReferralsDocument);
+
+/** The owner's approve or reject of a flagged referral (audited); the opposite of a made decision is ReferralDecided. */
+export const reviewReferralMutation = operation("KinshipAdminReviewReferral", KinshipAdminReviewReferralDocument);
+
+/** Every topic a webhook endpoint can subscribe to. */
+export const eventTopicsQuery = operation("KinshipAdminEventTopics", KinshipAdminEventTopicsDocument);
+
+export const webhookEndpointsQuery = operation("KinshipAdminWebhookEndpoints", KinshipAdminWebhookEndpointsDocument);
+
+/** Deliveries newest first, of one endpoint or all; status DEAD is the dead-letter list. */
+export const webhookDeliveriesQuery = operation("KinshipAdminWebhookDeliveries", KinshipAdminWebhookDeliveriesDocument);
+
+/** A new endpoint and its signing secret (answered this once). */
+export const createWebhookEndpointMutation = operation("KinshipAdminCreateWebhookEndpoint", KinshipAdminCreateWebhookEndpointDocument);
+
+export const updateWebhookEndpointMutation = operation("KinshipAdminUpdateWebhookEndpoint", KinshipAdminUpdateWebhookEndpointDocument);
+
+/** Deletes an endpoint; its pending deliveries are dropped. */
+export const deleteWebhookEndpointMutation = operation("KinshipAdminDeleteWebhookEndpoint", KinshipAdminDeleteWebhookEndpointDocument);
+
+/** A new signing secret (answered this once); the old one stops signing. */
+export const rotateWebhookSecretMutation = operation("KinshipAdminRotateWebhookSecret", KinshipAdminRotateWebhookSecretDocument);
+
+/** Puts dead deliveries back in line; answers how many. */
+export const replayWebhookDeliveriesMutation = operation(
+  "KinshipAdminReplayWebhookDeliveries",
+  KinshipAdminReplayWebhookDeliveriesDocument,
+);
+
 export const adminOperations = [
   memberQuery,
   memberLedgerQuery,
@@ -154,4 +207,17 @@ export const adminOperations = [
   deadLettersQuery,
   overrideTierMutation,
   replayDeadLettersMutation,
+  memberExtrasQuery,
+  membershipSummaryQuery,
+  plansQuery,
+  referralsQuery,
+  reviewReferralMutation,
+  eventTopicsQuery,
+  webhookEndpointsQuery,
+  webhookDeliveriesQuery,
+  createWebhookEndpointMutation,
+  updateWebhookEndpointMutation,
+  deleteWebhookEndpointMutation,
+  rotateWebhookSecretMutation,
+  replayWebhookDeliveriesMutation,
 ] as const;

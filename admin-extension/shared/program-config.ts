@@ -111,6 +111,73 @@ export interface Partner {
   [key: string]: unknown;
 }
 
+/**
+ * A paid membership plan, bought as a product: a paying member holds at least `tier` and has
+ * `benefits` (member-price ids) whatever their tier. `price` is minor units per `period`.
+ */
+export interface Plan {
+  key: string;
+  name: string;
+  price: number;
+  period: "month" | "year";
+  tier?: string;
+  benefits?: string[];
+  freeShipping?: boolean;
+  /** 0 to 365. */
+  graceDays?: number;
+  onRefund?: "immediately" | "periodEnd";
+  /** 0 to 60 days before the period ends. */
+  reminderDays?: number;
+  /** At least one id in all three lists. */
+  products: { productIds?: string[]; variantIds?: string[]; sellingPlanIds?: string[] };
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
+/** The referral program: the referee's welcome code and what the referrer earns, with a cap per referrer. */
+export interface ReferralsConfig {
+  enabled?: boolean;
+  /** Minor units for amountOff, a percentage for percentOff, 0 for freeShipping. */
+  refereeReward?: { kind: RewardKind; value: number; minimumOrder?: number };
+  referrerReward?: { points: number; growth?: number };
+  cap?: { count: number; period: Period };
+  /** How far back the referrer's sessions are compared (1 to 365). */
+  sessionDays?: number;
+  [key: string]: unknown;
+}
+
+export interface CampaignBonus {
+  points: number;
+  growth?: number;
+}
+
+export interface CampaignsConfig {
+  birthday?: CampaignBonus;
+  anniversary?: CampaignBonus;
+  nthOrder?: ({ id: string; name: string; every: number } & CampaignBonus)[];
+  stampCards?: {
+    id: string;
+    name: string;
+    stamps: number;
+    minSubtotal?: number;
+    productIds?: string[];
+    reward: { points: number } | { rewardId: string };
+  }[];
+  badges?: {
+    key: string;
+    name: string;
+    description?: string;
+    icon?: string;
+    color?: string;
+    when: { orders: number } | { spent: number } | { event: string; count?: number };
+  }[];
+  expiringNotice?: { days: number };
+  [key: string]: unknown;
+}
+
+/** Other currencies orders earn in: `rate` is an exact decimal string (program-currency units per unit). */
+export type CurrenciesConfig = Record<string, { rate: string; memberPrices?: boolean }>;
+
 export interface ProgramConfig {
   name?: string;
   currency: string;
@@ -120,5 +187,9 @@ export interface ProgramConfig {
   benefits?: MemberPriceBenefit[];
   rewards?: Reward[];
   partners?: Partner[];
+  plans?: Plan[];
+  referrals?: ReferralsConfig;
+  campaigns?: CampaignsConfig;
+  currencies?: CurrenciesConfig;
   [key: string]: unknown;
 }

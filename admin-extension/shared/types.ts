@@ -1,17 +1,28 @@
 import type {
+  DeliveryStatus,
   KinshipAdminAuditQuery,
   KinshipAdminDashboardQuery,
   KinshipAdminDeadLettersQuery,
   KinshipAdminImportPerkCodesMutation,
   KinshipAdminLedgerLineFieldsFragment,
+  KinshipAdminMemberExtrasQuery,
   KinshipAdminMemberFieldsFragment,
   KinshipAdminMemberLedgerQuery,
+  KinshipAdminMembershipFieldsFragment,
+  KinshipAdminMembershipSummaryQuery,
   KinshipAdminMembersQuery,
   KinshipAdminOrderQuery,
   KinshipAdminPartnersQuery,
+  KinshipAdminPlansQuery,
   KinshipAdminProgramFieldsFragment,
+  KinshipAdminReferralFieldsFragment,
   KinshipAdminTierPreviewQuery,
   KinshipAdminTryRuleQuery,
+  KinshipAdminWebhookDeliveriesQuery,
+  KinshipAdminWebhookEndpointFieldsFragment,
+  MembershipStatus,
+  ReferralStatus,
+  TierSource,
 } from "./generated/graphql.ts";
 import type { ProgramConfig } from "./program-config.ts";
 
@@ -105,3 +116,23 @@ export type OrderStats = Dashboard["memberOrders"];
 export type RewardUse = Dashboard["topRewards"][number];
 
 export type DeadLetter = KinshipAdminDeadLettersQuery["deadLetters"][number];
+
+export type { DeliveryStatus, MembershipStatus, ReferralStatus, TierSource };
+
+/** A member's membership; `value` is what it saved them this period against the fee (minor units). */
+export type Membership = KinshipAdminMembershipFieldsFragment;
+export type MembershipValue = Membership["value"];
+/** What the member page shows below the balances. */
+export type MemberExtras = NonNullable<KinshipAdminMemberExtrasQuery["member"]>;
+export type EarnedBadge = MemberExtras["badges"][number];
+export type StampCardProgress = MemberExtras["stampCards"][number];
+export type MembershipSummary = KinshipAdminMembershipSummaryQuery["dashboard"]["membership"];
+/** One plan's members per status and how many got more than their fee's worth. */
+export type PlanStats = KinshipAdminPlansQuery["plans"][number];
+
+export type Referral = KinshipAdminReferralFieldsFragment;
+export type ReferralPage = { referrals: Referral[]; nextCursor: string | null };
+
+export type WebhookEndpoint = KinshipAdminWebhookEndpointFieldsFragment;
+export type WebhookDelivery = KinshipAdminWebhookDeliveriesQuery["webhookDeliveries"]["deliveries"][number];
+export type WebhookDeliveryPage = KinshipAdminWebhookDeliveriesQuery["webhookDeliveries"];

@@ -40,6 +40,17 @@ describe("the admin operations against the engine's admin SDL", () => {
         "mutation.importPerkCodes",
         "mutation.overrideTier",
         "mutation.replayDeadLetters",
+        "query.plans",
+        "query.referrals",
+        "mutation.reviewReferral",
+        "query.eventTopics",
+        "query.webhookEndpoints",
+        "query.webhookDeliveries",
+        "mutation.createWebhookEndpoint",
+        "mutation.updateWebhookEndpoint",
+        "mutation.deleteWebhookEndpoint",
+        "mutation.rotateWebhookSecret",
+        "mutation.replayWebhookDeliveries",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

@@ -569,6 +569,64 @@ describe("Kinship in a real Medusa store", () => {
       await browser.close();
     }
   }, 900_000);
+
+  it("the membership screens in the real Medusa admin (Chromium): a plan saved from Settings → Loyalty → Plans, and a webhook endpoint added (secret shown once), disabled and deleted", async () => {
+    const browser = await launchChromium();
+    const axeClean = async (page: Page, what: string) =>
+      expect(await seriousViolations(page, "main"), `axe-core: serious or critical violations (${what})`).toEqual([]);
+    try {
+      const page = await signedInAdmin(browser, store.url);
+      const main = page.getByRole("main");
+
+      await page.goto(`${store.url}/app/settings/loyalty`);
+      await page.getByRole("tab", { name: "Plans" }).click({ timeout: 120_000 });
+      await settledTab(page, "Plans");
+      const plans = page.getByRole("tabpanel", { name: "Plans" });
+      await plans.getByRole("button", { name: "Add plan" }).click();
+      await plans.getByRole("group", { name: "New plan" }).getByLabel("Name", { exact: true }).fill("Tee club");
+      const plan = plans.getByRole("group", { name: "Tee club" });
+      await plan.getByLabel("Plan key").fill("tee-club");
+      await plan.getByLabel("Price (USD)").fill("49.00");
+      await plan.getByLabel("Product IDs").fill(tee().id);
+      const before = (await admin("{ program { version } }")).data.program.version as number;
+      await main.getByRole("button", { name: "Save", exact: true }).click();
+      await expect.poll(() => main.getByRole("status").first().innerText(), { timeout: 90_000 }).toBe(`Saved as version ${before + 1}.`);
+      const saved = await admin("{ program { config } }");
+      expect(saved.data.program.config.plans).toMatchObject([{ key: "tee-club", price: 4900, products: { productIds: [tee().id] } }]);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-settings-plans.png`, fullPage: true });
+      await axeClean(page, "settings, plans");
+
+      await page.goto(`${store.url}/app/loyalty/webhooks`);
+      await main.getByRole("heading", { name: "Add an endpoint" }).waitFor({ timeout: 120_000 });
+      await main.getByRole("button", { name: "Add endpoint" }).click();
+      await main.getByText("Choose at least one event").waitFor();
+      await main.getByLabel("Endpoint URL").fill("http://hooks.example.com/in");
+      await main.getByText("Use https (http only for localhost)").waitFor();
+      await main.getByLabel("Endpoint URL").fill("https://hooks.example.com/kinship");
+      await main.getByLabel("Points earned").check();
+      await main.getByLabel("Tier changed").check();
+      await main.getByLabel("Description").fill("Email flows");
+      await main.getByRole("button", { name: "Add endpoint" }).click();
+      const secret = main.locator("[data-secret]");
+      await secret.waitFor({ timeout: 90_000 });
+      expect((await secret.innerText()).length).toBeGreaterThan(20);
+      const endpoints = await admin("{ webhookEndpoints { id url topics description enabled } }");
+      expect(endpoints.data.webhookEndpoints).toMatchObject([
+        { url: "https://hooks.example.com/kinship", topics: ["points.earned", "tier.changed"], description: "Email flows", enabled: true },
+      ]);
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-webhooks.png`, fullPage: true });
+      await axeClean(page, "webhooks");
+
+      await main.getByRole("button", { name: "Disable https://hooks.example.com/kinship" }).click();
+      await main.getByRole("button", { name: "Enable https://hooks.example.com/kinship" }).waitFor({ timeout: 90_000 });
+      await main.getByRole("button", { name: "Delete https://hooks.example.com/kinship" }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+      await main.getByText("No endpoints yet").waitFor({ timeout: 90_000 });
+      expect((await admin("{ webhookEndpoints { id } }")).data.webhookEndpoints).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 900_000);
 });
 
 /** Signs the store's admin in, at 1440 px: the admin is served by Medusa's development bundler, whose first page compiles. */

@@ -3,6 +3,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DeliveryStatus =
+  /** Failed every attempt: in the dead-letter list until replayed. */
+  | 'DEAD'
+  | 'DELIVERED'
+  /** Waiting for its first attempt, or for an earlier event of the same member. */
+  | 'PENDING'
+  /** Failed; another attempt is due at nextAttemptAt. */
+  | 'RETRYING';
+
 /**
  * GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
  * qualification window the growth shown (the window's) may differ from that order.
@@ -15,6 +24,40 @@ export type MemberSort =
   | 'JOINED_DESC'
   | 'POINTS_ASC'
   | 'POINTS_DESC';
+
+export type MembershipStatus =
+  /** Paid for the current period. */
+  | 'ACTIVE'
+  /** Refunded or cancelled with the plan's onRefund = periodEnd: benefits continue until currentPeriodEnd. */
+  | 'ENDING'
+  /** Past the period's end, inside the plan's grace days: benefits continue until the grace ends. */
+  | 'GRACE'
+  /** Ended: not renewed within grace, or refunded with onRefund = immediately. */
+  | 'LAPSED';
+
+export type PlanPeriod =
+  | 'MONTH'
+  | 'YEAR';
+
+export type ReferralStatus =
+  /** Approved by the owner; pays when the order is past the return window. */
+  | 'APPROVED'
+  /** Caught by a fraud signal: waits for the owner's approve or reject. */
+  | 'FLAGGED'
+  /** The referrer was paid. */
+  | 'PAID'
+  /** Clean, waiting for the referee's first order to be past the return window. */
+  | 'PENDING'
+  /** Rejected by the owner: nothing is paid. */
+  | 'REJECTED'
+  /** The first order was refunded or cancelled: nothing is paid. */
+  | 'VOID';
+
+/** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
+export type TierSource =
+  | 'EARNED'
+  | 'OVERRIDE'
+  | 'PAID';
 
 export type KinshipAdminMemberFieldsFragment = { customerId: string, growth: number, profile: unknown, joinedAt: string, lastActivityAt: string | null, tier: { key: string, name: string, threshold: number, badge: { label: string, color: string, icon: string | null } | null }, points: { available: number, pending: number, expiringSoon: Array<{ points: number, on: string }> }, nextTier: { key: string, name: string, remaining: number } | null, override: { tier: string, until: string | null, reason: string, actor: string, setAt: string } | null };
 
@@ -150,6 +193,109 @@ export type KinshipAdminReplayDeadLettersMutationVariables = Exact<{
 
 export type KinshipAdminReplayDeadLettersMutation = { replayDeadLetters: number };
 
+export type KinshipAdminMembershipFieldsFragment = { status: MembershipStatus, startedAt: string, currentPeriodStart: string, currentPeriodEnd: string, benefitsUntil: string, orderIds: Array<string>, plan: { key: string, name: string, price: number, currency: string, period: PlanPeriod, tier: string | null, freeShipping: boolean }, value: { from: string, to: string, currency: string, fee: number, memberPrices: number, freeShipping: number, rewards: number, perks: number, total: number, exceedsFee: boolean } };
+
+export type KinshipAdminReferralFieldsFragment = { id: string, code: string, referrerId: string, refereeId: string, orderId: string, status: ReferralStatus, welcomeCode: string | null, points: number, createdAt: string, payableAt: string, decidedAt: string | null, decidedBy: string | null, note: string | null, signals: Array<{ name: string, detail: string }> };
+
+export type KinshipAdminWebhookEndpointFieldsFragment = { id: string, url: string, topics: Array<string>, description: string | null, enabled: boolean, createdAt: string };
+
+export type KinshipAdminMemberExtrasQueryVariables = Exact<{
+  customerId: string | number;
+  referrals: number;
+}>;
+
+
+export type KinshipAdminMemberExtrasQuery = { member: { customerId: string, tierSource: TierSource, referralCode: string | null, membership: { status: MembershipStatus, startedAt: string, currentPeriodStart: string, currentPeriodEnd: string, benefitsUntil: string, orderIds: Array<string>, plan: { key: string, name: string, price: number, currency: string, period: PlanPeriod, tier: string | null, freeShipping: boolean }, value: { from: string, to: string, currency: string, fee: number, memberPrices: number, freeShipping: number, rewards: number, perks: number, total: number, exceedsFee: boolean } } | null, badges: Array<{ key: string, name: string, description: string | null, icon: string | null, color: string | null, earnedAt: string }>, stampCards: Array<{ id: string, name: string, stamps: number, collected: number, completed: number }>, referrals: Array<{ id: string, code: string, referrerId: string, refereeId: string, orderId: string, status: ReferralStatus, welcomeCode: string | null, points: number, createdAt: string, payableAt: string, decidedAt: string | null, decidedBy: string | null, note: string | null, signals: Array<{ name: string, detail: string }> }> } | null };
+
+export type KinshipAdminMembershipSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipAdminMembershipSummaryQuery = { dashboard: { membership: { paying: number, valueExceedsFee: number, shareExceedingFee: number } } };
+
+export type KinshipAdminPlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipAdminPlansQuery = { plans: Array<{ active: number, grace: number, ending: number, lapsed: number, valueExceedsFee: number, plan: { key: string, name: string, price: number, currency: string, period: PlanPeriod, tier: string | null, freeShipping: boolean } }> };
+
+export type KinshipAdminReferralsQueryVariables = Exact<{
+  status?: ReferralStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminReferralsQuery = { referrals: { nextCursor: string | null, referrals: Array<{ id: string, code: string, referrerId: string, refereeId: string, orderId: string, status: ReferralStatus, welcomeCode: string | null, points: number, createdAt: string, payableAt: string, decidedAt: string | null, decidedBy: string | null, note: string | null, signals: Array<{ name: string, detail: string }> }> } };
+
+export type KinshipAdminReviewReferralMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  note?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminReviewReferralMutation = { reviewReferral: { id: string, code: string, referrerId: string, refereeId: string, orderId: string, status: ReferralStatus, welcomeCode: string | null, points: number, createdAt: string, payableAt: string, decidedAt: string | null, decidedBy: string | null, note: string | null, signals: Array<{ name: string, detail: string }> } };
+
+export type KinshipAdminEventTopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipAdminEventTopicsQuery = { eventTopics: Array<string> };
+
+export type KinshipAdminWebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipAdminWebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, topics: Array<string>, description: string | null, enabled: boolean, createdAt: string }> };
+
+export type KinshipAdminWebhookDeliveriesQueryVariables = Exact<{
+  endpointId?: string | number | null | undefined;
+  status?: DeliveryStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminWebhookDeliveriesQuery = { webhookDeliveries: { nextCursor: string | null, deliveries: Array<{ id: string, endpointId: string, eventId: string, topic: string, customerId: string | null, status: DeliveryStatus, attempts: number, lastStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, payload: unknown }> } };
+
+export type KinshipAdminCreateWebhookEndpointMutationVariables = Exact<{
+  url: string;
+  topics: Array<string> | string;
+  description?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminCreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, topics: Array<string>, description: string | null, enabled: boolean, createdAt: string } } };
+
+export type KinshipAdminUpdateWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+  url?: string | null | undefined;
+  topics?: Array<string> | string | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+}>;
+
+
+export type KinshipAdminUpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, url: string, topics: Array<string>, description: string | null, enabled: boolean, createdAt: string } };
+
+export type KinshipAdminDeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KinshipAdminDeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type KinshipAdminRotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KinshipAdminRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, url: string, topics: Array<string>, description: string | null, enabled: boolean, createdAt: string } } };
+
+export type KinshipAdminReplayWebhookDeliveriesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type KinshipAdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -226,6 +372,68 @@ export const KinshipAdminProgramFieldsFragmentDoc = new TypedDocumentString(`
   config
 }
     `, {"fragmentName":"KinshipAdminProgramFields"}) as unknown as TypedDocumentString<KinshipAdminProgramFieldsFragment, unknown>;
+export const KinshipAdminMembershipFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminMembershipFields on Membership {
+  plan {
+    key
+    name
+    price
+    currency
+    period
+    tier
+    freeShipping
+  }
+  status
+  startedAt
+  currentPeriodStart
+  currentPeriodEnd
+  benefitsUntil
+  orderIds
+  value {
+    from
+    to
+    currency
+    fee
+    memberPrices
+    freeShipping
+    rewards
+    perks
+    total
+    exceedsFee
+  }
+}
+    `, {"fragmentName":"KinshipAdminMembershipFields"}) as unknown as TypedDocumentString<KinshipAdminMembershipFieldsFragment, unknown>;
+export const KinshipAdminReferralFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminReferralFields on Referral {
+  id
+  code
+  referrerId
+  refereeId
+  orderId
+  status
+  signals {
+    name
+    detail
+  }
+  welcomeCode
+  points
+  createdAt
+  payableAt
+  decidedAt
+  decidedBy
+  note
+}
+    `, {"fragmentName":"KinshipAdminReferralFields"}) as unknown as TypedDocumentString<KinshipAdminReferralFieldsFragment, unknown>;
+export const KinshipAdminWebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminWebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  topics
+  description
+  enabled
+  createdAt
+}
+    `, {"fragmentName":"KinshipAdminWebhookEndpointFields"}) as unknown as TypedDocumentString<KinshipAdminWebhookEndpointFieldsFragment, unknown>;
 export const KinshipAdminMemberDocument = new TypedDocumentString(`
     query KinshipAdminMember($customerId: ID!) {
   member(customerId: $customerId) {
@@ -588,3 +796,274 @@ export const KinshipAdminReplayDeadLettersDocument = new TypedDocumentString(`
   replayDeadLetters(ids: $ids)
 }
     `) as unknown as TypedDocumentString<KinshipAdminReplayDeadLettersMutation, KinshipAdminReplayDeadLettersMutationVariables>;
+export const KinshipAdminMemberExtrasDocument = new TypedDocumentString(`
+    query KinshipAdminMemberExtras($customerId: ID!, $referrals: Int!) {
+  member(customerId: $customerId) {
+    customerId
+    tierSource
+    membership {
+      ...KinshipAdminMembershipFields
+    }
+    badges {
+      key
+      name
+      description
+      icon
+      color
+      earnedAt
+    }
+    stampCards {
+      id
+      name
+      stamps
+      collected
+      completed
+    }
+    referralCode
+    referrals(first: $referrals) {
+      ...KinshipAdminReferralFields
+    }
+  }
+}
+    fragment KinshipAdminMembershipFields on Membership {
+  plan {
+    key
+    name
+    price
+    currency
+    period
+    tier
+    freeShipping
+  }
+  status
+  startedAt
+  currentPeriodStart
+  currentPeriodEnd
+  benefitsUntil
+  orderIds
+  value {
+    from
+    to
+    currency
+    fee
+    memberPrices
+    freeShipping
+    rewards
+    perks
+    total
+    exceedsFee
+  }
+}
+fragment KinshipAdminReferralFields on Referral {
+  id
+  code
+  referrerId
+  refereeId
+  orderId
+  status
+  signals {
+    name
+    detail
+  }
+  welcomeCode
+  points
+  createdAt
+  payableAt
+  decidedAt
+  decidedBy
+  note
+}`) as unknown as TypedDocumentString<KinshipAdminMemberExtrasQuery, KinshipAdminMemberExtrasQueryVariables>;
+export const KinshipAdminMembershipSummaryDocument = new TypedDocumentString(`
+    query KinshipAdminMembershipSummary {
+  dashboard(weeks: 1) {
+    membership {
+      paying
+      valueExceedsFee
+      shareExceedingFee
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminMembershipSummaryQuery, KinshipAdminMembershipSummaryQueryVariables>;
+export const KinshipAdminPlansDocument = new TypedDocumentString(`
+    query KinshipAdminPlans {
+  plans {
+    plan {
+      key
+      name
+      price
+      currency
+      period
+      tier
+      freeShipping
+    }
+    active
+    grace
+    ending
+    lapsed
+    valueExceedsFee
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminPlansQuery, KinshipAdminPlansQueryVariables>;
+export const KinshipAdminReferralsDocument = new TypedDocumentString(`
+    query KinshipAdminReferrals($status: ReferralStatus, $first: Int!, $after: String) {
+  referrals(status: $status, first: $first, after: $after) {
+    referrals {
+      ...KinshipAdminReferralFields
+    }
+    nextCursor
+  }
+}
+    fragment KinshipAdminReferralFields on Referral {
+  id
+  code
+  referrerId
+  refereeId
+  orderId
+  status
+  signals {
+    name
+    detail
+  }
+  welcomeCode
+  points
+  createdAt
+  payableAt
+  decidedAt
+  decidedBy
+  note
+}`) as unknown as TypedDocumentString<KinshipAdminReferralsQuery, KinshipAdminReferralsQueryVariables>;
+export const KinshipAdminReviewReferralDocument = new TypedDocumentString(`
+    mutation KinshipAdminReviewReferral($id: ID!, $approve: Boolean!, $note: String) {
+  reviewReferral(id: $id, approve: $approve, note: $note) {
+    ...KinshipAdminReferralFields
+  }
+}
+    fragment KinshipAdminReferralFields on Referral {
+  id
+  code
+  referrerId
+  refereeId
+  orderId
+  status
+  signals {
+    name
+    detail
+  }
+  welcomeCode
+  points
+  createdAt
+  payableAt
+  decidedAt
+  decidedBy
+  note
+}`) as unknown as TypedDocumentString<KinshipAdminReviewReferralMutation, KinshipAdminReviewReferralMutationVariables>;
+export const KinshipAdminEventTopicsDocument = new TypedDocumentString(`
+    query KinshipAdminEventTopics {
+  eventTopics
+}
+    `) as unknown as TypedDocumentString<KinshipAdminEventTopicsQuery, KinshipAdminEventTopicsQueryVariables>;
+export const KinshipAdminWebhookEndpointsDocument = new TypedDocumentString(`
+    query KinshipAdminWebhookEndpoints {
+  webhookEndpoints {
+    ...KinshipAdminWebhookEndpointFields
+  }
+}
+    fragment KinshipAdminWebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  topics
+  description
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<KinshipAdminWebhookEndpointsQuery, KinshipAdminWebhookEndpointsQueryVariables>;
+export const KinshipAdminWebhookDeliveriesDocument = new TypedDocumentString(`
+    query KinshipAdminWebhookDeliveries($endpointId: ID, $status: DeliveryStatus, $first: Int!, $after: String) {
+  webhookDeliveries(
+    endpointId: $endpointId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    deliveries {
+      id
+      endpointId
+      eventId
+      topic
+      customerId
+      status
+      attempts
+      lastStatus
+      lastError
+      nextAttemptAt
+      deliveredAt
+      createdAt
+      payload
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminWebhookDeliveriesQuery, KinshipAdminWebhookDeliveriesQueryVariables>;
+export const KinshipAdminCreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation KinshipAdminCreateWebhookEndpoint($url: String!, $topics: [String!]!, $description: String) {
+  createWebhookEndpoint(url: $url, topics: $topics, description: $description) {
+    endpoint {
+      ...KinshipAdminWebhookEndpointFields
+    }
+    secret
+  }
+}
+    fragment KinshipAdminWebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  topics
+  description
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<KinshipAdminCreateWebhookEndpointMutation, KinshipAdminCreateWebhookEndpointMutationVariables>;
+export const KinshipAdminUpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation KinshipAdminUpdateWebhookEndpoint($id: ID!, $url: String, $topics: [String!], $description: String, $enabled: Boolean) {
+  updateWebhookEndpoint(
+    id: $id
+    url: $url
+    topics: $topics
+    description: $description
+    enabled: $enabled
+  ) {
+    ...KinshipAdminWebhookEndpointFields
+  }
+}
+    fragment KinshipAdminWebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  topics
+  description
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<KinshipAdminUpdateWebhookEndpointMutation, KinshipAdminUpdateWebhookEndpointMutationVariables>;
+export const KinshipAdminDeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation KinshipAdminDeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDeleteWebhookEndpointMutation, KinshipAdminDeleteWebhookEndpointMutationVariables>;
+export const KinshipAdminRotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation KinshipAdminRotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    endpoint {
+      ...KinshipAdminWebhookEndpointFields
+    }
+    secret
+  }
+}
+    fragment KinshipAdminWebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  topics
+  description
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<KinshipAdminRotateWebhookSecretMutation, KinshipAdminRotateWebhookSecretMutationVariables>;
+export const KinshipAdminReplayWebhookDeliveriesDocument = new TypedDocumentString(`
+    mutation KinshipAdminReplayWebhookDeliveries($ids: [ID!]!) {
+  replayWebhookDeliveries(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<KinshipAdminReplayWebhookDeliveriesMutation, KinshipAdminReplayWebhookDeliveriesMutationVariables>;

@@ -12,6 +12,11 @@ const EarnRulesScreen = lazy(() => import("../screens/earn-rules.tsx").then((m) 
 const MemberScreen = lazy(() => import("../screens/member.tsx").then((m) => ({ default: m.MemberScreen })));
 const MemberPricesScreen = lazy(() => import("../screens/member-prices.tsx").then((m) => ({ default: m.MemberPricesScreen })));
 const MembersScreen = lazy(() => import("../screens/members.tsx").then((m) => ({ default: m.MembersScreen })));
+const PlansScreen = lazy(() => import("../screens/plans.tsx").then((m) => ({ default: m.PlansScreen })));
+const ReferralsScreen = lazy(() => import("../screens/referrals.tsx").then((m) => ({ default: m.ReferralsScreen })));
+const WebhooksScreen = lazy(() => import("../screens/webhooks.tsx").then((m) => ({ default: m.WebhooksScreen })));
+const CampaignsScreen = lazy(() => import("../screens/campaigns.tsx").then((m) => ({ default: m.CampaignsScreen })));
+const CurrenciesScreen = lazy(() => import("../screens/currencies.tsx").then((m) => ({ default: m.CurrenciesScreen })));
 const PartnersScreen = lazy(() => import("../screens/partners.tsx").then((m) => ({ default: m.PartnersScreen })));
 const RewardsScreen = lazy(() => import("../screens/rewards.tsx").then((m) => ({ default: m.RewardsScreen })));
 const SettingsScreen = lazy(() => import("../screens/settings.tsx").then((m) => ({ default: m.SettingsScreen })));
@@ -27,7 +32,12 @@ export const SCREENS: { path: string; label: string; Screen: ComponentType }[] =
   { path: `${APP_BASE}/rewards`, label: "Rewards", Screen: RewardsScreen },
   { path: `${APP_BASE}/member-prices`, label: "Member prices", Screen: MemberPricesScreen },
   { path: `${APP_BASE}/partners`, label: "Partners", Screen: PartnersScreen },
+  { path: `${APP_BASE}/plans`, label: "Plans", Screen: PlansScreen },
+  { path: `${APP_BASE}/referrals`, label: "Referrals", Screen: ReferralsScreen },
+  { path: `${APP_BASE}/campaigns`, label: "Campaigns", Screen: CampaignsScreen },
   { path: `${APP_BASE}/activity`, label: "Activity", Screen: ActivityScreen },
+  { path: `${APP_BASE}/webhooks`, label: "Webhooks", Screen: WebhooksScreen },
+  { path: `${APP_BASE}/currencies`, label: "Currencies", Screen: CurrenciesScreen },
   { path: `${APP_BASE}/settings`, label: "Settings", Screen: SettingsScreen },
 ];
 

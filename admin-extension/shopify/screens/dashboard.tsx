@@ -5,6 +5,7 @@ import { useProgram } from "../../shared/hooks.ts";
 import { useDashboard } from "../../shared/screen-hooks.ts";
 import type { Dashboard } from "../../shared/types.ts";
 import { DashboardTiles } from "./dashboard/dashboard-tiles.tsx";
+import { MembershipShareCard } from "./dashboard/membership-share-card.tsx";
 import { TopRewardsTable } from "./dashboard/top-rewards-table.tsx";
 import { ApiErrorBanner } from "./program-form/api-error-banner.tsx";
 
@@ -47,6 +48,9 @@ export function DashboardScreen() {
           <Layout>
             <Layout.Section>
               <DashboardTiles dashboard={data} />
+            </Layout.Section>
+            <Layout.Section>
+              <MembershipShareCard />
             </Layout.Section>
             <Layout.Section>
               <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">

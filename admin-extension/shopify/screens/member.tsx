@@ -5,6 +5,7 @@ import { useRouteCustomerId } from "../app/customer-id.ts";
 import { formatDate, formatNumber } from "../app/format.ts";
 import { useRouter } from "../app/router.tsx";
 import { ScreenFrame } from "../app/screen-frame.tsx";
+import { MemberExtrasCards } from "./member-extras.tsx";
 import { AdjustPointsForm, OverrideTierForm } from "./member-forms.tsx";
 import { MemberLedger } from "./member-ledger.tsx";
 
@@ -81,6 +82,7 @@ export function MemberScreen() {
           <Layout.Section>
             <BlockStack gap="400">
               <Summary member={m} />
+              <MemberExtrasCards customerId={customerId} part="membership" />
               <MemberLedger customerId={customerId} />
             </BlockStack>
           </Layout.Section>
@@ -93,6 +95,7 @@ export function MemberScreen() {
                 tiers={program.data?.config.tiers ?? []}
                 current={m.override ?? null}
               />
+              <MemberExtrasCards customerId={customerId} part="side" />
             </BlockStack>
           </Layout.Section>
         </Layout>

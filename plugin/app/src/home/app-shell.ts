@@ -19,7 +19,12 @@ export const APP_SCREENS = [
   "rewards",
   "member-prices",
   "partners",
+  "plans",
+  "referrals",
+  "campaigns",
   "activity",
+  "webhooks",
+  "currencies",
   "settings",
 ] as const;
 
