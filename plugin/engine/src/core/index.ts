@@ -2,6 +2,7 @@ export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
 export * from "./config/schema.ts";
 export * from "./config/validate.ts";
+export * from "./currency/convert.ts";
 export * from "./decide.ts";
 export * from "./events/normalise.ts";
 export * from "./events/parse.ts";
@@ -18,7 +19,9 @@ export * from "./money.ts";
 export * from "./partners/claims.ts";
 export {
   type Conversion,
+  listedConversion,
   type MemberPriceQuote,
+  memberPricesIn,
   type PricedVariant,
   type PriceTeaser,
   type PricingConfig,

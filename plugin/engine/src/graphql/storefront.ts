@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Partner } from "../core/index.ts";
-import { priceFor } from "../core/pricing/member-price.ts";
+import { currencyExponent } from "../core/money.ts";
+import { listedConversion, priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
 import type { MemberView } from "../store/members/members.ts";
 import type { PerkClaim } from "../store/partners/partners.ts";
@@ -97,7 +98,9 @@ const pointsResolvers: Resolvers<Shopper> = {
       return ids.flatMap((id) => {
         const variant = found.get(id);
         if (!variant) return [];
-        return [{ variantId: id, currency: variant.currency, ...priceFor(program.config, tierKey, variant) }];
+        // A variant in one of the program's other currencies is priced in it, amounts converted at the program's rate.
+        const conversion = listedConversion(program.config, variant.currency, currencyExponent);
+        return [{ variantId: id, currency: variant.currency, ...priceFor(program.config, tierKey, variant, conversion) }];
       });
     },
 
