@@ -5,6 +5,7 @@ import {
   type RedeemedCode,
   type RedeemResult,
   type Result,
+  referralLink,
   type StorefrontContext,
 } from "@kinship/engine";
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
@@ -32,6 +33,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     customerId,
     now: new Date(),
     onError: (e) => logger.error(`kinship storefront API: ${(e as Error).stack ?? e}`),
+    referralLink: async (id) =>
+      kinship.options.storefrontUrl
+        ? referralLink(kinship.options.storefrontUrl, await engine.programs.webhookSecret(kinship.program), id)
+        : null,
   };
   if (customerId)
     ctx.redeem = async (rewardId, idempotencyKey): Promise<RedeemResult> => {
