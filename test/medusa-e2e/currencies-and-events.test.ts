@@ -22,16 +22,9 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
     base.pathname = "/postgres";
     store = await openTestStore(base.toString(), "currencies");
     admin = adminApi(store);
-    const db = new pg.Client({ connectionString: store.databaseUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query("SELECT webhook_secret FROM kinship_program WHERE key = $1", ["kinship-test-store"]);
-      secret = rows[0].webhook_secret;
-    } finally {
-      await db.end();
-    }
   }, 600_000);
   afterAll(async () => {
+    require("node:fs").writeFileSync("/tmp/kinship-store-E.log", store?.log() ?? ""); // DEBUG
     await store?.stop();
   });
 
@@ -63,6 +56,16 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
     expect((await me(cleo)).me).toEqual({ points: { available: 97 }, growth: 97 });
     const { data: earned } = await admin(`query O($id: ID!) { order(orderId: $id) { earned growth } }`, { id: order.id });
     expect(earned.order).toEqual({ earned: 97, growth: 97 });
+    // The program exists now (the plugin creates it on first use): its secret signs custom events.
+    const db = new pg.Client({ connectionString: store.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query("SELECT webhook_secret FROM kinship_program WHERE key = $1", ["kinship-test-store"]);
+      secret = rows[0].webhook_secret;
+    } finally {
+      await db.end();
+    }
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
   });
 
   const send = async (body: string, headers: Record<string, string>) => {

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { convertMinor, defaultProgramConfig, type ProgramConfigInput, validateConfig } from "../src/index.ts";
+import {
+  type CommerceEventInput,
+  convertMinor,
+  defaultProgramConfig,
+  normaliseEvent,
+  type ProgramConfigInput,
+  parseEvent,
+  validateConfig,
+} from "../src/index.ts";
 import { cancel, order, refund } from "./support/events.ts";
 import { memoryLedger } from "./support/ledger.ts";
 import { ledgerKinds, ledgers } from "./support/scenario.ts";
@@ -74,6 +82,13 @@ describe("currency conversion (pure)", () => {
     expect(convertMinor(10000, "0.0067", "JPY", "USD", "floor")).toBe(6700);
     expect(convertMinor(6700, "0.0067", "USD", "JPY", "floor", true)).toBe(10000);
     expect(convertMinor(1, "0.333333333", "KWD", "USD", "round")).toBe(0);
+  });
+
+  it("a mapper's order without member savings or a shipping discount is normalised as parsing would (both 0), so conversion has every amount", () => {
+    const input = eur("o1", "c1", [{ id: "l1", price: 9000 }]) as CommerceEventInput;
+    const parsed = parseEvent(input);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(normaliseEvent(input)).toEqual(parsed.value);
   });
 
   it("refuses a listed currency that is the program's own, an unknown code or a zero rate", () => {

@@ -13,9 +13,15 @@ export function normaliseEvent(e: CommerceEventInput): CommerceEvent {
       return {
         ...e,
         occurredAt,
-        lines: e.lines.map((l) => ({ ...l, collectionIds: l.collectionIds ?? [], discount: l.discount ?? 0 })),
+        lines: e.lines.map((l) => ({
+          ...l,
+          collectionIds: l.collectionIds ?? [],
+          discount: l.discount ?? 0,
+          memberSaving: l.memberSaving ?? 0,
+        })),
         orderDiscount: e.orderDiscount ?? 0,
         shipping: e.shipping ?? 0,
+        shippingDiscount: e.shippingDiscount ?? 0,
         tax: e.tax ?? 0,
       } as CommerceEvent;
     case "refund.created":
