@@ -24,7 +24,6 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
     admin = adminApi(store);
   }, 600_000);
   afterAll(async () => {
-    require("node:fs").writeFileSync("/tmp/kinship-store-E.log", store?.log() ?? ""); // DEBUG
     await store?.stop();
   });
 
