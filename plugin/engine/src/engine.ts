@@ -4,6 +4,7 @@ import { type CatalogPort, catalogPort } from "./store/catalog/port.ts";
 import { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";
 import { takeHostLock } from "./store/db/host-lock.ts";
 import { migrate, pendingMigrations } from "./store/db/migrate.ts";
+import { type EventsPort, eventsPort } from "./store/events/port.ts";
 import { type InsightPort, insightPort } from "./store/insight/port.ts";
 import { type DeliveriesPort, deliveriesPort, type InboxPort, inboxPort } from "./store/intake/port.ts";
 import type { Maintenance } from "./store/jobs/maintain.ts";
@@ -67,6 +68,11 @@ export interface Engine {
   deliveries: DeliveriesPort;
   jobs: JobsPort;
   outbox: OutboxPort;
+  /**
+   * Events out: webhook endpoints, and the deliveries of every event topic to each sink (webhooks,
+   * Shopify Flow, Medusa's event bus) — claimed, called outside any transaction, settled.
+   */
+  events: EventsPort;
   /** What a host that owns the database (Medusa) needs beyond the ledger. */
   host: HostPort;
   /** Rebuilds every member's balances from the ledger and reports any drift (0 is the only answer). */
@@ -164,6 +170,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),
     jobs,
+    events: eventsPort(db, cipher),
     outbox: {
       drain: (program, now, deliver, options) => drainOutbox(db, program, now, (m, trx) => deliver(m, inTransaction(trx)), options),
       claim: (program, now, options) => claimOutbox(db, program, now, options),

@@ -7,6 +7,8 @@ export * from "./decide.ts";
 export * from "./events/normalise.ts";
 export * from "./events/parse.ts";
 export * from "./events/schema.ts";
+export * from "./events/sinks.ts";
+export * from "./events/topics.ts";
 export * from "./handlers/commands.ts";
 export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";

@@ -28,7 +28,10 @@ export type EngineError =
   /** The program's config changed since the version the editor loaded: nothing was saved. */
   | { code: "ConfigConflict"; message: string; currentVersion: number }
   | { code: "UnknownTier"; message: string; tier: string }
-  | { code: "InvalidOverride"; message: string; issues: string[] };
+  | { code: "InvalidOverride"; message: string; issues: string[] }
+  /** A webhook endpoint's url, topics or description refused: nothing was saved. */
+  | { code: "InvalidEndpoint"; message: string; issues: string[] }
+  | { code: "UnknownEndpoint"; message: string; id: string };
 
 export type ErrorCode = EngineError["code"];
 

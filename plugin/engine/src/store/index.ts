@@ -4,6 +4,8 @@ export * from "./db/connect.ts";
 export * from "./db/host-lock.ts";
 export * from "./db/migrate.ts";
 export { migrations } from "./db/migrations/index.ts";
+export * from "./events/deliveries.ts";
+export * from "./events/sinks.ts";
 export * from "./insight/dashboard.ts";
 export * from "./insight/tier-preview.ts";
 export * from "./intake/deliveries.ts";

@@ -8,6 +8,7 @@ import {
   type Member,
   type MemberState,
   type OrderRecord,
+  type OutboxMessage,
   pointsChanged,
 } from "./types.ts";
 
@@ -96,6 +97,7 @@ export class Draft {
     d.newLots = [...this.newLotKeys].map((k) => this.lots.get(k) as Lot);
     d.lotUpdates = [...this.touchedLots].map((k) => this.lots.get(k) as Lot);
     d.orders = [...this.touchedOrders].map((id) => this.orders.get(id) as OrderRecord);
+    d.outbox.push(...pointsEvents(this.member, d.entries, this.lots));
     if (this.pointsMoved()) d.outbox.push(pointsChanged(this.requireMember().customerId));
     return d;
   }
@@ -107,6 +109,37 @@ export class Draft {
     const before = this.state.member ?? { available: 0, pending: 0, debt: 0 };
     return before.available !== after.available || before.pending !== after.pending || before.debt !== after.debt;
   }
+}
+
+/** points.earned for each earn entry (one per lot) and points.spent for each spend, keyed by the entry: written once. */
+function pointsEvents(member: Member | null, entries: readonly Entry[], lots: ReadonlyMap<string, Lot>): OutboxMessage[] {
+  if (!member) return [];
+  const out: OutboxMessage[] = [];
+  for (const e of entries) {
+    if (e.kind === "earn") {
+      const lot = e.lotKey === null ? undefined : lots.get(e.lotKey);
+      out.push({
+        key: `points.earned:${e.key}`,
+        topic: "points.earned",
+        payload: {
+          customerId: member.customerId,
+          points: e.availableDelta + e.pendingDelta,
+          pending: e.pendingDelta > 0,
+          availableAt: lot?.availableAt.toISOString() ?? null,
+          orderId: e.orderId,
+          ruleId: lot?.ruleId ?? null,
+          reason: e.reason,
+        },
+      });
+    } else if (e.kind === "spend") {
+      out.push({
+        key: `points.spent:${e.key}`,
+        topic: "points.spent",
+        payload: { customerId: member.customerId, points: -e.availableDelta, spendKey: e.key.replace(/^spend:/, ""), reason: e.reason },
+      });
+    }
+  }
+  return out;
 }
 
 function cloneMember(m: Member): Member {

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import { type EngineError, EngineFailure, err, ok, type Result, type Reward, tierRank } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { num, type RedemptionStatus, type RedemptionTable } from "../db/schema.ts";
@@ -123,7 +123,17 @@ export async function confirmRedemption(
       .where("id", "=", num(row.id))
       .returningAll()
       .executeTakeFirstOrThrow();
-    return ok(toRedemption(confirmed, row.customer_id));
+    const redeemed = toRedemption(confirmed, row.customer_id);
+    await sql`INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
+      VALUES (${program.value.id}, ${`reward.redeemed:${redeemed.key}`}, 'reward.redeemed', ${JSON.stringify({
+        customerId: redeemed.customerId,
+        rewardId: redeemed.rewardId,
+        points: redeemed.points,
+        code: redeemed.code,
+        redemptionKey: redeemed.key,
+      })}::jsonb, ${input.now})
+      ON CONFLICT (program_id, key) DO NOTHING`.execute(trx);
+    return ok(redeemed);
   });
 }
 
