@@ -55,6 +55,13 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
     expect((await me(cleo)).me).toEqual({ points: { available: 97 }, growth: 97 });
     const { data: earned } = await admin(`query O($id: ID!) { order(orderId: $id) { earned growth } }`, { id: order.id });
     expect(earned.order).toEqual({ earned: 97, growth: 97 });
+    // Kinship's events reach the project's own subscribers on Medusa's event bus, once each.
+    const seen = await eventually("kinship.points.earned on the event bus", async () => {
+      const lines = store.log().match(new RegExp(`test subscriber: kinship\\.points\\.earned ${cleo.customerId} \\d+ .*`, "g"));
+      return lines ?? undefined;
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('"points":97');
     // The program exists now (the plugin creates it on first use): its secret signs custom events.
     const db = new pg.Client({ connectionString: store.databaseUrl });
     await db.connect();

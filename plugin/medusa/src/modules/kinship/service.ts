@@ -154,6 +154,8 @@ export default class KinshipModuleService {
     try {
       await assertMigrated(engine);
       await this.#ensureProgram(engine);
+      // Kinship's events go out on Medusa's event bus (kinship.<topic>): the outbox fills this sink's deliveries.
+      await engine.events.ensureSink(this.program, "medusa");
       return engine;
     } catch (e) {
       await engine.close();

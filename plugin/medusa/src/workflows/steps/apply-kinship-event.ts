@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { emitKinshipEvents } from "../../lib/events-out";
 import { kinshipOf } from "../../lib/kinship";
 import { syncTierGroups } from "../../lib/sync/tier-groups";
 import type { KinshipCustomEvent, TakeOutcome } from "../../modules/kinship/service";
@@ -17,7 +18,10 @@ export const applyKinshipEventStep = createStep(
     const reply = await kinshipOf(container).takeCustom(JSON.stringify(input), now);
     if (reply.status === 400) throw new MedusaError(MedusaError.Types.INVALID_DATA, reply.body.error ?? "invalid Kinship event");
     const outcome = reply.body.outcome as TakeOutcome;
-    if (outcome === "applied") await syncTierGroups(container, now);
+    if (outcome === "applied") {
+      await syncTierGroups(container, now);
+      await emitKinshipEvents(container, now);
+    }
     return new StepResponse({ outcome });
   },
 );

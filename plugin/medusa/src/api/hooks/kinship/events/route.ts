@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { emitKinshipEvents } from "../../../../lib/events-out";
 import { kinshipOf } from "../../../../lib/kinship";
 import { syncTierGroups } from "../../../../lib/sync/tier-groups";
 
@@ -25,6 +26,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     },
     now,
   );
-  if (reply.body.outcome === "applied") await syncTierGroups(req.scope, now);
+  if (reply.body.outcome === "applied") {
+    await syncTierGroups(req.scope, now);
+    await emitKinshipEvents(req.scope, now);
+  }
   res.status(reply.status).json(reply.body);
 }
