@@ -68,6 +68,7 @@ export async function startApp(
           catalog: workerCatalogLookup(engine, shopifyClient(config.SHOPIFY_API_KEY ?? "kinship-dev", apiSecret)),
           log: app.log,
           maintainEveryMs: config.KINSHIP_MAINTAIN_EVERY_MS,
+          webhooksEveryMs: config.KINSHIP_WEBHOOKS_EVERY_MS,
           tasks: [
             shopifySyncTask({
               engine,

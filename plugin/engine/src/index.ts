@@ -3,6 +3,8 @@
 // for the engine's tests and benches); a face goes through the Engine's ports.
 export * from "./core/index.ts";
 export * from "./engine.ts";
+export * from "./events/dispatch.ts";
+export * from "./events/signature.ts";
 export * from "./graphql/index.ts";
 export { referralCode, referralLink } from "./referral-link.ts";
 export { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";

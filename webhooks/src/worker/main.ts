@@ -5,6 +5,7 @@ import { createBullQueue } from "../queue/bull.ts";
 import type { InboxQueue, Logger } from "../queue/types.ts";
 import { DEFAULT_MAINTAIN_EVERY_MS } from "./clock.ts";
 import { DEFAULT_GROUP_SIZE, DEFAULT_GROUPS_AT_ONCE, type PeriodicTask, startWorker } from "./run.ts";
+import { DEFAULT_WEBHOOKS_EVERY_MS } from "./webhooks.ts";
 
 /** The worker process's settings, from its environment. */
 export interface WorkerEnv {
@@ -21,6 +22,8 @@ export interface WorkerEnv {
   sweepEveryMs: number;
   sweepAfterMs: number;
   maintainEveryMs: number;
+  /** How often due outbound webhook deliveries are sent (0: not in this process). */
+  webhooksEveryMs: number;
   /** Encrypts shops' Admin API tokens at rest: the server's key (KINSHIP_TOKEN_KEY). */
   tokenKey: string | undefined;
   logLevel: LogLevel;
@@ -46,6 +49,8 @@ export const ENV_HELP = `kinship-worker: applies webhook deliveries from the que
   KINSHIP_MAINTAIN_EVERY_MS how often every program is maintained: pending points mature, lots
                             expire, tiers are evaluated; one worker of many runs each period
                             (default 900000, 15 min; 0: not in this process)
+  KINSHIP_WEBHOOKS_EVERY_MS how often due outbound webhook deliveries are sent to the programs'
+                            endpoints; one worker of many runs each period (default ${DEFAULT_WEBHOOKS_EVERY_MS}; 0: not in this process)
   KINSHIP_TOKEN_KEY         the server's key for shops' Admin API tokens (32 bytes, hex or base64)
   LOG_LEVEL                 ${LOG_LEVELS.join(" | ")} (default info): JSON lines on stdout
 `;
@@ -79,6 +84,7 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
     sweepEveryMs: int("KINSHIP_SWEEP_EVERY_MS", 5_000, 10),
     sweepAfterMs: int("KINSHIP_SWEEP_AFTER_MS", 30_000, 0),
     maintainEveryMs: int("KINSHIP_MAINTAIN_EVERY_MS", DEFAULT_MAINTAIN_EVERY_MS, 0),
+    webhooksEveryMs: int("KINSHIP_WEBHOOKS_EVERY_MS", DEFAULT_WEBHOOKS_EVERY_MS, 0),
     tokenKey: env.KINSHIP_TOKEN_KEY || undefined,
   };
 }
@@ -141,6 +147,7 @@ export async function runWorkerProcess(
       sweepEveryMs: config.sweepEveryMs,
       sweepAfterMs: config.sweepAfterMs,
       maintainEveryMs: config.maintainEveryMs,
+      webhooksEveryMs: config.webhooksEveryMs,
       groupSize: config.groupSize,
       groupsAtOnce: config.groupsAtOnce,
       tasks: extension?.tasks(context) ?? [],

@@ -1,8 +1,9 @@
-import type { CatalogLookup, Engine } from "@kinship/engine";
+import type { CatalogLookup, DispatchOptions, Engine } from "@kinship/engine";
 import { type InboxQueue, type Logger, silentLogger } from "../queue/types.ts";
 import { DEFAULT_MAINTAIN_EVERY_MS, startClock } from "./clock.ts";
 import { type CustomMapper, DeliveryFailed, deliveryHandler, type ShopifyMapper } from "./deliver.ts";
 import { startSweeper } from "./sweeper.ts";
+import { DEFAULT_WEBHOOKS_EVERY_MS, dispatchAllWebhooks } from "./webhooks.ts";
 
 export interface WorkerOptions {
   engine: Engine;
@@ -24,6 +25,10 @@ export interface WorkerOptions {
   groupsAtOnce?: number;
   /** How often every program is maintained (maturity, expiry, tiers; default 15 min); 0: never (another process runs the clock). */
   maintainEveryMs?: number;
+  /** How often due outbound webhook deliveries are sent (default 5 s); 0: never (another process sends them). */
+  webhooksEveryMs?: number;
+  /** How the dispatcher calls endpoints (timeout, fetch: tests). */
+  webhooks?: DispatchOptions;
   /** The "now" deliveries are applied and programs maintained at (default the clock). */
   now?: () => Date;
   /** A host's own periodic work (the sync back to Shopify), scheduled on the queue like the clock: one runner per period. */
@@ -74,7 +79,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   const maintainEveryMs = options.maintainEveryMs ?? DEFAULT_MAINTAIN_EVERY_MS;
   if (maintainEveryMs > 0) await startClock({ engine, queue, everyMs: maintainEveryMs, now, log });
-  for (const task of options.tasks ?? []) {
+  const webhooksEveryMs = options.webhooksEveryMs ?? DEFAULT_WEBHOOKS_EVERY_MS;
+  const tasks: PeriodicTask[] = [...(options.tasks ?? [])];
+  if (webhooksEveryMs > 0)
+    tasks.push({ name: "webhooks", everyMs: webhooksEveryMs, run: () => dispatchAllWebhooks(engine, now, log, options.webhooks) });
+  for (const task of tasks) {
     if (task.everyMs <= 0) continue;
     await queue.every(task.name, task.everyMs, async () => {
       try {

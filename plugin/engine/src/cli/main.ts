@@ -16,6 +16,7 @@ import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
 import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
+import { webhooksAddCommand, webhooksDeliveriesCommand, webhooksListCommand, webhooksReplayCommand } from "./commands/webhooks.ts";
 import {
   CliError,
   type CliServices,
@@ -48,6 +49,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   verifyCommand,
   dlqListCommand,
   dlqReplayCommand,
+  webhooksListCommand,
+  webhooksAddCommand,
+  webhooksDeliveriesCommand,
+  webhooksReplayCommand,
   demoCommand,
 ];
 

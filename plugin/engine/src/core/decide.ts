@@ -1,3 +1,5 @@
+import { setBirthday } from "./campaigns/birthday.ts";
+import { clockCampaigns } from "./campaigns/clock.ts";
 import type { ProgramConfig } from "./config/schema.ts";
 import type { CommerceEvent } from "./events/schema.ts";
 import { adjust } from "./handlers/adjust.ts";
@@ -59,6 +61,12 @@ function apply(draft: Draft, input: Input): Result<void, EngineError> {
     case "tick":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       return ok(undefined);
+    case "campaigns":
+      if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
+      clockCampaigns(draft);
+      return ok(undefined);
+    case "setBirthday":
+      return setBirthday(draft, input);
     case "evaluate":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       reviewTier(draft, "full", `evaluate:${input.customerId}:${draft.now.toISOString()}`);

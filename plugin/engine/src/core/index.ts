@@ -1,3 +1,5 @@
+export { CATCH_UP_DAYS, recentMonthDays } from "./campaigns/dates.ts";
+export { type CampaignState, campaignStateOf, emptyCampaigns } from "./campaigns/state.ts";
 export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
 export * from "./config/schema.ts";

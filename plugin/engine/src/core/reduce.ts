@@ -18,6 +18,7 @@ export function reduce(state: MemberState, d: Decision): MemberState {
     capUsage: { ...state.capUsage, ...d.capUsage },
     windowGrowth: d.windowGrowth,
     spends: spendsAfter(state.spends ?? {}, d),
+    ...(d.campaigns || state.campaigns ? { campaigns: d.campaigns ?? state.campaigns } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export type EngineError =
   | { code: "ConfigConflict"; message: string; currentVersion: number }
   | { code: "UnknownTier"; message: string; tier: string }
   | { code: "InvalidOverride"; message: string; issues: string[] }
+  /** The member already gave a different birthday: it is set once. */
+  | { code: "BirthdayLocked"; message: string; customerId: string }
   /** A webhook endpoint's url, topics or description refused: nothing was saved. */
   | { code: "InvalidEndpoint"; message: string; issues: string[] }
   | { code: "UnknownEndpoint"; message: string; id: string };

@@ -155,4 +155,15 @@ describe.each(backends)("events out: sinks and deliveries (%s)", (backend) => {
     const unknown = await engine.events.endpoints.update({ program: key, id: "999999", enabled: false, actor: "o", now });
     expect(unknown.ok ? null : unknown.error.code).toBe("UnknownEndpoint");
   });
+
+  it("given a member erased, then their deliveries are gone and none is sent", async () => {
+    const key = await program();
+    await endpoint(key);
+    await earn(key, "gone", "o1");
+    await earn(key, "stays", "o2");
+    const redacted = await engine.compliance.redactMember(key, "gone", now);
+    expect(redacted.ok).toBe(true);
+    const claimed = await engine.events.claim(key, "webhook", now);
+    expect(claimed.map((d) => d.customerId)).toEqual(["stays"]);
+  });
 });

@@ -14,6 +14,13 @@ export const Amount = z.union([
 ]);
 export type Amount = z.infer<typeof Amount>;
 
+/** Growth may also be taken away: a negative `fixed` on a custom trigger (a chargeback, an abusive review). */
+export const GrowthAmount = z.union([
+  Amount.options[0],
+  z.strictObject({ fixed: z.number().int().safe().describe("negative: a growth deduction (custom triggers only)") }),
+  Amount.options[2],
+]);
+
 export const Schedule = z
   .strictObject({
     from: isoInstant.optional(),
@@ -45,7 +52,7 @@ export const EarnRule = z
       .optional()
       .describe("order rules only: count just the matching lines"),
     reward: z
-      .strictObject({ points: Amount.optional(), growth: Amount.optional() })
+      .strictObject({ points: Amount.optional(), growth: GrowthAmount.optional() })
       .refine((r) => r.points || r.growth, "a reward needs points or growth"),
     tierMultipliers: z.record(key, factor).default({}),
     cap: z.strictObject({ points: nonNegInt.optional(), growth: nonNegInt.optional(), period: Period }).optional(),
@@ -57,10 +64,18 @@ export const EarnRule = z
   .refine(
     (r) => r.trigger === "order.paid" || (!isPerUnit(r.reward.points) && !isPerUnit(r.reward.growth)),
     "perUnit and multiplier rewards need an order trigger",
-  );
+  )
+  .refine((r) => !isDeduction(r.reward.growth) || r.trigger.startsWith("custom:"), {
+    message: "a growth deduction (negative fixed growth) needs a custom trigger",
+    path: ["reward", "growth"],
+  });
 export type EarnRule = z.infer<typeof EarnRule>;
 
-function isPerUnit(a: Amount | undefined): boolean {
+function isDeduction(a: z.infer<typeof GrowthAmount> | undefined): boolean {
+  return a !== undefined && "fixed" in a && a.fixed < 0;
+}
+
+function isPerUnit(a: z.infer<typeof GrowthAmount> | undefined): boolean {
   return a !== undefined && !("fixed" in a);
 }
 
@@ -208,6 +223,21 @@ export const ProgramConfig = z
     });
     for (const k of duplicates(c.partners.map((p) => p.key)))
       ctx.addIssue({ code: "custom", path: ["partners"], message: `duplicate partner key ${k}` });
+    const rewardIds = new Set(c.rewards.map((r) => r.id));
+    c.campaigns.stampCards.forEach((s, i) => {
+      if ("rewardId" in s.reward && !rewardIds.has(s.reward.rewardId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["campaigns", "stampCards", i, "reward", "rewardId"],
+          message: `unknown reward ${s.reward.rewardId}`,
+        });
+    });
+    for (const k of duplicates(c.campaigns.nthOrder.map((n) => n.id)))
+      ctx.addIssue({ code: "custom", path: ["campaigns", "nthOrder"], message: `duplicate nth-order id ${k}` });
+    for (const k of duplicates(c.campaigns.stampCards.map((s) => s.id)))
+      ctx.addIssue({ code: "custom", path: ["campaigns", "stampCards"], message: `duplicate stamp card id ${k}` });
+    for (const k of duplicates(c.campaigns.badges.map((b) => b.key)))
+      ctx.addIssue({ code: "custom", path: ["campaigns", "badges"], message: `duplicate badge key ${k}` });
     if (c.expiry.kind === "afterEarn" && c.expiry.days <= c.pendingDays)
       ctx.addIssue({ code: "custom", path: ["expiry", "days"], message: "points must not expire before they become available" });
     for (const [code, message] of currencyIssues(c.currency, c.currencies))

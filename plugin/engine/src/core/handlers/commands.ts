@@ -44,9 +44,24 @@ export const EvaluateCommand = z.strictObject({ type: z.literal("evaluate"), cus
 /** Brings a member up to date without a tier review: pending points mature, due points expire. */
 export const TickCommand = z.strictObject({ type: z.literal("tick"), customerId: CustomerId });
 
-export const Command = z.discriminatedUnion("type", [SpendCommand, AdjustCommand, CancelSpendCommand, EvaluateCommand, TickCommand]);
+/** The clock's campaigns for one member (birthday, anniversary), given when due; see core/campaigns/clock.ts. */
+export const CampaignsCommand = z.strictObject({ type: z.literal("campaigns"), customerId: CustomerId });
+
+/** The member's own birthday (YYYY-MM-DD), set once (see core/campaigns/birthday.ts). */
+export const SetBirthdayCommand = z.strictObject({ type: z.literal("setBirthday"), customerId: CustomerId, birthday: z.iso.date() });
+
+export const Command = z.discriminatedUnion("type", [
+  SpendCommand,
+  AdjustCommand,
+  CancelSpendCommand,
+  EvaluateCommand,
+  TickCommand,
+  CampaignsCommand,
+  SetBirthdayCommand,
+]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
 export type SpendCommand = z.infer<typeof SpendCommand>;
 export type AdjustCommand = z.infer<typeof AdjustCommand>;
 export type CancelSpendCommand = z.infer<typeof CancelSpendCommand>;
+export type SetBirthdayCommand = z.infer<typeof SetBirthdayCommand>;

@@ -21,7 +21,7 @@ export function awardFixed(draft: Draft, trigger: string, keyPrefix: string, at:
     if (a.points > 0)
       earn(draft, { key, kind: "earn", points: a.points, earnedAt: at, orderId: null, rule: a.rule, basis: a.basis, reason: a.rule.name });
     addGrowth(draft, { key: `${key}:growth`, amount: a.growth, occurredAt: at, reason: a.rule.name, orderId: null, ruleId: a.rule.id });
-    if (a.capKey) bumpCap(draft, a.capKey, a.points, a.growth);
+    if (a.capKey) bumpCap(draft, a.capKey, a.points, Math.max(0, a.growth));
   }
   reviewTier(draft, "upgradeOnly", keyPrefix);
 }

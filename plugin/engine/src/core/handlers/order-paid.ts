@@ -1,3 +1,4 @@
+import { orderCredited } from "../campaigns/orders.ts";
 import type { EarnRule } from "../config/schema.ts";
 import { eventInProgramCurrency, orderConversion, toProgram } from "../currency/convert.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
@@ -136,6 +137,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     ...(conversion ? { conversion } : {}),
   };
   draft.putOrder(order);
+  orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }
 

@@ -1,3 +1,4 @@
+import { orderStandingChanged, standingOf } from "../campaigns/orders.ts";
 import { toProgram } from "../currency/convert.ts";
 import { type CancelEvent, eventKey, type RefundEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
@@ -60,6 +61,7 @@ export function refundCreated(draft: Draft, e: RefundEvent): void {
     draft.decision.notes.push(`refund ${e.refundId} was already applied`);
     return;
   }
+  const before = standingOf(order);
   order.refundIds.push(e.refundId);
   // A refund is in the order's currency: converted at the rate the order earned at, as its lines were.
   const c = order.conversion;
@@ -68,6 +70,7 @@ export function refundCreated(draft: Draft, e: RefundEvent): void {
   for (const line of e.lines) order.refundedLines[line.lineId] = (order.refundedLines[line.lineId] ?? 0) + inProgram(line.amount);
   order.refundedAmount += inProgram(e.amount);
   reverseOrder(draft, order, `refund:${e.refundId}`, `refund ${e.refundId} of order ${e.orderId}`, e.occurredAt);
+  orderStandingChanged(draft, before, standingOf(order));
 }
 
 export function orderCancelled(draft: Draft, e: CancelEvent): void {
@@ -77,6 +80,8 @@ export function orderCancelled(draft: Draft, e: CancelEvent): void {
     draft.decision.notes.push(`order ${e.orderId} was already cancelled`);
     return;
   }
+  const before = standingOf(order);
   order.cancelled = true;
   reverseOrder(draft, order, `order:${e.orderId}:cancel`, `order ${e.orderId} cancelled`, e.occurredAt);
+  orderStandingChanged(draft, before, standingOf(order));
 }

@@ -1,3 +1,4 @@
+import { type CampaignState, campaignStateOf } from "../campaigns/state.ts";
 import type { ProgramConfig } from "../config/schema.ts";
 import {
   type Decision,
@@ -23,6 +24,9 @@ export class Draft {
   readonly decision: Decision;
   member: Member | null;
   windowGrowth: number;
+  /** Campaign progress; call touchCampaigns() after changing it so it is written. */
+  readonly campaigns: CampaignState;
+  private campaignsMoved = false;
   readonly lots = new Map<string, Lot>();
   readonly orders = new Map<string, OrderRecord>();
   private readonly newLotKeys = new Set<string>();
@@ -35,6 +39,7 @@ export class Draft {
     this.state = state;
     this.member = state.member ? cloneMember(state.member) : null;
     this.windowGrowth = state.windowGrowth;
+    this.campaigns = campaignStateOf(state.campaigns);
     this.decision = emptyDecision(this.member);
     this.decision.capUsage = {};
     for (const lot of state.lots) this.lots.set(lot.key, { ...lot });
@@ -74,6 +79,10 @@ export class Draft {
     this.touchedOrders.add(order.orderId);
   }
 
+  touchCampaigns(): void {
+    this.campaignsMoved = true;
+  }
+
   capUsage(key: string): { points: number; growth: number } {
     return this.decision.capUsage[key] ?? this.state.capUsage[key] ?? { points: 0, growth: 0 };
   }
@@ -97,6 +106,7 @@ export class Draft {
     d.newLots = [...this.newLotKeys].map((k) => this.lots.get(k) as Lot);
     d.lotUpdates = [...this.touchedLots].map((k) => this.lots.get(k) as Lot);
     d.orders = [...this.touchedOrders].map((id) => this.orders.get(id) as OrderRecord);
+    if (this.campaignsMoved && this.member) d.campaigns = this.campaigns;
     d.outbox.push(...pointsEvents(this.member, d.entries, this.lots));
     if (this.pointsMoved()) d.outbox.push(pointsChanged(this.requireMember().customerId));
     return d;

@@ -1,3 +1,4 @@
+import type { CampaignState } from "../campaigns/state.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
 import type { OutboxTopic } from "../events/topics.ts";
@@ -183,6 +184,8 @@ export interface MemberState {
    * lots are in `lots` even when consumed).
    */
   spends?: Record<string, SpendRecord>;
+  /** The member's campaign progress (absent: none yet). */
+  campaigns?: CampaignState;
 }
 
 /** What to write, all in one transaction. Updates carry absolute new values. */
@@ -207,6 +210,8 @@ export interface Decision {
   foreignCurrency?: string;
   /** A paid order in the program's currency, member's or guest's, for the dashboard's order figures. */
   sale?: Sale;
+  /** The member's campaign progress after this decision, when it moved. */
+  campaigns?: CampaignState;
 }
 
 /** A paid order as the dashboard counts it: recorded once, never a member for a guest. */

@@ -69,7 +69,7 @@ function opens(rule: EarnRule, config: ProgramConfig, ctx: RatingContext, data: 
 
 /** Which rules fire for an event, and what each awards (deterministic: priority desc, then id). */
 export function rate(config: ProgramConfig, ctx: RatingContext): RatedAward[] {
-  return rateDetailed(config, ctx).filter((a) => a.points > 0 || a.growth > 0);
+  return rateDetailed(config, ctx).filter((a) => a.points > 0 || a.growth !== 0);
 }
 
 /** rate() with every applied rule's working, zero awards included. */
@@ -112,8 +112,9 @@ export function rateDetailed(config: ProgramConfig, ctx: RatingContext): RatedDe
       capKey = `${rule.id}|${periodKey(rule.cap.period, ctx.occurredAt, config.timezone)}`;
       const used = usage[capKey] ?? { points: 0, growth: 0 };
       points = capLimited(points, rule.cap.points, used.points);
-      growth = capLimited(growth, rule.cap.growth, used.growth);
-      usage[capKey] = { points: used.points + points, growth: used.growth + growth };
+      // A cap limits what is earned; a deduction is never capped.
+      if (growth > 0) growth = capLimited(growth, rule.cap.growth, used.growth);
+      usage[capKey] = { points: used.points + points, growth: used.growth + Math.max(0, growth) };
     }
     awards.push({
       rule,

@@ -132,6 +132,11 @@ export interface TierChangeTable {
   at: Date;
 }
 
+export interface MemberCampaignTable {
+  member_id: Int8;
+  state: Json;
+}
+
 export interface CapUsageTable {
   member_id: Int8;
   cap_key: string;
@@ -291,6 +296,7 @@ export interface Database {
   kinship_order: OrderTable;
   kinship_tier_change: TierChangeTable;
   kinship_cap_usage: CapUsageTable;
+  kinship_member_campaign: MemberCampaignTable;
   kinship_event: EventTable;
   kinship_held_event: HeldEventTable;
   kinship_outbox: OutboxTable;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
+import { giveClockCampaigns, noticeExpiringLots } from "./campaigns.ts";
 import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
 import { matureDueLots } from "./mature.ts";
@@ -15,12 +16,17 @@ export interface Maintenance {
   expired: number;
   perMember: number;
   tiers: TierEvaluation;
+  /** Members given a birthday or anniversary bonus. */
+  campaigns: number;
+  /** `points.expiring` notices written. */
+  expiringNotices: number;
 }
 
 /**
  * The scheduled work of a program at `now`: pending points mature, due points expire, members
  * whose case needs the full rules (debts, inactivity) go through the core one by one, and tiers
- * are evaluated. Every step is idempotent and resumable.
+ * are evaluated; birthday and anniversary bonuses that are due are given, and lots about to
+ * expire are announced. Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -39,11 +45,21 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
     if (!applied.ok) throw new Error(applied.error.message);
   }
+  const campaigns = await giveClockCampaigns(db, programKey, id, config, now);
+  const expiringNotices = await noticeExpiringLots(db, id, config, now);
   const tiers = await evaluateTiers(db, id, config, now);
   const dropped = await db
     .deleteFrom("kinship_held_event")
     .where("program_id", "=", id)
     .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
     .executeTakeFirst();
-  return { droppedHeld: Number(dropped.numDeletedRows), matured, expired, perMember: special.rows.length, tiers };
+  return {
+    droppedHeld: Number(dropped.numDeletedRows),
+    matured,
+    expired,
+    perMember: special.rows.length,
+    tiers,
+    campaigns,
+    expiringNotices,
+  };
 }

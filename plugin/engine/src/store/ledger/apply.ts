@@ -29,7 +29,7 @@ export interface Applied {
   notes: string[];
 }
 
-const COMMANDS = new Set(["spend", "adjust", "cancelSpend", "evaluate", "tick"]);
+const COMMANDS = new Set(["spend", "adjust", "cancelSpend", "evaluate", "tick", "campaigns", "setBirthday"]);
 
 export function parseInput(raw: unknown): Result<Input, EngineError> {
   const type = (raw as { type?: unknown } | null)?.type;
@@ -44,7 +44,8 @@ export function parseInput(raw: unknown): Result<Input, EngineError> {
 
 export function inputKey(input: Input): string | null {
   if (input.type === "spend" || input.type === "adjust" || input.type === "cancelSpend") return `${input.type}:${input.key}`;
-  if (input.type === "evaluate" || input.type === "tick") return null;
+  // Keyless: each is idempotent by what it finds (a bonus's year is recorded, a birthday is set once).
+  if (input.type === "evaluate" || input.type === "tick" || input.type === "campaigns" || input.type === "setBirthday") return null;
   return eventKey(input);
 }
 

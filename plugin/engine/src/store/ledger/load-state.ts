@@ -1,5 +1,6 @@
 import { type RawBuilder, type Selectable, sql } from "kysely";
 import {
+  campaignStateOf,
   type EarnRule,
   type Lot,
   type LotBasis,
@@ -96,6 +97,7 @@ export async function loadState(
         (SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id, 'record', o.record)), '[]'::jsonb)
            FROM kinship_order o WHERE o.program_id = ${programId} AND o.order_id = ${orderId}::text) AS orders,
         (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM kinship_cap_usage c WHERE c.member_id = sm.id) AS caps,
+        (SELECT mc.state FROM kinship_member_campaign mc WHERE mc.member_id = sm.id) AS campaigns,
         ${
           start === null
             ? sql`0`
@@ -131,6 +133,7 @@ export async function loadState(
       capUsage: Object.fromEntries(row.caps.map((c) => [c.cap_key, { points: num(c.points), growth: num(c.growth) }])),
       windowGrowth: start ? num(row.window) : member.growth,
       ...(spendKeys.length ? { spends: spent.spends } : {}),
+      ...(row.campaigns ? { campaigns: campaignStateOf(row.campaigns) } : {}),
     },
   };
 }
@@ -149,6 +152,7 @@ interface Bundle {
   orders: { order_id: string; record: unknown }[];
   caps: { cap_key: string; points: number; growth: number }[];
   window: number | string | null;
+  campaigns: unknown;
 }
 
 /**

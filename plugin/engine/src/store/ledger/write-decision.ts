@@ -155,6 +155,9 @@ export function decisionCtes(
         SELECT ${programId}, ${member}, x.key, x.from_tier, x.to_tier, x.reason, x.growth, x.at
         FROM jsonb_to_recordset(${json(d.tierChanges.map((t) => ({ key: t.key, from_tier: t.from, to_tier: t.to, reason: t.reason, growth: t.growth, at: t.at })))})
           AS x(key text, from_tier text, to_tier text, reason text, growth bigint, at timestamptz))`);
+    if (d.campaigns)
+      ctes.push(sql`nmc AS (INSERT INTO kinship_member_campaign (member_id, state) VALUES (${member}, ${json(d.campaigns)})
+        ON CONFLICT (member_id) DO UPDATE SET state = EXCLUDED.state)`);
     const caps = Object.entries(d.capUsage).map(([cap_key, u]) => ({ cap_key, points: u.points, growth: u.growth }));
     if (caps.length)
       ctes.push(sql`ncu AS (INSERT INTO kinship_cap_usage (member_id, cap_key, points, growth)

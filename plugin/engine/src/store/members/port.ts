@@ -2,6 +2,7 @@ import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
 import { expiringPoints } from "../ledger/expiring.ts";
 import { memberBalances } from "./balances.ts";
+import { memberCampaigns } from "./campaigns.ts";
 import { deleteProgram, exportMember, redactMember } from "./compliance.ts";
 import { adjustmentLine, ledgerPage } from "./ledger-page.ts";
 import { countMembers, getMember, listMembers, memberIn, memberLedger } from "./members.ts";
@@ -28,6 +29,8 @@ export function membersPort(db: Db) {
     search: bind(db, searchMembers),
     /** Sets or clears a member's tier override (audited, idempotent by key). */
     override: bind(db, setOverride),
+    /** Campaign progress: badges, stamp cards, counters. */
+    campaigns: bind(db, memberCampaigns),
   };
 }
 

@@ -30,6 +30,7 @@ const MEDUSA_TYPE = {
   ConfigConflict: MedusaError.Types.CONFLICT,
   UnknownTier: MedusaError.Types.NOT_FOUND,
   InvalidOverride: MedusaError.Types.INVALID_DATA,
+  BirthdayLocked: MedusaError.Types.NOT_ALLOWED,
   InvalidEndpoint: MedusaError.Types.INVALID_DATA,
   UnknownEndpoint: MedusaError.Types.NOT_FOUND,
 } as const satisfies Record<ErrorCode, string>;
