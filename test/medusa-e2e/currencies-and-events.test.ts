@@ -133,7 +133,7 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
 
   it("referralLink answers the storefront address with the member's code; a guest gets none", async () => {
     const link = (await me(cleo)).referralLink as string;
-    expect(link).toMatch(/^https:\/\/shop\.example\.com\/\?ref=[A-Za-z0-9_-]{12}$/);
+    expect(link).toMatch(/^https:\/\/shop\.example\.com\/\?ref=[A-Za-z0-9_-]+$/);
     expect((await me(cleo)).referralLink).toBe(link);
     expect((await storefront(store, null)("{ referralLink }")).data.referralLink).toBeNull();
   });

@@ -39,6 +39,8 @@ const Env = z.object({
     .default(15 * 60_000),
   /** How often the server's worker sends changed members' tiers and points to Shopify; 0: never here. */
   KINSHIP_SYNC_EVERY_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How often the server's worker sends Kinship's events to Shopify Flow as triggers; 0: never here. */
+  KINSHIP_FLOW_EVERY_MS: z.coerce.number().int().min(0).default(5_000),
   /** How often the server's worker sends due outbound webhook deliveries; 0: never here. */
   KINSHIP_WEBHOOKS_EVERY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Origins of headless storefronts allowed to call /storefront/graphql from the browser, comma separated. */

@@ -6,8 +6,10 @@ import type { FastifyInstance } from "fastify";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom, devSignInEnabled } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
+import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { buildServer } from "./server.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
+import { shopifyFlowTask } from "./shopify/flow/task.ts";
 import { shopifySyncTask } from "./shopify/sync/task.ts";
 
 export interface RunningApp {
@@ -75,6 +77,22 @@ export async function startApp(
               apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
               apiSecret,
               everyMs: config.KINSHIP_SYNC_EVERY_MS,
+              now: options.now ?? (() => new Date()),
+              log: app.log,
+            }),
+            referralWelcomeTask({
+              engine,
+              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+              apiSecret,
+              everyMs: config.KINSHIP_SYNC_EVERY_MS,
+              now: options.now ?? (() => new Date()),
+              log: app.log,
+            }),
+            shopifyFlowTask({
+              engine,
+              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+              apiSecret,
+              everyMs: config.KINSHIP_FLOW_EVERY_MS,
               now: options.now ?? (() => new Date()),
               log: app.log,
             }),

@@ -9,6 +9,7 @@ import { type DemoOptions, registerDemo } from "./demo/route.ts";
 import { adminAssets } from "./home/admin-assets.ts";
 import { registerAppHome } from "./home/app-route.ts";
 import { registerHome } from "./home/route.ts";
+import { registerFlowActions } from "./shopify/flow/action-route.ts";
 import { defaultWidgetsDir } from "./widgets/assets.ts";
 import { registerWidgets } from "./widgets/routes.ts";
 
@@ -105,6 +106,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     corsOrigins: options.corsOrigins ?? [],
     storefrontUrl: options.storefrontUrl ?? defaultStorefrontUrl,
   });
+  registerFlowActions(app, { engine: options.engine, apiSecret: options.shopify.apiSecret, now });
   const widgetUrl = registerWidgets(app, options.widgetsDir ?? defaultWidgetsDir());
   if (options.demo) registerDemo(app, { engine: options.engine, now, widgetUrl, ...options.demo });
 

@@ -1,10 +1,13 @@
 import { runWorkerProcess, shopifyClient, type WorkerExtension } from "@kinship/webhooks";
 import { z } from "zod";
+import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
+import { DEFAULT_FLOW_EVERY_MS, shopifyFlowTask } from "./shopify/flow/task.ts";
 import { DEFAULT_SYNC_EVERY_MS, shopifySyncTask } from "./shopify/sync/task.ts";
 
 const SyncEnv = z.object({
   KINSHIP_SYNC_EVERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SYNC_EVERY_MS),
+  KINSHIP_FLOW_EVERY_MS: z.coerce.number().int().min(0).default(DEFAULT_FLOW_EVERY_MS),
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
 });
@@ -17,11 +20,14 @@ function syncEnv(env: NodeJS.ProcessEnv) {
 
 /**
  * What the app adds to the webhook worker: the sync of members' tiers and points back to Shopify,
- * and the Admin API reads that product and collection webhooks need.
+ * referees' welcome codes, Flow triggers, and the Admin API reads that product and collection
+ * webhooks need.
  */
 export const shopifyWorker: WorkerExtension = {
   help: `  KINSHIP_SYNC_EVERY_MS     how often changed members' tiers and points are sent to Shopify
                             (default ${DEFAULT_SYNC_EVERY_MS}; 0: not in this process)
+  KINSHIP_FLOW_EVERY_MS     how often Kinship's events are sent to Shopify Flow as triggers
+                            (default ${DEFAULT_FLOW_EVERY_MS}; 0: not in this process)
   SHOPIFY_API_KEY, SHOPIFY_API_SECRET  the app's credentials: refreshing shops' expiring tokens needs them
                             (the sync, and product and collection webhooks, call Shopify)
 `,
@@ -40,6 +46,22 @@ export const shopifyWorker: WorkerExtension = {
         apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
         apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
         everyMs: s.KINSHIP_SYNC_EVERY_MS,
+        now,
+        log,
+      }),
+      referralWelcomeTask({
+        engine,
+        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
+        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
+        everyMs: s.KINSHIP_SYNC_EVERY_MS,
+        now,
+        log,
+      }),
+      shopifyFlowTask({
+        engine,
+        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
+        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
+        everyMs: s.KINSHIP_FLOW_EVERY_MS,
         now,
         log,
       }),

@@ -49,6 +49,8 @@ const SCOPE_OF: Record<string, string | null> = {
   // Kinship's one bulk query reads the catalog (products, variants, collections); `node` polls its operation.
   bulkOperationRunQuery: "read_products",
   themes: "read_themes",
+  // Shopify Flow triggers: the customer reference each one carries needs read_customers.
+  flowTriggerReceive: "read_customers",
   node: null,
 };
 

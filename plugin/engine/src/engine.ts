@@ -37,6 +37,7 @@ import {
 import type { CreateProgramInput, Program } from "./store/programs/programs.ts";
 import { type TokenCipher, tokenCipher } from "./store/programs/token-cipher.ts";
 import { type RedemptionsPort, redemptionsPort } from "./store/redemptions/port.ts";
+import { type ReferralsPort, referralsPort } from "./store/referrals/port.ts";
 
 /**
  * The engine on its store: the one door every face (CLI, server, worker, Medusa plugin, admin)
@@ -60,6 +61,8 @@ export interface Engine {
   catalog: CatalogPort;
   partners: PartnersPort;
   redemptions: RedemptionsPort;
+  /** Referral codes, capture's results, the owner's review, payouts and welcome codes. */
+  referrals: ReferralsPort;
   /** The admin's figures: the dashboard and the tier preview. */
   insight: InsightPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
@@ -166,6 +169,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     catalog: catalogPort(db),
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
+    referrals: referralsPort(db),
     insight: insightPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),

@@ -6,7 +6,6 @@ export * from "./engine.ts";
 export * from "./events/dispatch.ts";
 export * from "./events/signature.ts";
 export * from "./graphql/index.ts";
-export { referralCode, referralLink } from "./referral-link.ts";
 export { type Connection, type ConnectOptions, connect, type Db } from "./store/db/connect.ts";
 export { hostMigrationScript } from "./store/db/migrate.ts";
 export { migrations } from "./store/db/migrations/index.ts";

@@ -21,6 +21,7 @@
 import type { CatalogChange, CommerceEventInput } from "@kinship/engine/core";
 import { z } from "zod";
 import { count, decimal, emailOf, instant, jsonId, minorOf, nameOf, parseLossless, read } from "./read.ts";
+import { OrderReferralFields, orderReferralOf } from "./shopify-referral.ts";
 import { type Mapped, MappingError } from "./types.ts";
 
 type OrderLineInput = Extract<CommerceEventInput, { type: "order.paid" }>["lines"][number];
@@ -51,6 +52,7 @@ const Order = z.object({
   shipping_lines: z.array(z.object({ price: decimal, is_removed: z.boolean().nullish() })).nullish(),
   total_shipping_price_set: shopMoney.nullish(),
   total_tax: decimal.nullish(),
+  ...OrderReferralFields,
 });
 
 /** A cancellation needs only the order and when: the rest of the order is not read. */
@@ -83,6 +85,7 @@ const Customer = z.object({
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
   tags: z.string().nullish(),
+  phone: z.string().nullish(),
 });
 
 const DataRequest = z.object({
@@ -222,6 +225,7 @@ function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
     orderDiscount: 0, // already allocated to the lines above
     shipping,
     tax,
+    ...orderReferralOf(o),
   });
 }
 
@@ -287,6 +291,8 @@ function customerChanged(c: z.output<typeof Customer>, created: boolean, what: s
   if (firstName !== undefined) event.firstName = firstName;
   const lastName = nameOf(c.last_name);
   if (lastName !== undefined) event.lastName = lastName;
+  // A phone compares referrals (same_phone); an absent one is left as it is.
+  if (c.phone?.trim()) event.phone = c.phone.trim().slice(0, 64);
   // `kinship-*` tags are the tier tags Kinship writes itself: the echo of that write (a
   // customers/update) must not read them back as the merchant's tags.
   if (c.tags != null) event.tags = splitTags(c.tags).filter((t) => !t.startsWith(KINSHIP_TAG_PREFIX));

@@ -55,9 +55,30 @@ describe("orders/paid", () => {
           orderDiscount: 0,
           shipping: 1000,
           tax: 3048,
+          contact: {
+            email: "jon@example.com",
+            shippingAddress: { line1: "123 Shipping Street", city: "Shippington", postalCode: "40003", country: "US" },
+          },
         },
       ],
     });
+  });
+
+  it("reads the referral the storefront put on the cart (note_attributes kinship_ref, kinship_device) and the order's browser_ip", () => {
+    const body = JSON.parse(fixture("orders-paid-customer.json"));
+    body.browser_ip = "198.51.100.20";
+    body.phone = " +1 415 555 0134 ";
+    body.note_attributes = [
+      { name: "gift_note", value: "hi" },
+      { name: "kinship_ref", value: " ab12CD34ef56 " },
+      { name: "kinship_device", value: "dev-9" },
+    ];
+    const [e] = inputs(mapShopify("orders/paid", JSON.stringify(body)));
+    expect(e?.referral).toEqual({ code: "ab12CD34ef56", ip: "198.51.100.20", deviceId: "dev-9" });
+    expect(e?.contact).toMatchObject({ email: "jon@example.com", phone: "+1 415 555 0134" });
+    expectEngineAccepts(mapShopify("orders/paid", JSON.stringify(body)));
+    body.note_attributes = [{ name: "kinship_ref", value: "" }];
+    expect(inputs(mapShopify("orders/paid", JSON.stringify(body)))[0]?.referral).toBeUndefined();
   });
 
   it("keeps 64-bit ids exact where JSON.parse would not", () => {

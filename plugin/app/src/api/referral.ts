@@ -1,8 +1,10 @@
 import { isShopDomain } from "@kinship/webhooks";
 
-export { referralCode, referralLink } from "@kinship/engine";
-
-/** A Shopify program's storefront is its shop (the myshopify domain redirects to the primary one). */
+/**
+ * A Shopify program's storefront is its shop (the myshopify domain redirects to the primary one).
+ * Members' referral links are `<storefront>?ref=<code>`, the code from the engine (an HMAC of the
+ * customer id under the program's secret, stored per member so a code resolves to its member).
+ */
 export function defaultStorefrontUrl(program: string): string | null {
   return isShopDomain(program) ? `https://${program}/` : null;
 }

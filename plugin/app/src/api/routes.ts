@@ -43,25 +43,25 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const tokens = shopTokens({ engine, shopify, now });
   const discounts = options.discounts ?? memberPriceDiscounts({ engine, tokens, now });
 
-  const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>) => {
+  const storefront = async (req: FastifyRequest, res: FastifyReply, auth: Auth<ShopperIdentity>, clientIp: string | null) => {
     if (!auth.ok) return unauthorized(req, res, auth.message);
     const parsed = parse(req);
     if (!parsed.ok) return graphqlError(res, parsed.status, parsed.message, "BAD_REQUEST");
     const deps = {
       engine,
-      secretOf,
       storefrontUrl: options.storefrontUrl,
       tokens,
       onError: (e: unknown) => req.log.error({ err: e }, "storefront resolver failed"),
     };
-    const ctx = storefrontContext(deps, auth.identity, now());
+    const ctx = storefrontContext(deps, { ...auth.identity, clientIp }, now());
     return answer(res, await executeStorefront(engine, ctx, parsed.request));
   };
 
   const proxy = async (req: FastifyRequest, res: FastifyReply) => {
     // Shopify caches nothing it should not: the answer is for one shopper.
     res.header("cache-control", "private, no-store");
-    return storefront(req, res, await appProxyIdentity(shopify, engine, req.raw.url ?? ""));
+    // Shopify's app proxy calls from its own servers and names the shopper's IP first in X-Forwarded-For.
+    return storefront(req, res, await appProxyIdentity(shopify, engine, req.raw.url ?? ""), forwardedFor(req));
   };
   app.get("/proxy/graphql", proxy);
   app.post("/proxy/graphql", proxy);
@@ -70,7 +70,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   app.post("/storefront/graphql", async (req, res) => {
     cors.headers(req, res);
     res.header("cache-control", "private, no-store");
-    return storefront(req, res, await memberTokenIdentity(secretOf, req.headers, now()));
+    return storefront(req, res, await memberTokenIdentity(secretOf, req.headers, now()), req.ip ?? null);
   });
 
   const appCredentials = { apiKey: shopify.config.apiKey, apiSecret: shopify.config.apiSecretKey };
@@ -78,7 +78,7 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   app.post("/customer-account/graphql", async (req, res) => {
     extensionCors.headers(res);
     res.header("cache-control", "private, no-store");
-    return storefront(req, res, await customerAccountIdentity(appCredentials, engine, req.headers, now()));
+    return storefront(req, res, await customerAccountIdentity(appCredentials, engine, req.headers, now()), req.ip ?? null);
   });
 
   app.options("/admin/graphql", async (req, res) => adminCors.preflight(req, res));
@@ -136,4 +136,10 @@ function unauthorized(req: FastifyRequest, res: FastifyReply, message: string): 
  */
 function answer(res: FastifyReply, result: ExecutionResult): FastifyReply {
   return res.code(200).type("application/json; charset=utf-8").send(result);
+}
+
+function forwardedFor(req: FastifyRequest): string | null {
+  const header = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
+  return first || null;
 }

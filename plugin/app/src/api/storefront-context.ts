@@ -4,15 +4,11 @@ import { localIssuer, redeem, shopifyIssuer } from "../rewards/index.ts";
 import { SHOPIFY_API_VERSION } from "../shopify/api-version.ts";
 import type { ShopTokenSource } from "../shopify/tokens.ts";
 import type { ShopperIdentity } from "./identity.ts";
-import type { SecretLookup } from "./member-token.ts";
-import { referralLink } from "./referral.ts";
 
 export { SHOPIFY_API_VERSION };
 
 export interface StorefrontDeps {
   engine: Engine;
-  /** The program's secret (referral codes are derived from it). */
-  secretOf: SecretLookup;
   storefrontUrl: (program: string) => string | null;
   /** Where a shop's Admin API token comes from (refreshed ahead of expiry). */
   tokens: Pick<ShopTokenSource, "tokenFor">;
@@ -25,14 +21,16 @@ export interface StorefrontDeps {
  * shop when it has an Admin API token (through `tokenFor`), locally when the program has no platform to issue them on
  * (the demo, custom programs, a shop connected without a token).
  */
-export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity, now: Date): StorefrontContext {
+export function storefrontContext(deps: StorefrontDeps, who: ShopperIdentity & { clientIp?: string | null }, now: Date): StorefrontContext {
   const { engine } = deps;
   const { program, customerId } = who;
   const ctx: StorefrontContext = {
     program,
     customerId,
     now,
-    referralLink: async (id) => referralLink(deps.storefrontUrl(program), await deps.secretOf(program), id),
+    // Links carry the member's code from the engine (the same HMAC as before, now stored and resolvable).
+    storefrontUrl: deps.storefrontUrl(program),
+    clientIp: who.clientIp ?? null,
   };
   if (deps.onError) ctx.onError = deps.onError;
   if (customerId !== null)

@@ -14,9 +14,10 @@ import { Draft } from "./ledger/draft.ts";
 import { reviewTier } from "./ledger/growth.ts";
 import { timePasses } from "./ledger/time-passes.ts";
 import type { Decision, MemberState } from "./ledger/types.ts";
+import { type ReferralReward, referralReward } from "./referrals/reward.ts";
 import { type EngineError, err, ok, type Result } from "./result.ts";
 
-export type Input = CommerceEvent | Command;
+export type Input = CommerceEvent | Command | ReferralReward;
 
 /**
  * The engine's one decision function: given a member's state, an event or command, the
@@ -58,6 +59,8 @@ function apply(draft: Draft, input: Input): Result<void, EngineError> {
       return adjust(draft, input);
     case "cancelSpend":
       return cancelSpend(draft, input);
+    case "referralReward":
+      return referralReward(draft, input);
     case "tick":
       if (!draft.member) return err({ code: "UnknownMember", message: `no member ${input.customerId}`, customerId: input.customerId });
       return ok(undefined);

@@ -2,6 +2,7 @@ export { CATCH_UP_DAYS, recentMonthDays } from "./campaigns/dates.ts";
 export { type CampaignState, campaignStateOf, emptyCampaigns } from "./campaigns/state.ts";
 export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
+export * from "./config/referrals.ts";
 export * from "./config/schema.ts";
 export * from "./config/validate.ts";
 export * from "./currency/convert.ts";
@@ -32,6 +33,10 @@ export {
   priceFor,
 } from "./pricing/member-price.ts";
 export * from "./reduce.ts";
+export * from "./referrals/normalise.ts";
+export * from "./referrals/review.ts";
+export * from "./referrals/reward.ts";
+export * from "./referrals/signals.ts";
 export * from "./result.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export {

@@ -29,6 +29,9 @@ export type EngineError =
   | { code: "ConfigConflict"; message: string; currentVersion: number }
   | { code: "UnknownTier"; message: string; tier: string }
   | { code: "InvalidOverride"; message: string; issues: string[] }
+  | { code: "UnknownReferral"; message: string; id: string }
+  /** The opposite decision on a referral already decided (or void): nothing changed. */
+  | { code: "ReferralDecided"; message: string; id: string; status: string }
   /** The member already gave a different birthday: it is set once. */
   | { code: "BirthdayLocked"; message: string; customerId: string }
   /** A webhook endpoint's url, topics or description refused: nothing was saved. */

@@ -4,7 +4,7 @@ import type { Program } from "../store/programs/programs.ts";
 import type { Admin } from "./admin-context.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import type { Resolvers } from "./execute.ts";
-import type { Shopper } from "./storefront.ts";
+import type { Shopper } from "./shopper.ts";
 import { memberNode } from "./views.ts";
 
 /** What a Member / AdminMember node carries (its customer), and a birthday when the node was built with one. */

@@ -4,41 +4,18 @@ import type { Partner } from "../core/index.ts";
 import { currencyExponent } from "../core/money.ts";
 import { listedConversion, priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
-import type { MemberView } from "../store/members/members.ts";
 import type { PerkClaim } from "../store/partners/partners.ts";
-import type { Program } from "../store/programs/programs.ts";
 import { campaignsStorefrontResolvers } from "./campaigns.ts";
 import { ApiError, badInput, unwrap } from "./errors.ts";
 import { type GraphQLRequest, mergeResolvers, once, type Resolvers, run, schemaOf } from "./execute.ts";
 import { membershipStorefrontResolvers } from "./membership.ts";
 import { programNode } from "./program-view.ts";
-import { referralsStorefrontResolvers } from "./referrals.ts";
+import { referralsStorefrontResolvers, shopperReferralLink } from "./referrals.ts";
 import { storefrontSdl } from "./sdl.ts";
+import type { RedeemResult, Shopper, StorefrontContext } from "./shopper.ts";
 import { memberNode } from "./views.ts";
 
-export type RedeemResult =
-  | { ok: true; value: { rewardId: string; code: string; points: number } }
-  | { ok: false; error: { code: string; message: string } };
-
-/**
- * Who is asking, as the edge established it (app proxy signature, member token, Medusa customer
- * auth). The storefront surface never takes identity from a query argument.
- */
-export interface StorefrontContext {
-  program: string;
-  /** Null for a guest. */
-  customerId: string | null;
-  now: Date;
-  /**
-   * Redeems a reward for ctx.customerId (the server binds the shopper); absent: redemption is off.
-   * `idempotencyKey` is already scoped to that shopper; a call repeating it must answer the first
-   * call's outcome and spend nothing (redemptions.once). Absent: a new redemption.
-   */
-  redeem?: (rewardId: string, idempotencyKey?: string) => Promise<RedeemResult>;
-  referralLink?: (customerId: string) => string | null | Promise<string | null>;
-  /** Told about unexpected failures, which the client only sees as "internal error". */
-  onError?: (error: unknown) => void;
-}
+export type { RedeemResult, Shopper, StorefrontContext };
 
 export const MAX_VARIANTS = 250;
 
@@ -49,14 +26,6 @@ const PERK_BLOCK = { disabled: "TIER", tier: "TIER", limit: "LIMIT" } as const;
 
 function perkNode(p: Partner, state: { claimable: boolean; blockedBy: string | null; claimsLeft: number; codes: readonly PerkClaim[] }) {
   return { partner: p.key, name: p.name, perk: p.perk, minTier: p.minTier ?? null, ...state };
-}
-
-export interface Shopper {
-  engine: Engine;
-  ctx: StorefrontContext;
-  program: () => Promise<Program>;
-  /** The shopper's member record; null for a guest or a customer who is not a member yet. */
-  member: () => Promise<MemberView | null>;
 }
 
 function shopperOf(engine: Engine, ctx: StorefrontContext): Shopper {
@@ -144,10 +113,10 @@ const pointsResolvers: Resolvers<Shopper> = {
     },
 
     async referralLink(_source, _args, s) {
-      const { customerId, referralLink } = s.ctx;
-      if (customerId === null || !referralLink) return null;
+      const { customerId } = s.ctx;
+      if (customerId === null) return null;
       await s.program();
-      return referralLink(customerId);
+      return shopperReferralLink(s, customerId);
     },
   },
   Mutation: {

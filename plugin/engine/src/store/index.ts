@@ -36,3 +36,5 @@ export * from "./programs/shop-tokens.ts";
 export * from "./programs/shops.ts";
 export * from "./programs/token-cipher.ts";
 export * from "./redemptions/redemptions.ts";
+export * from "./referrals/codes.ts";
+export type { ReferralView } from "./referrals/referrals.ts";

@@ -53,6 +53,9 @@ export function createMutation(r: IssueRequest): { query: string; field: string;
     context: { customers: { add: [customerGid(r.customerId)] } },
     usageLimit: 1,
     appliesOncePerCustomer: true,
+    ...(r.minimumOrder
+      ? { minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: decimalAmount(r.minimumOrder, r.currency) } } }
+      : {}),
   };
   if (r.reward.kind === "freeShipping")
     return {

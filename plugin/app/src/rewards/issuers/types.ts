@@ -9,6 +9,8 @@ export interface IssueRequest {
   /** The program's currency: amountOff rewards are in its minor units. */
   currency: string;
   now: Date;
+  /** The order subtotal the code needs, minor units (a referee's welcome code); absent or 0: none. */
+  minimumOrder?: number;
 }
 
 export interface Issued {

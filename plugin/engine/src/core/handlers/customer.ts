@@ -25,6 +25,7 @@ export function customerChanged(draft: Draft, e: CustomerEvent): void {
     if (e.birthday !== undefined) p.birthday = e.birthday;
     if (e.tags !== undefined) p.tags = [...e.tags].sort();
     if (e.referralCode !== undefined) p.referralCode = e.referralCode;
+    if (e.phone !== undefined) p.phone = e.phone;
     member.profileUpdatedAt = e.occurredAt;
   } else {
     draft.decision.notes.push("older profile update ignored");

@@ -7,6 +7,7 @@ import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
 export interface OrderAmounts {
@@ -136,6 +137,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     cancelled: false,
     ...(conversion ? { conversion } : {}),
   };
+  const prints = e.contact ? contactPrints(e.contact) : {};
+  if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
   orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);

@@ -2,6 +2,7 @@ import type { CampaignState } from "../campaigns/state.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
 import type { OutboxTopic } from "../events/topics.ts";
+import type { ContactPrints } from "../referrals/normalise.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
 export type LotKind = "earn" | "adjustment";
@@ -88,6 +89,8 @@ export interface OrderRecord {
   cancelled: boolean;
   /** An order in another listed currency: its amounts above are in the program's, converted at this rate. */
   conversion?: { currency: string; rate: string };
+  /** The shopper's contact, normalised and hashed: what referral fraud checks compare. */
+  contact?: ContactPrints;
 }
 
 export interface Profile {
@@ -97,6 +100,7 @@ export interface Profile {
   birthday: string | null;
   tags: string[];
   referralCode: string | null;
+  phone?: string | null;
 }
 
 export interface Member {

@@ -33,6 +33,7 @@ export function toMember(r: Selectable<MemberTable>): Member {
       birthday: p.birthday ?? null,
       tags: p.tags ?? [],
       referralCode: p.referralCode ?? null,
+      ...(p.phone ? { phone: p.phone } : {}),
     },
     profileUpdatedAt: r.profile_updated_at,
     createdAt: r.created_at,

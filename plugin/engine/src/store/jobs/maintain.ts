@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
+import { backfillReferralCodes } from "../referrals/codes.ts";
+import { payDueReferrals } from "../referrals/payout.ts";
 import { giveClockCampaigns, noticeExpiringLots } from "./campaigns.ts";
 import { evaluateTiers, type TierEvaluation } from "./evaluate-tiers.ts";
 import { expireDueLots } from "./expire.ts";
@@ -16,6 +18,8 @@ export interface Maintenance {
   expired: number;
   perMember: number;
   tiers: TierEvaluation;
+  /** Referrals paid (and voided on the way) whose first order passed its return window. */
+  referrals: { paid: number; voided: number; codes: number };
   /** Members given a birthday or anniversary bonus. */
   campaigns: number;
   /** `points.expiring` notices written. */
@@ -45,6 +49,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
     if (!applied.ok) throw new Error(applied.error.message);
   }
+  const referrals = { ...(await payDueReferrals(db, program.value, now)), codes: await backfillReferralCodes(db, id, now) };
   const campaigns = await giveClockCampaigns(db, programKey, id, config, now);
   const expiringNotices = await noticeExpiringLots(db, id, config, now);
   const tiers = await evaluateTiers(db, id, config, now);
@@ -61,5 +66,6 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     tiers,
     campaigns,
     expiringNotices,
+    referrals,
   };
 }

@@ -13,11 +13,13 @@ import {
   ok,
   parseEvent,
   type Result,
+  referralLotKey,
   withCatalogCollections,
 } from "../../core/index.ts";
 import { catalogCollections } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
 import { type Program, programOf } from "../programs/programs.ts";
+import { captureReferral, voidReferralOf } from "../referrals/capture.ts";
 import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
 import { loadState } from "./load-state.ts";
 import { decisionCtes, writeCtes } from "./write-decision.ts";
@@ -46,6 +48,7 @@ export function inputKey(input: Input): string | null {
   if (input.type === "spend" || input.type === "adjust" || input.type === "cancelSpend") return `${input.type}:${input.key}`;
   // Keyless: each is idempotent by what it finds (a bonus's year is recorded, a birthday is set once).
   if (input.type === "evaluate" || input.type === "tick" || input.type === "campaigns" || input.type === "setBirthday") return null;
+  if (input.type === "referralReward") return referralLotKey(input.referralId);
   return eventKey(input);
 }
 
@@ -258,9 +261,14 @@ async function applyClaimed(
     now,
     key !== null && status !== "applied" ? { key, status, currency: status === "ignored" ? (d.foreignCurrency ?? null) : null } : null,
   );
-  if (group) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
+  // A referral reads the rows this decision writes (the referee's member and order): written now.
+  const referred = input.type === "order.paid" && input.referral !== undefined && status === "applied";
+  if (group && !referred) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
   else await writeCtes(trx, ctes);
-  return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes: d.notes });
+  const notes = referred ? [...d.notes, ...(await captureReferral(trx, program, input, d, now))] : d.notes;
+  if ((input.type === "refund.created" || input.type === "order.cancelled") && status === "applied" && program.config.referrals)
+    if (await voidReferralOf(trx, programId, input.orderId, now)) notes.push("referral void: its first order was refunded or cancelled");
+  return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes });
 }
 
 /**

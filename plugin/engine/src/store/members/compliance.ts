@@ -91,6 +91,9 @@ export async function redactMember(
     if (num(updated.numUpdatedRows) === 0)
       return err({ code: "UnknownMember", message: `no member ${customerId} in ${programKey}`, customerId });
     await trx.deleteFrom("kinship_data_export").where("program_id", "=", programId).where("customer_id", "=", customerId).execute();
+    // The browsers a member was seen on (referral fraud checks) are personal data with no ledger value.
+    await sql`DELETE FROM kinship_referral_session WHERE member_id IN
+      (SELECT id FROM kinship_member WHERE program_id = ${programId} AND customer_id = ${redactedId})`.execute(trx);
     // Events not yet sent out name the person: none is sent after the erasure, and the log forgets them.
     await sql`DELETE FROM kinship_event_delivery WHERE program_id = ${programId} AND customer_id = ${customerId}`.execute(trx);
     await trx

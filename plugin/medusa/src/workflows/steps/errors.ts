@@ -30,6 +30,8 @@ const MEDUSA_TYPE = {
   ConfigConflict: MedusaError.Types.CONFLICT,
   UnknownTier: MedusaError.Types.NOT_FOUND,
   InvalidOverride: MedusaError.Types.INVALID_DATA,
+  UnknownReferral: MedusaError.Types.NOT_FOUND,
+  ReferralDecided: MedusaError.Types.CONFLICT,
   BirthdayLocked: MedusaError.Types.NOT_ALLOWED,
   InvalidEndpoint: MedusaError.Types.INVALID_DATA,
   UnknownEndpoint: MedusaError.Types.NOT_FOUND,

@@ -5,7 +5,6 @@ import {
   type RedeemedCode,
   type RedeemResult,
   type Result,
-  referralLink,
   type StorefrontContext,
 } from "@kinship/engine";
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
@@ -33,10 +32,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     customerId,
     now: new Date(),
     onError: (e) => logger.error(`kinship storefront API: ${(e as Error).stack ?? e}`),
-    referralLink: async (id) =>
-      kinship.options.storefrontUrl
-        ? referralLink(kinship.options.storefrontUrl, await engine.programs.webhookSecret(kinship.program), id)
-        : null,
+    // referralLink: <storefrontUrl>?ref=<the member's code> (the engine keeps the codes).
+    storefrontUrl: kinship.options.storefrontUrl ?? null,
   };
   if (customerId)
     ctx.redeem = async (rewardId, idempotencyKey): Promise<RedeemResult> => {
