@@ -22,6 +22,7 @@ import {
 import { type Drift, verifyLedger } from "./store/ledger/verify.ts";
 import type { MemberView } from "./store/members/members.ts";
 import { type CompliancePort, compliancePort, type MembersPort, membersPort } from "./store/members/port.ts";
+import { type MembershipPort, membershipPort } from "./store/membership/port.ts";
 import { type PartnersPort, partnersPort } from "./store/partners/port.ts";
 import {
   type ApiKeysPort,
@@ -61,6 +62,8 @@ export interface Engine {
   catalog: CatalogPort;
   partners: PartnersPort;
   redemptions: RedemptionsPort;
+  /** Paid membership: a member's value realised, every plan's members. */
+  membership: MembershipPort;
   /** Referral codes, capture's results, the owner's review, payouts and welcome codes. */
   referrals: ReferralsPort;
   /** The admin's figures: the dashboard and the tier preview. */
@@ -169,6 +172,7 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     catalog: catalogPort(db),
     partners: partnersPort(db),
     redemptions: redemptionsPort(db),
+    membership: membershipPort(db),
     referrals: referralsPort(db),
     insight: insightPort(db),
     inbox: inboxPort(db),

@@ -17,6 +17,11 @@
  * - With `taxes_included` (tax-inclusive shops) line prices include tax; they are passed as they are,
  *   consistently with refund subtotals, which include tax there as well.
  * - Test orders (`test: true`, Bogus gateway) are mapped like any other, so merchants can try the program.
+ * - A line's `memberSaving` is the part of its `discount_allocations` whose `discount_application_index`
+ *   names an automatic application titled as Kinship's member-price discount (MEMBER_PRICE_TITLE, or the
+ *   Discount Function's "<tier> member price" message); `sellingPlanId` is the line's `selling_plan_id`
+ *   (API 2026-10 and later); the order's `shippingDiscount` is the sum of its shipping lines'
+ *   `discount_allocations`.
  */
 import type { CatalogChange, CommerceEventInput } from "@kinship/engine/core";
 import { z } from "zod";
@@ -39,8 +44,19 @@ const LineItem = z.object({
   price: decimal,
   gift_card: z.boolean().nullish(),
   total_discount: decimal.nullish(),
-  discount_allocations: z.array(z.object({ amount: decimal })).nullish(),
+  discount_allocations: z.array(z.object({ amount: decimal, discount_application_index: count.nullish() })).nullish(),
+  selling_plan_id: jsonId.nullish(),
 });
+
+const DiscountApplication = z.object({ type: z.string().nullish(), title: z.string().nullish(), description: z.string().nullish() });
+
+/** The title of Kinship's automatic member-price discount (plugin/app/src/shopify/discount/activation.ts DISCOUNT_TITLE). */
+export const MEMBER_PRICE_TITLE = "Kinship member prices";
+
+function isMemberPrice(a: z.output<typeof DiscountApplication> | undefined): boolean {
+  if (a?.type !== "automatic") return false;
+  return [a.title, a.description].some((t) => t === MEMBER_PRICE_TITLE || (t != null && / member price$/.test(t)));
+}
 
 const Order = z.object({
   id: jsonId,
@@ -49,7 +65,16 @@ const Order = z.object({
   created_at: instant.nullish(),
   customer: z.object({ id: jsonId }).nullish(),
   line_items: z.array(LineItem),
-  shipping_lines: z.array(z.object({ price: decimal, is_removed: z.boolean().nullish() })).nullish(),
+  shipping_lines: z
+    .array(
+      z.object({
+        price: decimal,
+        is_removed: z.boolean().nullish(),
+        discount_allocations: z.array(z.object({ amount: decimal })).nullish(),
+      }),
+    )
+    .nullish(),
+  discount_applications: z.array(DiscountApplication).nullish(),
   total_shipping_price_set: shopMoney.nullish(),
   total_tax: decimal.nullish(),
   ...OrderReferralFields,
@@ -197,7 +222,16 @@ function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
       : li.total_discount != null
         ? minorOf(`${at}.total_discount`, li.total_discount, o.currency)
         : 0;
+    const memberSaving = sum(
+      (li.discount_allocations ?? []).map((d, j) =>
+        d.discount_application_index != null && isMemberPrice(o.discount_applications?.[d.discount_application_index])
+          ? minorOf(`${at}.discount_allocations.${j}.amount`, d.amount, o.currency)
+          : 0,
+      ),
+    );
     const line: OrderLineInput = { lineId: li.id, collectionIds: [], quantity: li.quantity, unitPrice, discount };
+    if (memberSaving > 0) line.memberSaving = Math.min(memberSaving, discount);
+    if (li.selling_plan_id != null) line.sellingPlanId = li.selling_plan_id;
     if (li.product_id != null) line.productId = li.product_id;
     if (li.variant_id != null) line.variantId = li.variant_id;
     if (li.sku) line.sku = li.sku.slice(0, 200);
@@ -212,6 +246,13 @@ function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
       ? minorOf(`${what}: total_shipping_price_set.shop_money.amount`, o.total_shipping_price_set.shop_money.amount, o.currency)
       : 0;
   const tax = o.total_tax != null ? minorOf(`${what}: total_tax`, o.total_tax, o.currency) : 0;
+  const shippingDiscount = sum(
+    (shippingLines ?? []).flatMap((s, i) =>
+      (s.discount_allocations ?? []).map((d, j) =>
+        minorOf(`${what}: shipping_lines.${i}.discount_allocations.${j}.amount`, d.amount, o.currency),
+      ),
+    ),
+  );
 
   // `key` is left out: the engine's default `order:<id>:paid` makes redeliveries idempotent.
   // A guest order (no customer) is still passed on with customerId null; the engine skips it.
@@ -224,6 +265,7 @@ function orderPaid(o: z.output<typeof Order>, what: string): Mapped {
     lines,
     orderDiscount: 0, // already allocated to the lines above
     shipping,
+    ...(shippingDiscount > 0 ? { shippingDiscount: Math.min(shippingDiscount, shipping) } : {}),
     tax,
     ...orderReferralOf(o),
   });

@@ -14,6 +14,7 @@ import { Draft } from "./ledger/draft.ts";
 import { reviewTier } from "./ledger/growth.ts";
 import { timePasses } from "./ledger/time-passes.ts";
 import type { Decision, MemberState } from "./ledger/types.ts";
+import { membershipPasses } from "./membership/purchase.ts";
 import { type ReferralReward, referralReward } from "./referrals/reward.ts";
 import { type EngineError, err, ok, type Result } from "./result.ts";
 
@@ -32,6 +33,7 @@ export function decide(state: MemberState, input: Input, config: ProgramConfig, 
   // refunds are applied, exactly as if they had arrived after their order, one by one.
   timePasses(draft);
   if (input.type === "order.paid" && draft.orders.has(input.orderId)) releaseHeld(draft, input.orderId);
+  membershipPasses(draft);
   return ok(draft.finish());
 }
 

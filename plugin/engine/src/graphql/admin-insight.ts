@@ -44,7 +44,7 @@ export const insightResolvers = {
       const { config } = program;
       const proposal = unwrap(validateConfig({ ...config, tiers: args.tiers }));
       const start = windowStart(config.growth.window, a.ctx.now, config.timezone);
-      const shifts = await a.engine.insight.tierShifts(program.id, proposal.tiers, start, a.ctx.now);
+      const shifts = await a.engine.insight.tierShifts(program.id, proposal.tiers, start, a.ctx.now, config);
       return preview(config, proposal.tiers, shifts);
     },
     tryRule(_source, args, a) {

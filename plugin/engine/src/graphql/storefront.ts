@@ -69,7 +69,13 @@ const pointsResolvers: Resolvers<Shopper> = {
         if (!variant) return [];
         // A variant in one of the program's other currencies is priced in it, amounts converted at the program's rate.
         const conversion = listedConversion(program.config, variant.currency, currencyExponent);
-        return [{ variantId: id, currency: variant.currency, ...priceFor(program.config, tierKey, variant, conversion) }];
+        return [
+          {
+            variantId: id,
+            currency: variant.currency,
+            ...priceFor(program.config, tierKey, variant, conversion, member?.planBenefits ?? []),
+          },
+        ];
       });
     },
 

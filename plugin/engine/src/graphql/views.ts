@@ -1,4 +1,4 @@
-import type { ProgramConfig } from "../core/index.ts";
+import type { MembershipView, ProgramConfig, TierSource } from "../core/index.ts";
 import type { ExpiringPoints } from "../store/ledger/expiring.ts";
 import type { MemberView } from "../store/members/members.ts";
 
@@ -9,6 +9,9 @@ export interface MemberNode {
   points: { available: number; pending: number; expiringSoon: () => Promise<ExpiringPoints[]> };
   growth: number;
   nextTier: { key: string; name: string; remaining: number } | null;
+  tierSource: TierSource;
+  /** Resolved to the API's Membership (with its value) by graphql/membership.ts. */
+  membership: MembershipView | null;
 }
 
 /** A member for the API; expiringSoon is read only when a client asks for it. */
@@ -25,5 +28,7 @@ export function memberNode(view: MemberView, config: ProgramConfig, expiringSoon
     points: { available: view.points.available, pending: view.points.pending, expiringSoon },
     growth: view.growth,
     nextTier: view.nextTier,
+    tierSource: view.tierSource,
+    membership: view.membership,
   };
 }

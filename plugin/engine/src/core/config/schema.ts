@@ -6,6 +6,7 @@ import { Plan } from "./plans.ts";
 import { Referrals } from "./referrals.ts";
 
 export { Period } from "./fields.ts";
+export { Plan } from "./plans.ts";
 
 export const Amount = z.union([
   z.strictObject({ perUnit: factor }).describe("points per whole currency unit of the eligible amount"),
@@ -223,6 +224,7 @@ export const ProgramConfig = z
     });
     for (const k of duplicates(c.partners.map((p) => p.key)))
       ctx.addIssue({ code: "custom", path: ["partners"], message: `duplicate partner key ${k}` });
+    checkPlans(c, tierKeys, ctx);
     const rewardIds = new Set(c.rewards.map((r) => r.id));
     c.campaigns.stampCards.forEach((s, i) => {
       if ("rewardId" in s.reward && !rewardIds.has(s.reward.rewardId))
@@ -245,6 +247,32 @@ export const ProgramConfig = z
   });
 export type ProgramConfig = z.infer<typeof ProgramConfig>;
 export type ProgramConfigInput = z.input<typeof ProgramConfig>;
+
+/** Plans name tiers and benefits that exist, have unique keys, and no product, variant or selling plan is in two plans. */
+function checkPlans(c: { plans: Plan[]; benefits: Benefit[] }, tierKeys: Set<string>, ctx: z.RefinementCtx): void {
+  const benefitIds = new Set(c.benefits.map((b) => b.id));
+  const owner = new Map<string, string>();
+  c.plans.forEach((p, i) => {
+    if (p.tier !== undefined && !tierKeys.has(p.tier))
+      ctx.addIssue({ code: "custom", path: ["plans", i, "tier"], message: `unknown tier ${p.tier}` });
+    p.benefits.forEach((b, j) => {
+      if (!benefitIds.has(b)) ctx.addIssue({ code: "custom", path: ["plans", i, "benefits", j], message: `unknown benefit ${b}` });
+    });
+    const ids = [
+      ...p.products.productIds.map((id) => ["productIds", `product ${id}`] as const),
+      ...p.products.variantIds.map((id) => ["variantIds", `variant ${id}`] as const),
+      ...p.products.sellingPlanIds.map((id) => ["sellingPlanIds", `selling plan ${id}`] as const),
+    ];
+    for (const [field, name] of ids) {
+      const other = owner.get(name);
+      if (other !== undefined && other !== p.key)
+        ctx.addIssue({ code: "custom", path: ["plans", i, "products", field], message: `${name} is already in plan ${other}` });
+      else owner.set(name, p.key);
+    }
+  });
+  for (const k of duplicates(c.plans.map((p) => p.key)))
+    ctx.addIssue({ code: "custom", path: ["plans"], message: `duplicate plan key ${k}` });
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -1,6 +1,7 @@
 import type { CustomerEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
 import { ensureMember } from "../ledger/member.ts";
+import { claimGuestPlans } from "../membership/purchase.ts";
 import { awardFixed } from "./fixed-award.ts";
 
 /** Lots a customer's creation awards (welcome bonuses) are keyed once per customer and rule. */
@@ -30,5 +31,6 @@ export function customerChanged(draft: Draft, e: CustomerEvent): void {
   } else {
     draft.decision.notes.push("older profile update ignored");
   }
+  if (draft.state.guestPlans?.length) claimGuestPlans(draft, draft.state.guestPlans, e.occurredAt);
   if (e.type === "customer.created") awardFixed(draft, "customer.created", createdLotPrefix(e.customerId), e.occurredAt, e);
 }

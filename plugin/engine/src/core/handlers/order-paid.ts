@@ -7,6 +7,7 @@ import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
+import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
 import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
@@ -71,9 +72,17 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const amounts = conversion ? orderAmounts(e, (a) => toProgram(a, conversion, currency, rounding)) : orderAmounts(e);
   const { lineNet, subtotal } = amounts;
   const inCurrency = e.currency === currency || conversion !== null;
+  const rated = conversion ? eventInProgramCurrency(e, conversion, currency, rounding) : e;
+  const bought = planBought(draft.config, e);
+  const savings = { memberSaving: rated.lines.reduce((s, l) => s + l.memberSaving, 0), shippingDiscount: rated.shippingDiscount };
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
-    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false };
+    if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false, ...savings };
+    const email = normaliseEmail(e.contact?.email);
+    if (bought && email) {
+      draft.decision.guestPlan = { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds, email };
+      draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest: starts when a customer with the order's email is known`);
+    } else if (bought) draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest without an email: nothing to start`);
     return;
   }
   if (draft.orders.has(e.orderId)) {
@@ -86,9 +95,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     return;
   }
   // A customer first seen with this order becomes a member by it: the order itself was not a member's.
-  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null };
+  draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null, ...savings };
   const member = ensureMember(draft, e.customerId);
-  const rated = conversion ? eventInProgramCurrency(e, conversion, currency, rounding) : e;
   if (conversion) draft.decision.notes.push(`order in ${e.currency} earns at ${conversion.rate} ${currency} per ${e.currency}`);
   const awards = rate(draft.config, orderRating(rated, member.tierKey, memberFacts(draft), capsFor(draft), amounts));
 
@@ -140,6 +148,8 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   const prints = e.contact ? contactPrints(e.contact) : {};
   if (Object.keys(prints).length > 0) order.contact = prints;
   draft.putOrder(order);
+  // The plan's line earns points like any other line; the plan is recorded before the tier review so its tier counts at once.
+  if (bought) recordPurchase(draft, { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds });
   orderCredited(draft, e, order);
   reviewTier(draft, "upgradeOnly", `order:${e.orderId}`);
 }

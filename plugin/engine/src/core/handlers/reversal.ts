@@ -5,6 +5,7 @@ import type { Draft } from "../ledger/draft.ts";
 import { addGrowth } from "../ledger/growth.ts";
 import { reverseLot } from "../ledger/reverse.ts";
 import type { Award, OrderRecord } from "../ledger/types.ts";
+import { endPurchase } from "../membership/purchase.ts";
 
 /** How much of an award's basis has been refunded so far (capped at the basis). */
 function refundedBasis(order: OrderRecord, award: Award): number {
@@ -70,6 +71,12 @@ export function refundCreated(draft: Draft, e: RefundEvent): void {
   for (const line of e.lines) order.refundedLines[line.lineId] = (order.refundedLines[line.lineId] ?? 0) + inProgram(line.amount);
   order.refundedAmount += inProgram(e.amount);
   reverseOrder(draft, order, `refund:${e.refundId}`, `refund ${e.refundId} of order ${e.orderId}`, e.occurredAt);
+  endPurchase(
+    draft,
+    order,
+    e.occurredAt,
+    e.lines.filter((l) => l.quantity > 0 || l.amount > 0).map((l) => l.lineId),
+  );
   orderStandingChanged(draft, before, standingOf(order));
 }
 
@@ -83,5 +90,6 @@ export function orderCancelled(draft: Draft, e: CancelEvent): void {
   const before = standingOf(order);
   order.cancelled = true;
   reverseOrder(draft, order, `order:${e.orderId}:cancel`, `order ${e.orderId} cancelled`, e.occurredAt);
+  endPurchase(draft, order, e.occurredAt, null);
   orderStandingChanged(draft, before, standingOf(order));
 }

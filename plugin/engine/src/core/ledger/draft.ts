@@ -1,5 +1,6 @@
 import { type CampaignState, campaignStateOf } from "../campaigns/state.ts";
 import type { ProgramConfig } from "../config/schema.ts";
+import { cloneMembership } from "../membership/record.ts";
 import {
   type Decision,
   type Entry,
@@ -153,7 +154,12 @@ function pointsEvents(member: Member | null, entries: readonly Entry[], lots: Re
 }
 
 function cloneMember(m: Member): Member {
-  return { ...m, profile: { ...m.profile, tags: [...m.profile.tags] }, override: m.override && { ...m.override } };
+  return {
+    ...m,
+    profile: { ...m.profile, tags: [...m.profile.tags] },
+    override: m.override && { ...m.override },
+    membership: m.membership ? cloneMembership(m.membership) : null,
+  };
 }
 
 function cloneOrder(o: OrderRecord): OrderRecord {

@@ -20,6 +20,7 @@ export function ensureMember(draft: Draft, customerId: string): Member {
     profileUpdatedAt: null,
     createdAt: draft.now,
     override: null,
+    membership: null,
   };
   draft.member = member;
   draft.decision.memberCreated = true;

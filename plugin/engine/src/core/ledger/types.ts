@@ -2,6 +2,7 @@ import type { CampaignState } from "../campaigns/state.ts";
 import type { EarnRule } from "../config/schema.ts";
 import type { CommerceEvent } from "../events/schema.ts";
 import type { OutboxTopic } from "../events/topics.ts";
+import type { GuestPlan, MembershipRecord } from "../membership/record.ts";
 import type { ContactPrints } from "../referrals/normalise.ts";
 
 export type LotStatus = "pending" | "available" | "consumed" | "expired" | "reversed";
@@ -119,6 +120,8 @@ export interface Member {
   createdAt: Date;
   /** The owner's hold on a tier; it may have run out (see overrideInForce). */
   override: TierOverride | null;
+  /** Paid membership purchases (absent or null: never bought a plan). */
+  membership?: MembershipRecord | null;
 }
 
 /** A tier the owner set by hand: the member stays at it until `until` (null: until cleared), whatever their growth. */
@@ -188,6 +191,8 @@ export interface MemberState {
    * lots are in `lots` even when consumed).
    */
   spends?: Record<string, SpendRecord>;
+  /** A customer event: the plans guests bought with this customer's email, not claimed yet. */
+  guestPlans?: GuestPlan[];
   /** The member's campaign progress (absent: none yet). */
   campaigns?: CampaignState;
 }
@@ -214,6 +219,10 @@ export interface Decision {
   foreignCurrency?: string;
   /** A paid order in the program's currency, member's or guest's, for the dashboard's order figures. */
   sale?: Sale;
+  /** A plan a guest bought: kept until a customer with the order's email is known. */
+  guestPlan?: GuestPlan;
+  /** Guests' plan orders this decision made the member's (by order id). */
+  claimedGuestPlans: string[];
   /** The member's campaign progress after this decision, when it moved. */
   campaigns?: CampaignState;
 }
@@ -226,6 +235,10 @@ export interface Sale {
   occurredAt: Date;
   /** The customer was a member before this order (false: a guest, or a customer this order made a member). */
   byMember: boolean;
+  /** Σ the lines' member-price savings, minor units. */
+  memberSaving: number;
+  /** Shipping the order did not charge, minor units. */
+  shippingDiscount: number;
 }
 
 export function emptyDecision(member: Member | null): Decision {
@@ -244,6 +257,7 @@ export function emptyDecision(member: Member | null): Decision {
     capUsage: {},
     windowGrowth: 0,
     notes: [],
+    claimedGuestPlans: [],
   };
 }
 

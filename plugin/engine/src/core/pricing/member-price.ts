@@ -78,12 +78,20 @@ interface Best {
 /**
  * The member price of one variant for one shopper. A benefit reaches its `minTier` and every tier
  * above; the shopper pays the lowest price among the benefits they reach. A benefit counts only
- * when it lowers the price. `tierKey` null is a guest. Pure and integral.
+ * when it lowers the price. `tierKey` null is a guest. A benefit in `granted` (a paying member's
+ * plan) reaches every tier. Pure and integral.
  */
-export function priceFor(config: PricingConfig, tierKey: string | null, variant: PricedVariant, conversion?: Conversion): MemberPriceQuote {
+export function priceFor(
+  config: PricingConfig,
+  tierKey: string | null,
+  variant: PricedVariant,
+  conversion?: Conversion,
+  /** Benefit ids the shopper has whatever their tier (a paid plan's). */
+  granted: readonly string[] = [],
+): MemberPriceQuote {
   const basePrice = variant.price;
   if (!memberPricesIn(config, variant.currency)) return { basePrice, memberPrice: null, benefit: null, teaser: null };
-  const best = bestByRank(config, variant, conversion);
+  const best = bestByRank(config, variant, conversion, tierKey === null ? [] : granted);
   const teaserAt = (rank: number): PriceTeaser | null => {
     const tier = config.tiers[rank];
     const at = best[rank];
@@ -109,11 +117,16 @@ export function priceFor(config: PricingConfig, tierKey: string | null, variant:
 }
 
 /** For each tier rank, the best price any benefit reaching that rank gives (null: none lowers it). */
-function bestByRank(config: PricingConfig, variant: PricedVariant, conversion?: Conversion): (Best | null)[] {
+function bestByRank(
+  config: PricingConfig,
+  variant: PricedVariant,
+  conversion: Conversion | undefined,
+  granted: readonly string[],
+): (Best | null)[] {
   const rankOf = new Map(config.tiers.map((t, i) => [t.key, i]));
   const out: (Best | null)[] = config.tiers.map(() => null);
   for (const b of config.benefits) {
-    const from = rankOf.get(b.minTier);
+    const from = granted.includes(b.id) ? 0 : rankOf.get(b.minTier);
     if (from === undefined || !inScope(b, variant)) continue;
     const price = discounted(b, variant, config.currency, conversion);
     if (price === null || price >= variant.price) continue;

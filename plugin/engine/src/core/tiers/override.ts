@@ -1,8 +1,9 @@
 import type { ProgramConfig } from "../config/schema.ts";
 import type { Member, TierChange, TierOverride } from "../ledger/types.ts";
+import { targetTier } from "../membership/tier.ts";
 import { type EngineError, err, ok, type Result } from "../result.ts";
 import { addDays } from "../time.ts";
-import { tierFor, tierRank } from "./rank.ts";
+import { tierRank } from "./rank.ts";
 
 export const OVERRIDE_REASON_MAX = 500;
 
@@ -78,7 +79,7 @@ export function unknownTierMessage(key: string, config: ProgramConfig): string {
  * `override_ended` change (from and to equal when the tier stays), then a grace start if one begins.
  */
 export function endOverride(member: Member, windowGrowth: number, config: ProgramConfig, now: Date, keyPrefix: string): TierChange[] {
-  const target = tierFor(config, windowGrowth);
+  const target = targetTier(member, windowGrowth, config, now);
   const from = member.tierKey;
   const ended = (to: string): TierChange => ({
     key: `${keyPrefix}:override_ended`,

@@ -8,6 +8,7 @@ import {
   type LotKind,
   type LotStatus,
   type Member,
+  membershipFromJson,
   type OrderRecord,
   type Profile,
   type TierOverride,
@@ -38,6 +39,7 @@ export function toMember(r: Selectable<MemberTable>): Member {
     profileUpdatedAt: r.profile_updated_at,
     createdAt: r.created_at,
     override: overrideOf(r),
+    membership: membershipFromJson(r.membership),
   };
 }
 

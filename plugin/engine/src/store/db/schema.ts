@@ -56,6 +56,9 @@ export interface MemberTable {
   override_reason: Generated<string | null>;
   override_actor: Generated<string | null>;
   override_set_at: Generated<Date | null>;
+  /** Paid membership purchases (0015; core/membership/record.ts). */
+  membership: Generated<Json | null>;
+  membership_due_at: Generated<Date | null>;
 }
 
 export interface LotTable {
@@ -279,6 +282,28 @@ export interface RedemptionTable {
   updated_at: Date;
 }
 
+export interface GuestPlanTable {
+  program_id: Int8;
+  order_id: string;
+  email: string;
+  plan: string;
+  occurred_at: Date;
+  line_ids: Json<string[]>;
+  member_id: Int8 | null;
+  claimed_at: Date | null;
+}
+
+export interface SaleTable {
+  program_id: Int8;
+  order_id: string;
+  member_id: Int8 | null;
+  by_member: boolean;
+  subtotal: Int8;
+  occurred_at: Date;
+  member_saving: Generated<Int8>;
+  shipping_discount: Generated<Int8>;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -308,6 +333,8 @@ export interface Database {
   kinship_redemption: RedemptionTable;
   kinship_perk_code: PerkCodeTable;
   kinship_migrations: MigrationTable;
+  kinship_guest_plan: GuestPlanTable;
+  kinship_sale: SaleTable;
 }
 
 export function num(v: string | number | bigint | null | undefined): number {

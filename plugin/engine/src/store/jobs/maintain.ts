@@ -17,6 +17,8 @@ export interface Maintenance {
   matured: number;
   expired: number;
   perMember: number;
+  /** Members whose membership had a renewal reminder or a lapse due. */
+  memberships: number;
   tiers: TierEvaluation;
   /** Referrals paid (and voided on the way) whose first order passed its return window. */
   referrals: { paid: number; voided: number; codes: number };
@@ -28,9 +30,10 @@ export interface Maintenance {
 
 /**
  * The scheduled work of a program at `now`: pending points mature, due points expire, members
- * whose case needs the full rules (debts, inactivity) go through the core one by one, and tiers
- * are evaluated; birthday and anniversary bonuses that are due are given, and lots about to
- * expire are announced. Every step is idempotent and resumable.
+ * whose case needs the full rules (debts, inactivity) go through the core one by one, memberships
+ * due a renewal reminder or a lapse are ticked, and tiers are evaluated (a lapsed plan's member
+ * falls to the earned tier); birthday and anniversary bonuses that are due are given, and lots
+ * about to expire are announced. Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -49,6 +52,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
     if (!applied.ok) throw new Error(applied.error.message);
   }
+  const memberships = await membershipsDue(db, programKey, id, now);
   const referrals = { ...(await payDueReferrals(db, program.value, now)), codes: await backfillReferralCodes(db, id, now) };
   const campaigns = await giveClockCampaigns(db, programKey, id, config, now);
   const expiringNotices = await noticeExpiringLots(db, id, config, now);
@@ -63,9 +67,29 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     matured,
     expired,
     perMember: special.rows.length,
+    memberships,
     tiers,
     campaigns,
     expiringNotices,
     referrals,
   };
+}
+
+/**
+ * Members whose membership has a renewal reminder or a lapse due go through the core one by one
+ * (a tick): each message is keyed and remembered on the member, so a re-run sends nothing twice.
+ */
+async function membershipsDue(db: Db, programKey: string, programId: number, now: Date): Promise<number> {
+  const due = await db
+    .selectFrom("kinship_member")
+    .select("customer_id")
+    .where("program_id", "=", programId)
+    .where("membership_due_at", "<=", now)
+    .orderBy("id")
+    .execute();
+  for (const r of due) {
+    const applied = await applyInput(db, programKey, { type: "tick", customerId: r.customer_id }, now);
+    if (!applied.ok) throw new Error(applied.error.message);
+  }
+  return due.length;
 }

@@ -10,6 +10,7 @@ import {
   err,
   eventKey,
   type Input,
+  normaliseEmail,
   ok,
   parseEvent,
   type Result,
@@ -18,6 +19,7 @@ import {
 } from "../../core/index.ts";
 import { catalogCollections } from "../catalog/changes.ts";
 import type { Db } from "../db/connect.ts";
+import { unclaimedGuestPlans } from "../members/guest-plans.ts";
 import { type Program, programOf } from "../programs/programs.ts";
 import { captureReferral, voidReferralOf } from "../referrals/capture.ts";
 import { type ClaimRequest, claimAndLock, claimAndLockMany, lockCustomerOfOrder } from "./claim.ts";
@@ -244,6 +246,10 @@ async function applyClaimed(
   const welcome = input.type === "customer.created" ? `${createdLotPrefix(input.customerId)}:` : null;
   const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
   const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys, before);
+  if ((input.type === "customer.created" || input.type === "customer.updated") && config.plans.length > 0) {
+    const email = normaliseEmail(input.email !== undefined ? input.email : loaded.state.member?.profile.email);
+    if (email) loaded.state.guestPlans = await unclaimedGuestPlans(trx, programId, email);
+  }
   const decision = decide(loaded.state, await withCollections(trx, program, input), config, now);
   if (!decision.ok) throw new EngineFailure(decision.error);
   const d = decision.value;

@@ -141,7 +141,7 @@ export async function loadState(
 /** Named, not `*`: a prepared statement must keep its result columns when a migration adds one. */
 const MEMBER_COLUMNS = `id, program_id, customer_id, available, pending, debt, growth, tier_key, tier_since, downgrade_due_at,
   last_activity_at, profile, profile_updated_at, created_at, updated_at, override_tier, override_until, override_reason,
-  override_actor, override_set_at`;
+  override_actor, override_set_at, membership, membership_due_at`;
 
 /** The member's columns, all null when there is no member. */
 type MemberRow = { [K in keyof Selectable<MemberTable>]: Selectable<MemberTable>[K] | null };

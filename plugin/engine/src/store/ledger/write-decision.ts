@@ -26,13 +26,15 @@ function memberRecord(m: Member, now: Date) {
     override_reason: m.override?.reason ?? null,
     override_actor: m.override?.actor ?? null,
     override_set_at: m.override?.setAt ?? null,
+    membership: m.membership ?? null,
+    membership_due_at: m.membership?.dueAt ?? null,
   };
 }
 
 const MEMBER_COLUMNS = sql`customer_id text, available bigint, pending bigint, debt bigint, growth bigint, tier_key text,
   tier_since timestamptz, downgrade_due_at timestamptz, last_activity_at timestamptz, profile jsonb,
   profile_updated_at timestamptz, created_at timestamptz, updated_at timestamptz, override_tier text, override_until timestamptz,
-  override_reason text, override_actor text, override_set_at timestamptz`;
+  override_reason text, override_actor text, override_set_at timestamptz, membership jsonb, membership_due_at timestamptz`;
 
 function lotRecord(l: Lot) {
   return {
@@ -88,15 +90,16 @@ export function decisionCtes(
     ctes.push(
       memberId === null
         ? sql`m AS (INSERT INTO kinship_member (program_id, customer_id, available, pending, debt, growth, tier_key, tier_since,
-              downgrade_due_at, last_activity_at, profile, profile_updated_at, created_at, updated_at)
+              downgrade_due_at, last_activity_at, profile, profile_updated_at, created_at, updated_at, membership, membership_due_at)
             SELECT ${programId}, x.customer_id, x.available, x.pending, x.debt, x.growth, x.tier_key, x.tier_since, x.downgrade_due_at,
-              x.last_activity_at, x.profile, x.profile_updated_at, x.created_at, x.updated_at
+              x.last_activity_at, x.profile, x.profile_updated_at, x.created_at, x.updated_at, x.membership, x.membership_due_at
             FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) RETURNING id)`
         : sql`m AS (UPDATE kinship_member SET available = x.available, pending = x.pending, debt = x.debt, growth = x.growth,
               tier_key = x.tier_key, tier_since = x.tier_since, downgrade_due_at = x.downgrade_due_at, last_activity_at = x.last_activity_at,
               profile = x.profile, profile_updated_at = x.profile_updated_at, updated_at = x.updated_at,
               override_tier = x.override_tier, override_until = x.override_until, override_reason = x.override_reason,
-              override_actor = x.override_actor, override_set_at = x.override_set_at
+              override_actor = x.override_actor, override_set_at = x.override_set_at,
+              membership = x.membership, membership_due_at = x.membership_due_at
             FROM jsonb_to_record(${record}) AS x(${MEMBER_COLUMNS}) WHERE kinship_member.id = ${memberId} RETURNING kinship_member.id)`,
     );
     ctes.push(sql`nl AS (INSERT INTO kinship_lot (program_id, member_id, key, kind, amount, remaining, reversed, status, earned_at,
@@ -167,10 +170,19 @@ export function decisionCtes(
   if (d.sale) {
     const s = d.sale;
     // A guest's order names no member (and makes none); a redelivered order is already there.
-    ctes.push(sql`nsa AS (INSERT INTO kinship_sale (program_id, order_id, member_id, by_member, subtotal, occurred_at)
-      VALUES (${programId}, ${s.orderId}, ${d.member ? member : null}, ${s.byMember}, ${s.subtotal}, ${s.occurredAt})
+    ctes.push(sql`nsa AS (INSERT INTO kinship_sale (program_id, order_id, member_id, by_member, subtotal, occurred_at, member_saving, shipping_discount)
+      VALUES (${programId}, ${s.orderId}, ${d.member ? member : null}, ${s.byMember}, ${s.subtotal}, ${s.occurredAt}, ${s.memberSaving}, ${s.shippingDiscount})
       ON CONFLICT (program_id, order_id) DO NOTHING)`);
   }
+  if (d.guestPlan) {
+    const g = d.guestPlan;
+    ctes.push(sql`ngp AS (INSERT INTO kinship_guest_plan (program_id, order_id, email, plan, occurred_at, line_ids)
+      VALUES (${programId}, ${g.orderId}, ${g.email}, ${g.plan}, ${g.at}, ${json(g.lineIds)})
+      ON CONFLICT (program_id, order_id) DO NOTHING)`);
+  }
+  if (d.claimedGuestPlans.length && d.member)
+    ctes.push(sql`cgp AS (UPDATE kinship_guest_plan SET member_id = ${member}, claimed_at = ${now}
+      WHERE program_id = ${programId} AND order_id = ANY(${d.claimedGuestPlans}::text[]) AND claimed_at IS NULL)`);
   // One row per key: a statement may not upsert the same row twice (the last message of a key wins).
   const messages = [...new Map(d.outbox.map((o) => [o.key, o])).values()];
   if (messages.length)

@@ -1,5 +1,19 @@
 import { type Selectable, sql } from "kysely";
-import { type EngineError, err, ok, type ProgramConfig, type Result, tierFor, tierRank, windowStart } from "../../core/index.ts";
+import {
+  type EngineError,
+  err,
+  type MembershipView,
+  membershipAt,
+  ok,
+  type ProgramConfig,
+  planBenefits,
+  type Result,
+  type TierSource,
+  tierFor,
+  tierRank,
+  tierSourceOf,
+  windowStart,
+} from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { type LedgerLine, ledgerPage } from "./ledger-page.ts";
 
@@ -23,9 +37,15 @@ export interface MemberView {
   profile: { email: string | null; firstName: string | null; lastName: string | null; birthday: string | null; tags: string[] };
   /** The override as stored (it may have run out: see overrideInForce). */
   override: { tier: string; until: string | null; reason: string; actor: string; setAt: string } | null;
+  /** What holds the tier: growth, a paid plan, the owner's override. */
+  tierSource: TierSource;
+  /** The current (or last) paid membership; null: never bought a plan. */
+  membership: MembershipView | null;
+  /** Member-price benefits the paying member's plan grants whatever the tier. */
+  planBenefits: string[];
 }
 
-export function memberView(row: Selectable<MemberTable>, windowGrowth: number, config: ProgramConfig): MemberView {
+export function memberView(row: Selectable<MemberTable>, windowGrowth: number, config: ProgramConfig, now: Date): MemberView {
   const m = toMember(row);
   const tier = config.tiers.find((t) => t.key === m.tierKey) ?? tierFor(config, windowGrowth);
   const next = config.tiers[tierRank(config, m.tierKey) + 1];
@@ -52,6 +72,9 @@ export function memberView(row: Selectable<MemberTable>, windowGrowth: number, c
       actor: m.override.actor,
       setAt: m.override.setAt.toISOString(),
     },
+    tierSource: tierSourceOf(m, windowGrowth, config, now),
+    membership: membershipAt(m.membership, config, now),
+    planBenefits: planBenefits(m, config, now),
   };
 }
 
@@ -76,13 +99,13 @@ export async function memberIn(db: Db, program: Program, customerId: string, now
   const { rows } = await sql<Selectable<MemberTable>>`${sql.raw(PREPARED)}
     SELECT id, program_id, customer_id, available, pending, debt, growth, tier_key, tier_since, downgrade_due_at,
       last_activity_at, profile, profile_updated_at, created_at, updated_at, override_tier, override_until, override_reason,
-      override_actor, override_set_at
+      override_actor, override_set_at, membership, membership_due_at
     FROM kinship_member WHERE program_id = ${id} AND customer_id = ${customerId}`.execute(db);
   const row = rows[0];
   if (!row) return err({ code: "UnknownMember", message: `no member ${customerId} in ${program.key}`, customerId });
   const start = windowStart(config.growth.window, now, config.timezone);
   const growth = start ? ((await windowGrowthOf(db, [num(row.id)], start)).get(num(row.id)) ?? 0) : num(row.growth);
-  return ok(memberView(row, growth, config));
+  return ok(memberView(row, growth, config, now));
 }
 
 /** Members in a stable order, a page at a time (keyset on row id). */
@@ -107,7 +130,7 @@ export async function* listMembers(db: Db, programKey: string, now: Date, pageSi
       rows.map((r) => num(r.id)),
       start,
     );
-    for (const r of rows) yield memberView(r, start ? (growth.get(num(r.id)) ?? 0) : num(r.growth), config);
+    for (const r of rows) yield memberView(r, start ? (growth.get(num(r.id)) ?? 0) : num(r.growth), config, now);
     after = num(rows[rows.length - 1]?.id);
   }
 }

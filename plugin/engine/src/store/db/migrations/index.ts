@@ -12,6 +12,7 @@ import { sql as shopScopes } from "./0011_shop_scopes.ts";
 import { sql as shopDiscount } from "./0012_shop_discount.ts";
 import { sql as memberSearch } from "./0013_member_search.ts";
 import { sql as insight } from "./0014_insight.ts";
+import { sql as membership } from "./0015_membership.ts";
 import { sql as referrals } from "./0016_referrals.ts";
 import { sql as campaigns } from "./0017_campaigns.ts";
 import { sql as eventsOut } from "./0018_events_out.ts";
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { id: "0012_shop_discount", sql: shopDiscount },
   { id: "0013_member_search", sql: memberSearch },
   { id: "0014_insight", sql: insight },
+  { id: "0015_membership", sql: membership },
   { id: "0016_referrals", sql: referrals },
   { id: "0017_campaigns", sql: campaigns },
   { id: "0018_events_out", sql: eventsOut },
