@@ -23,6 +23,7 @@ module.exports = defineConfig({
       options: {
         program: "kinship-test-store",
         currency: "usd",
+        storefrontUrl: "https://shop.example.com/",
         // The e2e suite boots a second store with these set to test the other options.
         ...(process.env.KINSHIP_EARN_ON ? { earnOn: process.env.KINSHIP_EARN_ON } : {}),
         ...(process.env.KINSHIP_REVERSE_ON ? { reverseOn: process.env.KINSHIP_REVERSE_ON } : {}),

@@ -86,6 +86,29 @@ describe("the member-price Discount Function", () => {
       expect(Object.fromEntries(offByLine(run(inputFor(program, cart))))).toEqual(off);
     });
 
+  it("the program's own rates price its listed currencies (over the presentment rate); memberPrices false prices none", () => {
+    const listed: PricingConfig = {
+      ...program,
+      currencies: { EUR: { rate: "1.08", memberPrices: true }, GBP: { rate: "1.25", memberPrices: false } },
+    };
+    // 15.00 USD / 1.08 = 13.89 EUR: 6.11 off 20.00; 5.00 USD / 1.08 = 4.63 EUR off.
+    expect(
+      Object.fromEntries(
+        offByLine(run(inputFor(listed, { tier: "gold", rate: "0.9", lines: [inSale("20.00", "EUR"), boots("12.00", "EUR")] }))),
+      ),
+    ).toEqual({
+      0: "6.11",
+      1: "4.63",
+    });
+    expect(
+      offByLine(run(inputFor(listed, { tier: "gold", rate: "0.8", lines: [inSale("20.00", "GBP"), boots("12.00", "GBP")] }))).size,
+    ).toBe(0);
+    // A currency the program does not list still uses the cart's presentment rate.
+    expect(Object.fromEntries(offByLine(run(inputFor(listed, { tier: "gold", rate: "0.9", lines: [boots("12.00", "CHF")] }))))).toEqual({
+      0: "4.50",
+    });
+  });
+
   it("prices 200 lines, each to its member price", () => {
     const lines = Array.from({ length: 200 }, (_, i) => [inSale("20.00"), excluded("30.00"), boots("12.00")][i % 3] as LineSpec);
     const off = offByLine(run(inputFor(program, { tier: "gold", lines })));

@@ -267,3 +267,45 @@ describe("mapMedusa (the plugin's inbox rows)", () => {
     expect(() => mapMedusa("order.placed", "{not json")).toThrow(MappingError);
   });
 });
+
+describe("Medusa orders: member savings, shipping discount, contact and referral", () => {
+  it("reads them from the order and the metadata the cart passed on", () => {
+    const o: Body = {
+      ...order(),
+      items: [{ id: "ordli_1", quantity: 3, unit_price: "18", compare_at_unit_price: new FakeBigNumber("20"), variant_id: "variant_1" }],
+      shipping_discount_total: "4.99",
+      email: " Ada.Lovelace+shop@Example.com ",
+      shipping_address: { address_1: " 1 Main St ", city: "Springfield", postal_code: "12345", country_code: "us", phone: "+1 555 0100" },
+      metadata: { kinship_ref: "abc123", kinship_device: "dev-9", other: 1 },
+    };
+    const m = mapMedusaOrder(o);
+    expectEngineAccepts(m);
+    expect(m.kind === "apply" && m.inputs[0]).toMatchObject({
+      lines: [{ lineId: "ordli_1", unitPrice: 1800, memberSaving: 600 }],
+      shippingDiscount: 499,
+      contact: {
+        email: "Ada.Lovelace+shop@Example.com",
+        phone: "+1 555 0100",
+        shippingAddress: { line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
+      },
+      referral: { code: "abc123", deviceId: "dev-9" },
+    });
+  });
+
+  it("leaves them out when the order has none (no compare-at price, nothing off shipping, no ref)", () => {
+    const m = mapMedusaOrder({ ...order(), shipping_discount_total: 0, metadata: { kinship_ref: "  " }, shipping_address: null });
+    const e = m.kind === "apply" ? (m.inputs[0] as Body) : null;
+    expect(e.shippingDiscount).toBeUndefined();
+    expect(e.referral).toBeUndefined();
+    expect(e.contact).toBeUndefined();
+    expect(e.lines.every((l: Body) => l.memberSaving === undefined)).toBe(true);
+  });
+
+  it("maps a stored custom event as the server's intake does, and refuses a bad one", () => {
+    const body = { id: "rev_1", name: "review.created", customerId: "cus_1", occurredAt: "2026-11-23T10:00:00Z", payload: { stars: 5 } };
+    const m = mapMedusa("custom", JSON.stringify(body));
+    expectEngineAccepts(m);
+    expect(m.kind === "apply" && m.inputs[0]).toMatchObject({ type: "custom", key: "rev_1", name: "review.created", customerId: "cus_1" });
+    expect(() => mapMedusa("custom", JSON.stringify({ ...body, customerId: 7 }))).toThrow(MappingError);
+  });
+});

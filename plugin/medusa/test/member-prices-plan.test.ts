@@ -40,6 +40,26 @@ describe("the member price lists Kinship keeps in Medusa", () => {
     ]);
   });
 
+  it("a region currency the program lists gets converted amounts; one with memberPrices false gets none", () => {
+    const v = validateConfig({
+      ...config,
+      currencies: { EUR: { rate: "1.08", memberPrices: true }, GBP: { rate: "1.25", memberPrices: false } },
+    });
+    if (!v.ok) throw new Error(v.error.message);
+    const teeEur = { ...tee, price: 1900, currency: "EUR" };
+    const teeGbp = { ...tee, price: 1600, currency: "GBP" };
+    const plan = planMemberPrices(v.value, [tee, teeEur, teeGbp]);
+    // 15.00 USD / 1.08 = 13.89 EUR; silver's 10% is 17.10 EUR
+    expect([...(plan.get("gold") ?? [])]).toEqual([
+      [priceKey("variant_tee", "USD"), 1500],
+      [priceKey("variant_tee", "EUR"), 1389],
+    ]);
+    expect([...(plan.get("silver") ?? [])]).toEqual([
+      [priceKey("variant_tee", "USD"), 1800],
+      [priceKey("variant_tee", "EUR"), 1710],
+    ]);
+  });
+
   it("change only what differs: new prices created, changed ones updated, stale and duplicate ones deleted", () => {
     const wanted = new Map([
       [priceKey("variant_tee", "USD"), 1800],

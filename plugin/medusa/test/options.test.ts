@@ -29,4 +29,11 @@ describe("plugin options", () => {
     expect(() => parseOptions({ reverseOn: "both" })).toThrow(/reverseOn/);
     expect(() => parseOptions({ currency: "dollars" })).toThrow(/currency: an ISO 4217 code/);
   });
+
+  it("take a storefront address for referral links, and refuse one that is not http(s)", () => {
+    expect(parseOptions({ storefrontUrl: "https://shop.example.com/" }).storefrontUrl).toBe("https://shop.example.com/");
+    expect(parseOptions({}).storefrontUrl).toBeUndefined();
+    expect(() => parseOptions({ storefrontUrl: "shop.example.com" })).toThrow(/storefrontUrl: an http\(s\) address/);
+    expect(() => parseOptions({ storefrontUrl: "ftp://shop.example.com/" })).toThrow(/storefrontUrl/);
+  });
 });

@@ -20,26 +20,28 @@ export async function signUp(url: string, seed: Seed, email: string, password = 
   return { customerId: customer.id, email, token };
 }
 
-/** A cart with these lines, shipped to the US with the seeded option, paid with the system provider. */
+/** A cart with these lines, shipped to the US (or Germany, in EUR) with the seeded option, paid with the system provider. */
 export async function cartFor(
   url: string,
   seed: Seed,
   shopper: Shopper,
   lines: { variantId: string; quantity: number }[],
+  where: { regionId: string; country: string; metadata?: Record<string, unknown> } = { regionId: seed.regionId, country: "us" },
 ): Promise<string> {
   const s = { token: shopper.token, publishableKey: seed.publishableKey };
   const { cart } = await call<{ cart: { id: string } }>(url, "/store/carts", {
     ...s,
     body: {
-      region_id: seed.regionId,
+      region_id: where.regionId,
       email: shopper.email,
+      ...(where.metadata ? { metadata: where.metadata } : {}),
       items: lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })),
       shipping_address: {
         first_name: "Ada",
         last_name: "Shopper",
         address_1: "1 Main St",
         city: "Springfield",
-        country_code: "us",
+        country_code: where.country,
         postal_code: "12345",
       },
     },

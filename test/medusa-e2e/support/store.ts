@@ -11,6 +11,8 @@ export const ADMIN = { email: "owner@kinship.test", password: "kinship-owner-pw"
 /** What the test store's seed script made (test/medusa/src/scripts/seed.ts). */
 export interface Seed {
   regionId: string;
+  /** Germany, in EUR. */
+  euRegionId: string;
   salesChannelId: string;
   shippingOptionId: string;
   publishableKey: string;

@@ -1,21 +1,10 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Engine } from "@kinship/engine";
 import type { InboxQueue } from "../queue/types.ts";
+import { checkCustomSignature } from "../signing/custom.ts";
 import { type IntakeReply, reply } from "./reply.ts";
 import { storeAndEnqueue } from "./store-and-enqueue.ts";
 
-export const TOLERANCE_SECONDS = 300;
-
-/** `sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>` — what a sender puts in X-Kinship-Signature. */
-export function signCustomEvent(secret: string, timestamp: number, rawBody: string): string {
-  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")}`;
-}
-
-function sameSignature(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { signCustomEvent, TOLERANCE_SECONDS } from "../signing/custom.ts";
 
 export interface CustomRequest {
   rawBody: string;
@@ -44,14 +33,9 @@ export function customIntake(options: {
         { error: "X-Kinship-Program, X-Kinship-Timestamp and X-Kinship-Signature are required" },
       );
     const secret = await options.engine.programs.webhookSecret(program);
-    if (!secret)
-      return reply(401, "unauthorized", { reason: "unknown program", program }, { error: "unknown program or no webhook secret" });
-    const ts = Number(timestamp);
     const at = now();
-    if (!Number.isInteger(ts) || Math.abs(at.getTime() / 1000 - ts) > TOLERANCE_SECONDS)
-      return reply(401, "unauthorized", { reason: "stale timestamp", program }, { error: "timestamp missing or more than 5 minutes away" });
-    if (!sameSignature(signCustomEvent(secret, ts, rawBody), signature))
-      return reply(401, "unauthorized", { reason: "bad signature", program }, { error: "signature does not match" });
+    const check = checkCustomSignature({ rawBody, timestamp, signature, secret, now: at });
+    if (!check.ok) return reply(401, "unauthorized", { reason: check.reason, program }, { error: check.error });
     let body: { id?: unknown; name?: unknown };
     try {
       body = JSON.parse(rawBody) ?? {};

@@ -5,6 +5,7 @@ export * from "./config/default-program.ts";
 export * from "./config/referrals.ts";
 export * from "./config/schema.ts";
 export * from "./config/validate.ts";
+export * from "./currency/convert.ts";
 export * from "./decide.ts";
 export * from "./events/normalise.ts";
 export * from "./events/parse.ts";
@@ -29,7 +30,9 @@ export * from "./money.ts";
 export * from "./partners/claims.ts";
 export {
   type Conversion,
+  listedConversion,
   type MemberPriceQuote,
+  memberPricesIn,
   type PricedVariant,
   type PriceTeaser,
   type PricingConfig,

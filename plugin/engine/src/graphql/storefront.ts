@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Partner } from "../core/index.ts";
-import { priceFor } from "../core/pricing/member-price.ts";
+import { currencyExponent } from "../core/money.ts";
+import { listedConversion, priceFor } from "../core/pricing/member-price.ts";
 import type { Engine } from "../engine.ts";
 import type { PerkClaim } from "../store/partners/partners.ts";
 import { campaignsStorefrontResolvers } from "./campaigns.ts";
@@ -66,11 +67,13 @@ const pointsResolvers: Resolvers<Shopper> = {
       return ids.flatMap((id) => {
         const variant = found.get(id);
         if (!variant) return [];
+        // A variant in one of the program's other currencies is priced in it, amounts converted at the program's rate.
+        const conversion = listedConversion(program.config, variant.currency, currencyExponent);
         return [
           {
             variantId: id,
             currency: variant.currency,
-            ...priceFor(program.config, tierKey, variant, undefined, member?.planBenefits ?? []),
+            ...priceFor(program.config, tierKey, variant, conversion, member?.planBenefits ?? []),
           },
         ];
       });

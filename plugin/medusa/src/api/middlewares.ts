@@ -8,5 +8,11 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
     },
+    {
+      // Signed custom events: the signature covers the exact bytes sent.
+      matcher: "/hooks/kinship/events",
+      method: ["POST"],
+      bodyParser: { preserveRawBody: true },
+    },
   ],
 });

@@ -1,9 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { emitKinshipEvents } from "../lib/events-out";
 import { kinshipOf } from "../lib/kinship";
 import { syncTierGroups } from "../lib/sync/tier-groups";
 
-/** Events that failed (or were replayed from the dead letters) run again, at most once a minute each. */
+/**
+ * Events that failed (or were replayed from the dead letters) run again, at most once a minute each;
+ * then Kinship's own events still waiting (or due for a retry) go out on Medusa's event bus.
+ */
 export default async function kinshipRetry(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
   const kinship = kinshipOf(container);
@@ -26,6 +30,7 @@ export default async function kinshipRetry(container: MedusaContainer) {
     await syncTierGroups(container, now);
     logger.info(`kinship: retried ${retried} queued events`);
   }
+  await emitKinshipEvents(container, now);
 }
 
 export const config = { name: "kinship-retry", schedule: "* * * * *" };

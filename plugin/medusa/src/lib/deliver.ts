@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { MedusaDelivery, TakeOutcome } from "../modules/kinship/service";
+import { emitKinshipEvents } from "./events-out";
 import { kinshipOf } from "./kinship";
 import { syncTierGroups } from "./sync/tier-groups";
 
@@ -15,7 +16,10 @@ export async function deliver(container: MedusaContainer, delivery: MedusaDelive
   try {
     const outcome = await kinshipOf(container).take(delivery, new Date());
     logger.info(`kinship: ${delivery.key}: ${outcome}`);
-    if (outcome === "applied") await syncTierGroups(container, new Date());
+    if (outcome === "applied") {
+      await syncTierGroups(container, new Date());
+      await emitKinshipEvents(container);
+    }
     return outcome;
   } catch (e) {
     logger.error(`kinship: could not take ${delivery.topic} ${delivery.key}: ${(e as Error).message}`);

@@ -21,9 +21,28 @@
  * - Gift cards: lines whose `variant.product.is_giftcard` is true earn nothing and are left out.
  * - Medusa creates a customer record even for guest checkouts, so `customer_id` is set for most
  *   orders; it is passed on as is (null only when absent).
+ * - Member savings: a line bought at a price-list price of type "sale" (Kinship's tier price lists
+ *   are) carries `compare_at_unit_price`, the price without the list; the saving is
+ *   (compare_at_unit_price − unit_price) × quantity. A merchant's own sale price lists set it too.
+ * - `shipping_discount_total` is the shipping the order did not charge; `email` and
+ *   `shipping_address` are the contact; the cart's metadata (copied to the order at completion)
+ *   carries the storefront's `kinship_ref`, `kinship_device` and `kinship_ip`.
+ * - Custom events (topic "custom", from the plugin's signed route or its workflow step) are mapped
+ *   as the server's POST /webhooks/events maps them.
  */
 import type { CommerceEventInput } from "@kinship/engine/core";
-import { describeValue, emailOf, instant, type Mapped, MappingError, minorOf, nameOf, read, stringId } from "@kinship/webhooks/mappers";
+import {
+  describeValue,
+  emailOf,
+  instant,
+  type Mapped,
+  MappingError,
+  mapCustom,
+  minorOf,
+  nameOf,
+  read,
+  stringId,
+} from "@kinship/webhooks/mappers";
 import { z } from "zod";
 
 /** A Medusa amount in major units: 12.5, "12.5", { value: "12.5" }, or a BigNumber instance. */
@@ -43,6 +62,8 @@ export interface MedusaOrderItem {
   raw_quantity?: MedusaAmount | null;
   unit_price: MedusaAmount;
   raw_unit_price?: MedusaAmount | null;
+  compare_at_unit_price?: MedusaAmount | null;
+  raw_compare_at_unit_price?: MedusaAmount | null;
   adjustments?: Array<{ amount: MedusaAmount; raw_amount?: MedusaAmount | null }> | null;
   discount_total?: MedusaAmount | null;
   raw_discount_total?: MedusaAmount | null;
@@ -57,7 +78,20 @@ export interface MedusaOrder {
   items: MedusaOrderItem[];
   shipping_subtotal?: MedusaAmount | null;
   shipping_total?: MedusaAmount | null;
+  shipping_discount_total?: MedusaAmount | null;
   tax_total?: MedusaAmount | null;
+  email?: string | null;
+  shipping_address?: MedusaAddress | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface MedusaAddress {
+  address_1?: string | null;
+  address_2?: string | null;
+  city?: string | null;
+  postal_code?: string | null;
+  country_code?: string | null;
+  phone?: string | null;
 }
 
 export interface MedusaCancelledOrder {
@@ -145,6 +179,8 @@ const Item = z.object({
   raw_quantity: amount.nullish(),
   unit_price: amount,
   raw_unit_price: amount.nullish(),
+  compare_at_unit_price: amount.nullish(),
+  raw_compare_at_unit_price: amount.nullish(),
   adjustments: z.array(z.object({ amount: amount, raw_amount: amount.nullish() })).nullish(),
   discount_total: amount.nullish(),
   raw_discount_total: amount.nullish(),
@@ -164,7 +200,20 @@ const Order = z.object({
   items: z.array(Item),
   shipping_subtotal: amount.nullish(),
   shipping_total: amount.nullish(),
+  shipping_discount_total: amount.nullish(),
   tax_total: amount.nullish(),
+  email: z.string().nullish(),
+  shipping_address: z
+    .object({
+      address_1: z.string().nullish(),
+      address_2: z.string().nullish(),
+      city: z.string().nullish(),
+      postal_code: z.string().nullish(),
+      country_code: z.string().nullish(),
+      phone: z.string().nullish(),
+    })
+    .nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 
 const Cancelled = z.object({ id: stringId, canceled_at: date.nullish(), updated_at: date.nullish() });
@@ -211,6 +260,8 @@ export function mapMedusaOrder(order: MedusaOrder | unknown): Mapped {
       : it.discount_total != null
         ? minorOf(`${at}.discount_total`, it.raw_discount_total ?? it.discount_total, cur, ROUND)
         : 0;
+    const compareAt = it.raw_compare_at_unit_price ?? it.compare_at_unit_price;
+    const listPrice = compareAt == null ? unitPrice : minorOf(`${at}.compare_at_unit_price`, compareAt, cur, ROUND);
     const line: (typeof lines)[number] = {
       lineId: it.id,
       collectionIds: it.variant?.product?.collection_id ? [it.variant.product.collection_id] : [],
@@ -218,6 +269,7 @@ export function mapMedusaOrder(order: MedusaOrder | unknown): Mapped {
       unitPrice,
       discount,
     };
+    if (listPrice > unitPrice) line.memberSaving = (listPrice - unitPrice) * quantity;
     if (it.product_id) line.productId = it.product_id;
     if (it.variant_id) line.variantId = it.variant_id;
     const sku = it.variant_sku ?? it.variant?.sku;
@@ -237,7 +289,55 @@ export function mapMedusaOrder(order: MedusaOrder | unknown): Mapped {
     shipping: shipping == null ? 0 : minorOf(`${what}: shipping_total`, shipping, cur, ROUND),
     tax: o.tax_total == null ? 0 : minorOf(`${what}: tax_total`, o.tax_total, cur, ROUND),
   };
+  if (o.shipping_discount_total != null) {
+    const off = minorOf(`${what}: shipping_discount_total`, o.shipping_discount_total, cur, ROUND);
+    if (off > 0) event.shippingDiscount = off;
+  }
+  const contact = contactOf(o.email, o.shipping_address);
+  if (contact) event.contact = contact;
+  const referral = referralOf(o.metadata);
+  if (referral) event.referral = referral;
   return { kind: "apply", inputs: [event] };
+}
+
+type PaidInput = Extract<CommerceEventInput, { type: "order.paid" }>;
+
+/** Trimmed text cut to the engine's limit; undefined when empty. */
+function textOf(v: unknown, max: number): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return t === "" ? undefined : t.slice(0, max);
+}
+
+/** The shopper as the order knew them (the engine normalises them for its referral checks). */
+function contactOf(email: string | null | undefined, a: MedusaAddress | null | undefined): PaidInput["contact"] {
+  const contact: NonNullable<PaidInput["contact"]> = {};
+  const mail = emailOf(textOf(email, 320));
+  if (mail) contact.email = mail;
+  const phone = textOf(a?.phone, 64);
+  if (phone) contact.phone = phone;
+  const address = {
+    line1: textOf(a?.address_1, 300),
+    line2: textOf(a?.address_2, 300),
+    city: textOf(a?.city, 200),
+    postalCode: textOf(a?.postal_code, 40),
+    country: textOf(a?.country_code, 80)?.toUpperCase(),
+  };
+  const given = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined));
+  if (Object.keys(given).length > 0) contact.shippingAddress = given;
+  return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
+/** The referral the storefront put on the cart (`kinship_ref`, with `kinship_device` and `kinship_ip`), which Medusa copies to the order. */
+function referralOf(metadata: Record<string, unknown> | null | undefined): PaidInput["referral"] {
+  const code = textOf(metadata?.kinship_ref, 100);
+  if (!code) return undefined;
+  const referral: NonNullable<PaidInput["referral"]> = { code };
+  const deviceId = textOf(metadata?.kinship_device, 200);
+  if (deviceId) referral.deviceId = deviceId;
+  const ip = textOf(metadata?.kinship_ip, 64);
+  if (ip) referral.ip = ip;
+  return referral;
 }
 
 /** A canceled order (after `order.canceled`) → order.cancelled. */
@@ -306,6 +406,7 @@ export const MEDUSA_TOPICS = [
   "refund",
   "customer.created",
   "customer.updated",
+  "custom",
 ] as const;
 export type MedusaTopic = (typeof MEDUSA_TOPICS)[number];
 
@@ -329,6 +430,8 @@ export function mapMedusa(topic: string, rawBody: string): Mapped {
       return mapMedusaCustomer(body, true);
     case "customer.updated":
       return mapMedusaCustomer(body, false);
+    case "custom":
+      return mapCustom(rawBody);
     default:
       return { kind: "ignore", reason: `medusa topic ${topic} is not one Kinship uses` };
   }

@@ -14,9 +14,10 @@ import {
 } from "@medusajs/medusa/core-flows";
 
 /**
- * The test store's catalog and checkout: a US region paying with the system provider, one stock
- * location shipping flat 10.00, a publishable key, and two products (a 100.00 tee in the "Essentials"
- * collection and a 40.00 cap). Writes the ids the tests need to $KINSHIP_SEED_OUT.
+ * The test store's catalog and checkout: a US region (USD) and a German one (EUR) paying with the
+ * system provider, one stock location shipping flat 10.00 (9.00 EUR), a publishable key, and two
+ * products (a 100.00 / 90.00 EUR tee in the "Essentials" collection and a 40.00 / 36.00 EUR cap).
+ * Writes the ids the tests need to $KINSHIP_SEED_OUT.
  */
 export default async function seed({ container }: ExecArgs) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY);
@@ -28,10 +29,15 @@ export default async function seed({ container }: ExecArgs) {
   if (!salesChannelId) throw new Error("no default sales channel");
 
   const { result: regions } = await createRegionsWorkflow(container).run({
-    input: { regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
+    input: {
+      regions: [
+        { name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] },
+        { name: "Germany", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default"] },
+      ],
+    },
   });
-  const region = regions[0];
-  if (!region) throw new Error("no region");
+  const [region, euRegion] = regions;
+  if (!region || !euRegion) throw new Error("no region");
 
   const { result: locations } = await createStockLocationsWorkflow(container).run({
     input: { locations: [{ name: "Main warehouse", address: { address_1: "1 Main St", city: "Springfield", country_code: "us" } }] },
@@ -45,7 +51,15 @@ export default async function seed({ container }: ExecArgs) {
   const fulfillmentSet = await fulfillment.createFulfillmentSets({
     name: "US shipping",
     type: "shipping",
-    service_zones: [{ name: "US", geo_zones: [{ country_code: "us", type: "country" }] }],
+    service_zones: [
+      {
+        name: "US and Germany",
+        geo_zones: [
+          { country_code: "us", type: "country" },
+          { country_code: "de", type: "country" },
+        ],
+      },
+    ],
   });
   await link.create({
     [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
@@ -74,6 +88,8 @@ export default async function seed({ container }: ExecArgs) {
         prices: [
           { currency_code: "usd", amount: 10 },
           { region_id: region.id, amount: 10 },
+          { currency_code: "eur", amount: 9 },
+          { region_id: euRegion.id, amount: 9 },
         ],
         rules: [
           { attribute: "enabled_in_store", value: "true", operator: "eq" },
@@ -96,14 +112,15 @@ export default async function seed({ container }: ExecArgs) {
   const { result: products } = await createProductsWorkflow(container).run({
     input: {
       products: [
-        product("Kinship Tee", "kinship-tee", "TEE-M", 100, profileId, salesChannelId, collections[0]?.id),
-        product("Kinship Cap", "kinship-cap", "CAP-OS", 40, profileId, salesChannelId),
+        product("Kinship Tee", "kinship-tee", "TEE-M", [100, 90], profileId, salesChannelId, collections[0]?.id),
+        product("Kinship Cap", "kinship-cap", "CAP-OS", [40, 36], profileId, salesChannelId),
       ],
     },
   });
 
   const out = {
     regionId: region.id,
+    euRegionId: euRegion.id,
     salesChannelId,
     shippingOptionId: options[0]?.id,
     publishableKey: key.token,
@@ -118,7 +135,7 @@ function product(
   title: string,
   handle: string,
   sku: string,
-  price: number,
+  [usd, eur]: [number, number],
   profileId: string,
   salesChannelId: string,
   collectionId?: string,
@@ -131,7 +148,16 @@ function product(
     ...(collectionId ? { collection_id: collectionId } : {}),
     options: [{ title: "Size", values: ["One size"] }],
     variants: [
-      { title: "One size", sku, options: { Size: "One size" }, manage_inventory: false, prices: [{ amount: price, currency_code: "usd" }] },
+      {
+        title: "One size",
+        sku,
+        options: { Size: "One size" },
+        manage_inventory: false,
+        prices: [
+          { amount: usd, currency_code: "usd" },
+          { amount: eur, currency_code: "eur" },
+        ],
+      },
     ],
     sales_channels: [{ id: salesChannelId }],
   };

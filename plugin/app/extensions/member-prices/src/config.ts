@@ -14,12 +14,25 @@ export interface FunctionConfig extends PricingConfig {
 /** The config, or null when it is missing or not one Kinship wrote: the function then discounts nothing. */
 export function configOf(json: unknown): FunctionConfig | null {
   if (!isRecord(json) || json.v !== 1) return null;
-  const { currency, tiers, benefits, collections } = json;
+  const { currency, tiers, benefits, collections, currencies } = json;
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
   if (!Array.isArray(tiers) || tiers.length === 0 || !tiers.every(isTier)) return null;
   if (!Array.isArray(benefits) || !benefits.every(isBenefit)) return null;
   if (!isStrings(collections) || collections.length > SLOTS.length) return null;
-  return { v: 1, currency, tiers, benefits, collections };
+  if (currencies !== undefined && !isCurrencies(currencies)) return null;
+  return { v: 1, currency, tiers, benefits, collections, ...(currencies ? { currencies } : {}) };
+}
+
+function isCurrencies(c: unknown): c is Record<string, { rate: string; memberPrices: boolean }> {
+  if (!isRecord(c)) return false;
+  return Object.entries(c).every(
+    ([code, r]) =>
+      /^[A-Z]{3}$/.test(code) &&
+      isRecord(r) &&
+      typeof r.rate === "string" &&
+      /^\d+(\.\d+)?$/.test(r.rate) &&
+      typeof r.memberPrices === "boolean",
+  );
 }
 
 function isTier(t: unknown): t is { key: string; name: string } {

@@ -1,4 +1,4 @@
-import { type Conversion, priceFor } from "@kinship/engine/pricing";
+import { type Conversion, listedConversion, priceFor } from "@kinship/engine/pricing";
 import { configOf, type FunctionConfig } from "./config.ts";
 import { decimalOf, exponentOf, minorOf } from "./currency.ts";
 import { type CartLine, type ProductDiscountCandidate, type RunInput, type RunResult, SLOTS } from "./input.ts";
@@ -48,10 +48,12 @@ function amountOff(line: CartLine, config: FunctionConfig, tier: string, rate: s
   config.collections.forEach((id, i) => {
     if (m.product[SLOTS[i] as (typeof SLOTS)[number]] === true) collectionIds.push(id);
   });
+  // The program's own rate for this currency first; otherwise the cart's presentment rate (Markets).
   const conversion: Conversion | undefined =
-    currencyCode !== config.currency && rate !== null
+    listedConversion(config, currencyCode, exponentOf) ??
+    (currencyCode !== config.currency && rate !== null
       ? { rate, fromExponent: exponentOf(config.currency), toExponent: exponent }
-      : undefined;
+      : undefined);
   const variant = { variantId: tail(m.id), productId: tail(m.product.id), collectionIds, price, currency: currencyCode };
   const { memberPrice } = priceFor(config, tier, variant, conversion);
   if (memberPrice === null || memberPrice >= price) return null;

@@ -28,6 +28,14 @@ export function discountConfigOf(program: PricingConfig): DiscountConfig {
     tiers: program.tiers.map((t) => ({ key: t.key, name: t.name })),
     benefits: program.benefits.map((b) => ({ id: b.id, minTier: b.minTier, scope: b.scope, discount: b.discount })),
     collections,
+    // The program's own rates price the other currencies; Shopify's presentment rate only the ones it does not list.
+    ...(program.currencies && Object.keys(program.currencies).length > 0
+      ? {
+          currencies: Object.fromEntries(
+            Object.entries(program.currencies).map(([c, r]) => [c, { rate: r.rate, memberPrices: r.memberPrices }]),
+          ),
+        }
+      : {}),
   };
   const variables = Object.fromEntries(SLOTS.map((slot, i) => [slot, collections[i] ? [gidOf("Collection", collections[i])] : []]));
   const json = JSON.stringify(config);

@@ -17,3 +17,23 @@ export const Currencies = z.record(
   }),
 );
 export type Currencies = z.infer<typeof Currencies>;
+
+/** What is wrong with the listed currencies of a program in `programCurrency`: [key, message] pairs. */
+export function currencyIssues(programCurrency: string, currencies: Currencies): [string, string][] {
+  const issues: [string, string][] = [];
+  for (const [code, c] of Object.entries(currencies)) {
+    if (code === programCurrency) issues.push([code, "the program's own currency needs no rate"]);
+    else if (!knownCurrency(code)) issues.push([code, `unknown currency ${code}`]);
+    if (!/[1-9]/.test(c.rate)) issues.push([code, "a rate must be more than 0"]);
+  }
+  return issues;
+}
+
+function knownCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat("en", { style: "currency", currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}

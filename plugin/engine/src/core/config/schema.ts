@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Campaigns } from "./campaigns.ts";
-import { Currencies } from "./currencies.ts";
+import { Currencies, currencyIssues } from "./currencies.ts";
 import { factor, isoInstant, key, nonNegInt, Period } from "./fields.ts";
 import { Plan } from "./plans.ts";
 import { Referrals } from "./referrals.ts";
@@ -242,6 +242,8 @@ export const ProgramConfig = z
       ctx.addIssue({ code: "custom", path: ["campaigns", "badges"], message: `duplicate badge key ${k}` });
     if (c.expiry.kind === "afterEarn" && c.expiry.days <= c.pendingDays)
       ctx.addIssue({ code: "custom", path: ["expiry", "days"], message: "points must not expire before they become available" });
+    for (const [code, message] of currencyIssues(c.currency, c.currencies))
+      ctx.addIssue({ code: "custom", path: ["currencies", code], message });
   });
 export type ProgramConfig = z.infer<typeof ProgramConfig>;
 export type ProgramConfigInput = z.input<typeof ProgramConfig>;

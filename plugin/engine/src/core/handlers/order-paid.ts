@@ -1,5 +1,6 @@
 import { orderCredited } from "../campaigns/orders.ts";
 import type { EarnRule } from "../config/schema.ts";
+import { eventInProgramCurrency, orderConversion, toProgram } from "../currency/convert.ts";
 import type { OrderPaidEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
 import { earn } from "../ledger/earn.ts";
@@ -10,12 +11,22 @@ import { normaliseEmail, planBought, recordPurchase } from "../membership/purcha
 import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
-/** Merchandise after discounts per line, and the subtotal after order-level discounts. */
-export function orderAmounts(e: OrderPaidEvent): { lineNet: Record<string, number>; subtotal: number } {
+export interface OrderAmounts {
+  lineNet: Record<string, number>;
+  subtotal: number;
+}
+
+/**
+ * Merchandise after discounts per line, and the subtotal after order-level discounts. `convert`
+ * brings an order in another currency into the program's: each line's net and the order discount
+ * are converted whole, so a refund of a whole line converts to exactly what the line earned on.
+ */
+export function orderAmounts(e: OrderPaidEvent, convert: (amount: number) => number = (a) => a): OrderAmounts {
   const lineNet: Record<string, number> = {};
   for (const l of e.lines) lineNet[l.lineId] = (lineNet[l.lineId] ?? 0) + Math.max(0, l.unitPrice * l.quantity - l.discount);
+  for (const id of Object.keys(lineNet)) lineNet[id] = convert(lineNet[id] as number);
   const total = Object.values(lineNet).reduce((s, v) => s + v, 0);
-  return { lineNet, subtotal: Math.max(0, total - e.orderDiscount) };
+  return { lineNet, subtotal: Math.max(0, total - convert(e.orderDiscount)) };
 }
 
 function basisFor(e: OrderPaidEvent, lineNet: Record<string, number>, subtotal: number, rule: EarnRule): LotBasis {
@@ -41,8 +52,9 @@ export function orderRating(
   tierKey: string,
   member: Record<string, unknown>,
   capUsage: Record<string, CapUsage>,
+  amounts: OrderAmounts = orderAmounts(e),
 ): RatingContext {
-  const { lineNet, subtotal } = orderAmounts(e);
+  const { lineNet, subtotal } = amounts;
   return {
     trigger: "order.paid",
     occurredAt: e.occurredAt,
@@ -54,10 +66,15 @@ export function orderRating(
 }
 
 export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
-  const { lineNet, subtotal } = orderAmounts(e);
-  const inCurrency = e.currency === draft.config.currency;
+  const { currency, rounding } = draft.config;
+  // A listed currency earns as if converted at the owner's rate; the order records the rate for its refunds.
+  const conversion = orderConversion(draft.config, e.currency);
+  const amounts = conversion ? orderAmounts(e, (a) => toProgram(a, conversion, currency, rounding)) : orderAmounts(e);
+  const { lineNet, subtotal } = amounts;
+  const inCurrency = e.currency === currency || conversion !== null;
+  const rated = conversion ? eventInProgramCurrency(e, conversion, currency, rounding) : e;
   const bought = planBought(draft.config, e);
-  const savings = { memberSaving: e.lines.reduce((s, l) => s + l.memberSaving, 0), shippingDiscount: e.shippingDiscount };
+  const savings = { memberSaving: rated.lines.reduce((s, l) => s + l.memberSaving, 0), shippingDiscount: rated.shippingDiscount };
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
     if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false, ...savings };
@@ -73,14 +90,15 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     return;
   }
   if (!inCurrency) {
-    draft.decision.notes.push(`order currency ${e.currency} is not the program currency ${draft.config.currency}`);
+    draft.decision.notes.push(`order currency ${e.currency} is not the program currency ${currency}`);
     draft.decision.foreignCurrency = e.currency;
     return;
   }
   // A customer first seen with this order becomes a member by it: the order itself was not a member's.
   draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: draft.member !== null, ...savings };
   const member = ensureMember(draft, e.customerId);
-  const awards = rate(draft.config, orderRating(e, member.tierKey, memberFacts(draft), capsFor(draft)));
+  if (conversion) draft.decision.notes.push(`order in ${e.currency} earns at ${conversion.rate} ${currency} per ${e.currency}`);
+  const awards = rate(draft.config, orderRating(rated, member.tierKey, memberFacts(draft), capsFor(draft), amounts));
 
   const recorded: Award[] = [];
   for (const a of awards) {
@@ -125,6 +143,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
     refundedAmount: 0,
     refundIds: [],
     cancelled: false,
+    ...(conversion ? { conversion } : {}),
   };
   const prints = e.contact ? contactPrints(e.contact) : {};
   if (Object.keys(prints).length > 0) order.contact = prints;

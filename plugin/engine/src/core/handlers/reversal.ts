@@ -1,4 +1,5 @@
 import { orderStandingChanged, standingOf } from "../campaigns/orders.ts";
+import { toProgram } from "../currency/convert.ts";
 import { type CancelEvent, eventKey, type RefundEvent } from "../events/schema.ts";
 import type { Draft } from "../ledger/draft.ts";
 import { addGrowth } from "../ledger/growth.ts";
@@ -63,8 +64,12 @@ export function refundCreated(draft: Draft, e: RefundEvent): void {
   }
   const before = standingOf(order);
   order.refundIds.push(e.refundId);
-  for (const line of e.lines) order.refundedLines[line.lineId] = (order.refundedLines[line.lineId] ?? 0) + line.amount;
-  order.refundedAmount += e.amount;
+  // A refund is in the order's currency: converted at the rate the order earned at, as its lines were.
+  const c = order.conversion;
+  const { currency, rounding } = draft.config;
+  const inProgram = (amount: number) => (c ? toProgram(amount, c, currency, rounding) : amount);
+  for (const line of e.lines) order.refundedLines[line.lineId] = (order.refundedLines[line.lineId] ?? 0) + inProgram(line.amount);
+  order.refundedAmount += inProgram(e.amount);
   reverseOrder(draft, order, `refund:${e.refundId}`, `refund ${e.refundId} of order ${e.orderId}`, e.occurredAt);
   endPurchase(
     draft,

@@ -88,6 +88,8 @@ export interface OrderRecord {
   refundedAmount: number;
   refundIds: string[];
   cancelled: boolean;
+  /** An order in another listed currency: its amounts above are in the program's, converted at this rate. */
+  conversion?: { currency: string; rate: string };
   /** The shopper's contact, normalised and hashed: what referral fraud checks compare. */
   contact?: ContactPrints;
 }

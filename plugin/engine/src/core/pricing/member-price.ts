@@ -1,10 +1,14 @@
 import type { Benefit, ProgramConfig } from "../config/schema.ts";
 
-/** What pricing reads of a program: its currency, its tiers in rank order and its member-price benefits. */
+/**
+ * What pricing reads of a program: its currency, its tiers in rank order, its member-price benefits
+ * and the other currencies it sells in (absent: none).
+ */
 export interface PricingConfig {
   currency: ProgramConfig["currency"];
   tiers: readonly Pick<ProgramConfig["tiers"][number], "key" | "name">[];
   benefits: readonly PricingBenefit[];
+  currencies?: Readonly<Record<string, { rate: string; memberPrices: boolean }>>;
 }
 export type PricingBenefit = Pick<Benefit, "id" | "minTier" | "scope" | "discount">;
 
@@ -19,13 +23,35 @@ export interface PricedVariant {
 
 /**
  * How to bring the program's amounts into a variant priced in another currency: `rate` units of
- * that currency per unit of the program's (a decimal as Shopify gives it, "1.0823"), and both
- * currencies' minor-unit exponents. Without it, amounts price only variants in the program's currency.
+ * that currency per unit of the program's (a decimal as Shopify gives it, "1.0823"), or with
+ * `inverse` program units per unit of that currency (the program's own `currencies` rates), and
+ * both currencies' minor-unit exponents. Without it, amounts price only variants in the program's currency.
  */
 export interface Conversion {
   rate: string;
   fromExponent: number;
   toExponent: number;
+  inverse?: boolean;
+}
+
+/**
+ * The conversion the program's own rate gives for `currency`, when the program lists it (its rate
+ * wins over any other, such as Shopify's presentment rate). `exponentOf` gives minor-unit exponents:
+ * the engine's reads the runtime's CLDR data; the Shopify function, which has no Intl, its own table.
+ */
+export function listedConversion(
+  config: PricingConfig,
+  currency: string,
+  exponentOf: (currency: string) => number,
+): Conversion | undefined {
+  const listed = currency === config.currency ? undefined : config.currencies?.[currency];
+  if (!listed || !/[1-9]/.test(listed.rate)) return undefined;
+  return { rate: listed.rate, fromExponent: exponentOf(config.currency), toExponent: exponentOf(currency), inverse: true };
+}
+
+/** Whether the program gives member prices in `currency` (a listed currency with `memberPrices: false` gives none). */
+export function memberPricesIn(config: PricingConfig, currency: string): boolean {
+  return currency === config.currency || config.currencies?.[currency]?.memberPrices !== false;
 }
 
 export interface PriceTeaser {
@@ -64,6 +90,7 @@ export function priceFor(
   granted: readonly string[] = [],
 ): MemberPriceQuote {
   const basePrice = variant.price;
+  if (!memberPricesIn(config, variant.currency)) return { basePrice, memberPrice: null, benefit: null, teaser: null };
   const best = bestByRank(config, variant, conversion, tierKey === null ? [] : granted);
   const teaserAt = (rank: number): PriceTeaser | null => {
     const tier = config.tiers[rank];
@@ -136,7 +163,8 @@ export function discounted(b: PricingBenefit, v: PricedVariant, programCurrency:
 
 /** An amount in the program's minor units as minor units of the other currency, rounded half up, in exact integer math. */
 export function converted(amount: number, c: Conversion): number {
-  const { numerator, denominator } = exactDecimal(c.rate);
+  const exact = exactDecimal(c.rate);
+  const { numerator, denominator } = c.inverse ? { numerator: exact.denominator, denominator: exact.numerator } : exact;
   const shift = c.toExponent - c.fromExponent;
   const n = BigInt(amount) * numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
   const d = denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);

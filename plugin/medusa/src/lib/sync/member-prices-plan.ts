@@ -1,4 +1,4 @@
-import { type PricedVariant, type ProgramConfig, priceFor } from "@kinship/engine";
+import { currencyExponent, listedConversion, type PricedVariant, type ProgramConfig, priceFor } from "@kinship/engine";
 
 export interface BasePrice extends Omit<PricedVariant, "currency"> {
   currency: string;
@@ -12,13 +12,16 @@ export const priceKey = (variantId: string, currency: string) => `${variantId}|$
 /**
  * What every tier's price list should hold: for each base price, the price a member of that tier
  * pays when a benefit lowers it (the engine's pricing, the same numbers `memberPrices` answers).
+ * A price in one of the program's other currencies (a region's) gets its member price from that
+ * price, amounts converted at the program's rate; none when that currency has `memberPrices: false`.
  */
 export function planMemberPrices(config: ProgramConfig, prices: readonly BasePrice[]): Map<string, TierPrices> {
   const plan = new Map<string, TierPrices>(config.tiers.map((t) => [t.key, new Map()]));
   for (const base of prices) {
     const variant = { ...base, currency: base.currency.toUpperCase() };
+    const conversion = listedConversion(config, variant.currency, currencyExponent);
     for (const tier of config.tiers) {
-      const quote = priceFor(config, tier.key, variant);
+      const quote = priceFor(config, tier.key, variant, conversion);
       if (quote.memberPrice !== null) plan.get(tier.key)?.set(priceKey(variant.variantId, variant.currency), quote.memberPrice);
     }
   }

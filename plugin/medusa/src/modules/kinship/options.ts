@@ -25,6 +25,8 @@ const Options = z.strictObject({
   reverseOn: z.enum(["refund", "return"]).default("refund"),
   /** Connections Kinship keeps to Medusa's database. */
   poolSize: z.number().int().min(1).max(50).default(5),
+  /** The storefront's address: a member's referral link is `<storefrontUrl>?ref=<code>` (none without it). */
+  storefrontUrl: z.url({ protocol: /^https?$/, message: "an http(s) address such as https://shop.example.com/" }).optional(),
   /** Runs of an event (the first and the retries of the scheduled job) before it becomes a dead letter. */
   attempts: z.number().int().min(1).max(25).default(5),
 });

@@ -1,4 +1,6 @@
 import { connect, type Engine, engineOn } from "@kinship/engine";
+import { MappingError, mapCustom } from "@kinship/webhooks/mappers";
+import { checkCustomSignature } from "@kinship/webhooks/signing";
 import type { ConfigModule, Logger } from "@medusajs/framework/types";
 import { type MedusaTopic, mapMedusa } from "../../lib/mapper";
 import { type KinshipOptions, parseOptions } from "./options";
@@ -14,6 +16,24 @@ export interface MedusaDelivery {
 }
 
 export type TakeOutcome = "applied" | "ignored" | "skipped" | "duplicate" | "failed";
+
+/** A custom event as a Medusa project sends it (POST /hooks/kinship/events, or applyKinshipEventWorkflow). */
+export interface KinshipCustomEvent {
+  /** The sender's unique id for the fact: a resend with the same id changes nothing. */
+  id: string;
+  /** What happened, as rules name it after `custom:` (review.created). */
+  name: string;
+  customerId: string;
+  /** ISO 8601 with an offset. */
+  occurredAt: string;
+  payload?: Record<string, unknown>;
+}
+
+/** What a signed custom event got: the HTTP status the route answers, and why. */
+export interface CustomReply {
+  status: 200 | 202 | 400 | 401;
+  body: { ok: boolean; outcome: TakeOutcome | "unauthorized" | "invalid"; error?: string };
+}
 
 /**
  * Kinship inside Medusa: the engine on Medusa's own Postgres (its tables come from this module's
@@ -71,6 +91,44 @@ export default class KinshipModuleService {
     return this.run(stored.id, 0, now);
   }
 
+  /**
+   * A custom event (a review, a POS sale, a check-in): checked, then stored under `custom:<id>` and
+   * applied once. A malformed event is refused with its reason and nothing is stored.
+   */
+  async takeCustom(rawBody: string, now: Date): Promise<CustomReply> {
+    let id: string;
+    try {
+      const mapped = mapCustom(rawBody);
+      const [event] = mapped.kind === "apply" ? mapped.inputs : [];
+      id = (event as { key: string }).key;
+    } catch (e) {
+      if (e instanceof MappingError) return { status: 400, body: { ok: false, outcome: "invalid", error: e.message } };
+      throw e;
+    }
+    const outcome = await this.take({ topic: "custom", key: `custom:${id}`, record: JSON.parse(rawBody) }, now);
+    return { status: outcome === "failed" ? 202 : 200, body: { ok: outcome !== "failed", outcome } };
+  }
+
+  /**
+   * A custom event sent to the plugin's route, signed as the server's POST /webhooks/events is:
+   * HMAC-SHA256 of `<timestamp>.<raw body>` with the program's secret. A bad or missing signature,
+   * another program or a stale timestamp gets 401 and nothing is stored.
+   */
+  async takeSignedCustom(
+    request: { rawBody: string; program: string | undefined; timestamp: string | undefined; signature: string | undefined },
+    now: Date,
+  ): Promise<CustomReply> {
+    const engine = await this.engine();
+    const secret =
+      request.program === undefined || request.program === this.program ? await engine.programs.webhookSecret(this.program) : null;
+    const check = checkCustomSignature({ ...request, secret, now });
+    if (!check.ok) {
+      this.#logger.warn(`kinship: custom event refused (${check.reason})`);
+      return { status: 401, body: { ok: false, outcome: "unauthorized", error: check.error } };
+    }
+    return this.takeCustom(request.rawBody, now);
+  }
+
   /** One run of an inbox row; the last allowed run turns a failure into a dead letter. */
   async run(inboxId: number, attemptsSoFar: number, now: Date): Promise<TakeOutcome> {
     const engine = await this.engine();
@@ -96,6 +154,8 @@ export default class KinshipModuleService {
     try {
       await assertMigrated(engine);
       await this.#ensureProgram(engine);
+      // Kinship's events go out on Medusa's event bus (kinship.<topic>): the outbox fills this sink's deliveries.
+      await engine.events.ensureSink(this.program, "medusa");
       return engine;
     } catch (e) {
       await engine.close();

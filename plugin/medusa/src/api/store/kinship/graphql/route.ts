@@ -32,6 +32,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     customerId,
     now: new Date(),
     onError: (e) => logger.error(`kinship storefront API: ${(e as Error).stack ?? e}`),
+    // referralLink: <storefrontUrl>?ref=<the member's code> (the engine keeps the codes).
+    storefrontUrl: kinship.options.storefrontUrl ?? null,
   };
   if (customerId)
     ctx.redeem = async (rewardId, idempotencyKey): Promise<RedeemResult> => {

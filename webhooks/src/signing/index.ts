@@ -1,0 +1,1 @@
+export { type CustomSignatureCheck, checkCustomSignature, signCustomEvent, TOLERANCE_SECONDS } from "./custom.ts";
