@@ -28,19 +28,17 @@ export default async function kinshipMaintain(container: MedusaContainer) {
 }
 
 /** Welcome codes never stop maintenance: a failure is logged and the codes are tried again next run. */
-async function issueWelcomes(
-  container: MedusaContainer,
-  logger: Logger,
-  engine: Engine,
-  program: string,
-  now: Date,
-) {
+async function issueWelcomes(container: MedusaContainer, logger: Logger, engine: Engine, program: string, now: Date) {
   try {
     const welcomes = await issueReferralWelcomes(container, engine, program, now);
     if (welcomes.issued + welcomes.failed > 0)
-      logger.info(`kinship: referral welcome codes for ${program}: ${welcomes.issued} issued, ${welcomes.failed} failed (retried next run)`);
+      logger.info(
+        `kinship: referral welcome codes for ${program}: ${welcomes.issued} issued, ${welcomes.failed} failed (retried next run)`,
+      );
   } catch (e) {
-    logger.error(`kinship: referral welcome codes for ${program} failed, tried again next run: ${e instanceof Error ? e.message : String(e)}`);
+    logger.error(
+      `kinship: referral welcome codes for ${program} failed, tried again next run: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
