@@ -6,11 +6,9 @@ import type { FastifyInstance } from "fastify";
 import { defaultStorefrontUrl } from "./api/referral.ts";
 import { type AppConfig, configFrom, devSignInEnabled } from "./config.ts";
 import { seedDemo } from "./demo/seed.ts";
-import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { buildServer } from "./server.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
-import { shopifyFlowTask } from "./shopify/flow/task.ts";
-import { shopifySyncTask } from "./shopify/sync/task.ts";
+import { shopifyTasks } from "./shopify/tasks.ts";
 
 export interface RunningApp {
   url: string;
@@ -71,32 +69,15 @@ export async function startApp(
           log: app.log,
           maintainEveryMs: config.KINSHIP_MAINTAIN_EVERY_MS,
           webhooksEveryMs: config.KINSHIP_WEBHOOKS_EVERY_MS,
-          tasks: [
-            shopifySyncTask({
-              engine,
-              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
-              apiSecret,
-              everyMs: config.KINSHIP_SYNC_EVERY_MS,
-              now: options.now ?? (() => new Date()),
-              log: app.log,
-            }),
-            referralWelcomeTask({
-              engine,
-              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
-              apiSecret,
-              everyMs: config.KINSHIP_SYNC_EVERY_MS,
-              now: options.now ?? (() => new Date()),
-              log: app.log,
-            }),
-            shopifyFlowTask({
-              engine,
-              apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
-              apiSecret,
-              everyMs: config.KINSHIP_FLOW_EVERY_MS,
-              now: options.now ?? (() => new Date()),
-              log: app.log,
-            }),
-          ],
+          tasks: shopifyTasks({
+            engine,
+            apiKey: config.SHOPIFY_API_KEY ?? "kinship-dev",
+            apiSecret,
+            syncEveryMs: config.KINSHIP_SYNC_EVERY_MS,
+            flowEveryMs: config.KINSHIP_FLOW_EVERY_MS,
+            now: options.now ?? (() => new Date()),
+            log: app.log,
+          }),
           ...(options.now ? { now: options.now } : {}),
         })
       : null;

@@ -1,9 +1,9 @@
 import { runWorkerProcess, shopifyClient, type WorkerExtension } from "@kinship/webhooks";
 import { z } from "zod";
-import { referralWelcomeTask } from "./rewards/referral-welcome.ts";
 import { workerCatalogLookup } from "./shopify/catalog/index.ts";
-import { DEFAULT_FLOW_EVERY_MS, shopifyFlowTask } from "./shopify/flow/task.ts";
-import { DEFAULT_SYNC_EVERY_MS, shopifySyncTask } from "./shopify/sync/task.ts";
+import { DEFAULT_FLOW_EVERY_MS } from "./shopify/flow/task.ts";
+import { DEFAULT_SYNC_EVERY_MS } from "./shopify/sync/task.ts";
+import { shopifyTasks } from "./shopify/tasks.ts";
 
 const SyncEnv = z.object({
   KINSHIP_SYNC_EVERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SYNC_EVERY_MS),
@@ -40,32 +40,15 @@ export const shopifyWorker: WorkerExtension = {
     const s = syncEnv(env);
     if (s.KINSHIP_SYNC_EVERY_MS > 0 && (!s.SHOPIFY_API_KEY || !s.SHOPIFY_API_SECRET))
       log.warn({}, "SHOPIFY_API_KEY or SHOPIFY_API_SECRET is not set: shops' expiring tokens cannot be refreshed by this worker");
-    return [
-      shopifySyncTask({
-        engine,
-        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
-        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
-        everyMs: s.KINSHIP_SYNC_EVERY_MS,
-        now,
-        log,
-      }),
-      referralWelcomeTask({
-        engine,
-        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
-        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
-        everyMs: s.KINSHIP_SYNC_EVERY_MS,
-        now,
-        log,
-      }),
-      shopifyFlowTask({
-        engine,
-        apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
-        apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
-        everyMs: s.KINSHIP_FLOW_EVERY_MS,
-        now,
-        log,
-      }),
-    ];
+    return shopifyTasks({
+      engine,
+      apiKey: s.SHOPIFY_API_KEY ?? "kinship-dev",
+      apiSecret: s.SHOPIFY_API_SECRET ?? "kinship-dev",
+      syncEveryMs: s.KINSHIP_SYNC_EVERY_MS,
+      flowEveryMs: s.KINSHIP_FLOW_EVERY_MS,
+      now,
+      log,
+    });
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Engine, Reward } from "@kinship/engine";
-import { isShopDomain, type Logger, type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import { isShopDomain, type PeriodicTask, shopifyClient } from "@kinship/webhooks";
 import { SHOPIFY_API_VERSION } from "../shopify/api-version.ts";
+import type { ShopTaskOptions } from "../shopify/task-options.ts";
 import { shopTokens } from "../shopify/tokens.ts";
 import { generateCode } from "./code.ts";
 import { localIssuer, shopifyIssuer } from "./index.ts";
@@ -64,14 +65,7 @@ export async function issueReferralWelcomes(options: {
   return out;
 }
 
-export interface ReferralWelcomeTaskOptions {
-  engine: Engine;
-  apiKey: string;
-  apiSecret: string;
-  everyMs: number;
-  now: () => Date;
-  log: Logger;
-}
+export type ReferralWelcomeTaskOptions = ShopTaskOptions;
 
 /**
  * Referees' welcome codes as a worker's periodic task: on the shop for Shopify programs with a

@@ -1,19 +1,11 @@
-import type { Engine } from "@kinship/engine";
-import { type Logger, type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import { type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import type { ShopTaskOptions } from "../task-options.ts";
 import { shopTokens } from "../tokens.ts";
 import { DEFAULT_FLOW_EVERY_MS, sendAllFlowTriggers } from "./send-all.ts";
 
 export { DEFAULT_FLOW_EVERY_MS };
 
-export interface FlowTaskOptions {
-  engine: Engine;
-  /** The app's credentials: refreshing a shop's expiring token needs them. */
-  apiKey: string;
-  apiSecret: string;
-  everyMs: number;
-  now: () => Date;
-  log: Logger;
-}
+export type FlowTaskOptions = ShopTaskOptions;
 
 /** Shopify Flow triggers as a worker's periodic task (one runner per period across workers on Redis). */
 export function shopifyFlowTask(options: FlowTaskOptions): PeriodicTask {

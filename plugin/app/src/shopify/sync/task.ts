@@ -1,19 +1,11 @@
-import type { Engine } from "@kinship/engine";
-import { type Logger, type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import { type PeriodicTask, shopifyClient } from "@kinship/webhooks";
+import type { ShopTaskOptions } from "../task-options.ts";
 import { shopTokens } from "../tokens.ts";
 import { DEFAULT_SYNC_EVERY_MS, syncAllShops } from "./sync-all.ts";
 
 export { DEFAULT_SYNC_EVERY_MS };
 
-export interface ShopifySyncTaskOptions {
-  engine: Engine;
-  /** The app's credentials: refreshing a shop's expiring token needs them. */
-  apiKey: string;
-  apiSecret: string;
-  everyMs: number;
-  now: () => Date;
-  log: Logger;
-}
+export type ShopifySyncTaskOptions = ShopTaskOptions;
 
 /** The sync back to Shopify as a worker's periodic task (one runner per period across workers). */
 export function shopifySyncTask(options: ShopifySyncTaskOptions): PeriodicTask {
