@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launchChromium, seriousViolations } from "../browser/support.ts";
 import * as fixture from "../support/program-fixture.ts";
+import { signedInAdmin } from "./support/admin.ts";
 import { call } from "./support/http.ts";
 import { adminApi, eventually, outcomeOf, storefront } from "./support/kinship.ts";
 import { cartFor, checkout, type Shopper, signUp } from "./support/shopper.ts";
@@ -628,17 +629,6 @@ describe("Kinship in a real Medusa store", () => {
     }
   }, 900_000);
 });
-
-/** Signs the store's admin in, at 1440 px: the admin is served by Medusa's development bundler, whose first page compiles. */
-async function signedInAdmin(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(`${url}/app/login`, { timeout: 240_000 });
-  await page.getByPlaceholder("Email").fill(ADMIN.email, { timeout: 240_000 });
-  await page.getByPlaceholder("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Continue with Email" }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith("/login"), { timeout: 120_000 });
-  return page;
-}
 
 /** The tab is selected and its trigger's style transition has run, so a screenshot shows which tab is open. */
 async function settledTab(page: Page, name: string): Promise<void> {

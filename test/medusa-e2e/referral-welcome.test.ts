@@ -1,5 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, launchChromium, seriousViolations } from "../browser/support.ts";
+import { signedInAdmin } from "./support/admin.ts";
 import { call } from "./support/http.ts";
 import { adminApi, outcomeOf, storefront } from "./support/kinship.ts";
 import { cartFor, checkout, signUp } from "./support/shopper.ts";
@@ -12,7 +14,7 @@ describe("Referral welcome codes in a Medusa store", () => {
   beforeAll(async () => {
     const base = new URL(inject("databaseUrl"));
     base.pathname = "/postgres";
-    store = await openTestStore(base.toString(), "welcome");
+    store = await openTestStore(base.toString(), "welcome", { admin: true });
   }, 600_000);
   afterAll(async () => {
     await store?.stop();
@@ -82,4 +84,78 @@ describe("Referral welcome codes in a Medusa store", () => {
     expect(await referrals()).toEqual([referral]);
     expect(await promotions()).toEqual(issued);
   });
+
+  it("a referee ordering from the referrer's device is flagged, and the owner approves it with a note in the real Medusa admin (Chromium)", async () => {
+    const admin = adminApi(store);
+    // Referrals are on (the test above). The referrer's storefront records a session from this device.
+    const device = "device-e2e-0451";
+    const ruth = await signUp(store.url, store.seed, "ruth@example.com");
+    expect(await outcomeOf(store, `customer.created:${ruth.customerId}`)).toBe("applied");
+    const asRuth = storefront(store, ruth);
+    const mine = await asRuth("{ me { referrals { code } } }");
+    const code = mine.data.me.referrals.code as string;
+    const session = await asRuth("mutation S($d: String!) { recordSession(deviceId: $d) }", { d: device });
+    expect(session.errors).toBeUndefined();
+    expect(session.data.recordSession).toBe(true);
+
+    // The referee's first order comes from the same device.
+    const remy = await signUp(store.url, store.seed, "remy@example.com");
+    expect(await outcomeOf(store, `customer.created:${remy.customerId}`)).toBe("applied");
+    const tee = store.seed.products[0] as { variantId: string };
+    const cart = await cartFor(store.url, store.seed, remy, [{ variantId: tee.variantId, quantity: 1 }], {
+      regionId: store.seed.regionId,
+      country: "us",
+      metadata: { kinship_ref: code, kinship_device: device },
+    });
+    const order = await checkout(store.url, store.seed, remy, cart);
+    expect(await outcomeOf(store, `order.placed:${order.id}`)).toBe("applied");
+    const queue = "query Q($s: ReferralStatus) { referrals(status: $s) { referrals { id code refereeId status note signals { name } } } }";
+    const flagged = (await admin(queue, { s: "FLAGGED" })).data.referrals.referrals;
+    expect(flagged).toEqual([
+      { id: expect.any(String), code, refereeId: remy.customerId, status: "FLAGGED", note: null, signals: [{ name: "same_device" }] },
+    ]);
+    const id = flagged[0].id as string;
+
+    const browser = await launchChromium();
+    try {
+      const page = await signedInAdmin(browser, store.url);
+      const main = page.getByRole("main");
+      await page.goto(`${store.url}/app/loyalty/referrals`, { timeout: 240_000 });
+      const item = main.locator(`li[data-referral="${id}"]`);
+      await item.waitFor({ timeout: 120_000 });
+      expect(await item.getAttribute("data-status")).toBe("FLAGGED");
+      await expect
+        .poll(() => item.locator('[data-signal="same_device"]').innerText(), { timeout: 30_000 })
+        .toContain("Same device as the referrer's recent sessions");
+      expect(await seriousViolations(page, "main"), "axe-core: serious or critical violations (referrals, flagged)").toEqual([]);
+
+      await item.getByLabel("Note").fill("Household: same family laptop, checked by phone");
+      await item.getByRole("button", { name: `Approve referral ${code} of ${remy.customerId}` }).click();
+      // Approved, it leaves the flagged queue and the referrer is paid at once (status PAID); all referrals show it with the decision and the note.
+      await main.getByText("Nothing to review: no flagged referrals.").waitFor({ timeout: 60_000 });
+      await main.getByLabel("Show").click();
+      await page.getByRole("option", { name: "All referrals" }).click();
+      const approved = main.locator(`li[data-referral="${id}"]`);
+      await expect.poll(() => approved.getAttribute("data-status"), { timeout: 60_000 }).toBe("PAID");
+      expect(await approved.innerText()).toContain("Household: same family laptop, checked by phone");
+      await page.screenshot({ path: `${ARTIFACTS}medusa-admin-loyalty-referrals.png`, fullPage: true });
+      expect(await seriousViolations(page, "main"), "axe-core: serious or critical violations (referrals, all)").toEqual([]);
+    } finally {
+      await browser.close();
+    }
+
+    // Rita's clean referral from the test above is paid too.
+    const done = (await admin(queue, { s: "PAID" })).data.referrals.referrals.filter((r: { id: string }) => r.id === id);
+    expect(done).toEqual([
+      {
+        id,
+        code,
+        refereeId: remy.customerId,
+        status: "PAID",
+        note: "Household: same family laptop, checked by phone",
+        signals: [{ name: "same_device" }],
+      },
+    ]);
+    expect((await admin(queue, { s: "FLAGGED" })).data.referrals.referrals).toEqual([]);
+  }, 900_000);
 });
