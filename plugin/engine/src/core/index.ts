@@ -20,7 +20,7 @@ export * from "./insight/try-rule.ts";
 export * from "./insight/weeks.ts";
 export * from "./intake/mapped.ts";
 export * from "./ledger/types.ts";
-export { type GuestPlan, normaliseEmail, planBought } from "./membership/purchase.ts";
+export { type GuestPlan, planBought, planEmail } from "./membership/purchase.ts";
 export { type MembershipRecord, membershipFromJson, type PlanPurchase } from "./membership/record.ts";
 export { type TierSource, tierSourceOf } from "./membership/source.ts";
 export { isPaying, type MembershipStatus, type MembershipView, membershipAt, PAYING } from "./membership/status.ts";

@@ -7,7 +7,7 @@ import { earn } from "../ledger/earn.ts";
 import { addGrowth, reviewTier } from "../ledger/growth.ts";
 import { ensureMember } from "../ledger/member.ts";
 import type { Award, CapUsage, LotBasis, OrderRecord } from "../ledger/types.ts";
-import { normaliseEmail, planBought, recordPurchase } from "../membership/purchase.ts";
+import { planBought, planEmail, recordPurchase } from "../membership/purchase.ts";
 import { contactPrints } from "../referrals/normalise.ts";
 import { type RatingContext, rate } from "../rules/rate.ts";
 
@@ -78,7 +78,7 @@ export function orderPaid(draft: Draft, e: OrderPaidEvent): void {
   if (e.customerId === null) {
     draft.decision.notes.push("guest order: no member to credit");
     if (inCurrency) draft.decision.sale = { orderId: e.orderId, subtotal, occurredAt: e.occurredAt, byMember: false, ...savings };
-    const email = normaliseEmail(e.contact?.email);
+    const email = planEmail(e.contact?.email);
     if (bought && email) {
       draft.decision.guestPlan = { orderId: e.orderId, plan: bought.plan.key, at: e.occurredAt, lineIds: bought.lineIds, email };
       draft.decision.notes.push(`plan ${bought.plan.key} bought by a guest: starts when a customer with the order's email is known`);

@@ -11,7 +11,8 @@ export type { GuestPlan };
 
 import { benefitsUntil, currentRun, viewOf } from "./status.ts";
 
-export function normaliseEmail(email: string | null | undefined): string | null {
+/** The email a guest's plan is claimed by: trimmed and lower-case (referrals compare mailboxes more loosely). */
+export function planEmail(email: string | null | undefined): string | null {
   const e = email?.trim().toLowerCase();
   return e ? e : null;
 }
@@ -74,7 +75,7 @@ export function endPurchase(draft: Draft, order: OrderRecord, at: Date, lineIds:
 
 /** The guest's plan orders this customer's email claims: the membership starts now that the customer is known. */
 export function claimGuestPlans(draft: Draft, plans: readonly GuestPlan[], knownAt: Date): void {
-  const email = normaliseEmail(draft.member?.profile.email);
+  const email = planEmail(draft.member?.profile.email);
   if (email === null) return;
   for (const g of plans) {
     if (g.email !== email) continue;

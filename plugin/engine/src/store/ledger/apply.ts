@@ -10,9 +10,9 @@ import {
   err,
   eventKey,
   type Input,
-  normaliseEmail,
   ok,
   parseEvent,
+  planEmail,
   type Result,
   referralLotKey,
   withCatalogCollections,
@@ -247,7 +247,7 @@ async function applyClaimed(
   const spendKeys = input.type === "cancelSpend" ? [input.spendKey] : [];
   const loaded = await loadState(trx, programId, config, customerId, orderId, now, welcome, spendKeys, before);
   if ((input.type === "customer.created" || input.type === "customer.updated") && config.plans.length > 0) {
-    const email = normaliseEmail(input.email !== undefined ? input.email : loaded.state.member?.profile.email);
+    const email = planEmail(input.email !== undefined ? input.email : loaded.state.member?.profile.email);
     if (email) loaded.state.guestPlans = await unclaimedGuestPlans(trx, programId, email);
   }
   const decision = decide(loaded.state, await withCollections(trx, program, input), config, now);
