@@ -1,11 +1,19 @@
 import { Toaster } from "@medusajs/ui";
 import { QueryClient } from "@tanstack/react-query";
 import { act, type ReactNode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
+import { afterAll } from "vitest";
 import type { AdminClient } from "../../shared/client.ts";
 import { KinshipAdminProvider, KinshipQueryClientProvider } from "../../shared/hooks.ts";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Roots still mounted: unmounted before the file's DOM is torn down, so no pending timer (a debounce) fires into a window that is gone. */
+const mounted = new Set<Root>();
+afterAll(() => {
+  for (const root of mounted) act(() => root.unmount());
+  mounted.clear();
+});
 
 /**
  * Renders admin screens the way a host does: a QueryClient (the Medusa dashboard brings its own),
@@ -15,6 +23,7 @@ export async function render(ui: ReactNode, client: AdminClient) {
   const container = document.createElement("div");
   document.body.append(container);
   const root = createRoot(container);
+  mounted.add(root);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   await act(async () =>
     root.render(
@@ -31,6 +40,7 @@ export async function render(ui: ReactNode, client: AdminClient) {
     queryClient,
     unmount: () => {
       act(() => root.unmount());
+      mounted.delete(root);
       container.remove();
     },
   };

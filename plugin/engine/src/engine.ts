@@ -5,6 +5,8 @@ import { type Connection, type ConnectOptions, connect, type Db } from "./store/
 import { takeHostLock } from "./store/db/host-lock.ts";
 import { migrate, pendingMigrations } from "./store/db/migrate.ts";
 import { type EventsPort, eventsPort } from "./store/events/port.ts";
+import { type FinancePort, financePort } from "./store/finance/port.ts";
+import { type ImportsPort, importsPort } from "./store/imports/port.ts";
 import { type InsightPort, insightPort } from "./store/insight/port.ts";
 import { type DeliveriesPort, deliveriesPort, type InboxPort, inboxPort } from "./store/intake/port.ts";
 import type { Maintenance } from "./store/jobs/maintain.ts";
@@ -39,6 +41,7 @@ import type { CreateProgramInput, Program } from "./store/programs/programs.ts";
 import { type TokenCipher, tokenCipher } from "./store/programs/token-cipher.ts";
 import { type RedemptionsPort, redemptionsPort } from "./store/redemptions/port.ts";
 import { type ReferralsPort, referralsPort } from "./store/referrals/port.ts";
+import { type SegmentsPort, segmentsPort } from "./store/segments/port.ts";
 
 /**
  * The engine on its store: the one door every face (CLI, server, worker, Medusa plugin, admin)
@@ -68,6 +71,12 @@ export interface Engine {
   referrals: ReferralsPort;
   /** The admin's figures: the dashboard and the tier preview. */
   insight: InsightPort;
+  /** Points as money: the roll-forward reconciled to the ledger, liability less breakage, benefit costs. */
+  finance: FinancePort;
+  /** Segments pushed back to the platform: changes since the last push, and recording one. */
+  segments: SegmentsPort;
+  /** Moving in from another loyalty app: dry run, then one ledger entry per member. */
+  imports: ImportsPort;
   /** The durable inbox of deliveries (webhooks, custom events, host events). */
   inbox: InboxPort;
   /** Carries stored deliveries out: mapped by the caller's mapper, applied, settled. */
@@ -175,6 +184,9 @@ function engineAt(db: Db, close: () => Promise<void>, cipher: TokenCipher | null
     membership: membershipPort(db),
     referrals: referralsPort(db),
     insight: insightPort(db),
+    finance: financePort(db),
+    segments: segmentsPort(db),
+    imports: importsPort(db),
     inbox: inboxPort(db),
     deliveries: deliveriesPort(db),
     jobs,

@@ -4,6 +4,7 @@ export * from "./catalog/order-collections.ts";
 export * from "./config/default-program.ts";
 export * from "./config/referrals.ts";
 export * from "./config/schema.ts";
+export * from "./config/segments.ts";
 export * from "./config/validate.ts";
 export * from "./currency/convert.ts";
 export * from "./decide.ts";

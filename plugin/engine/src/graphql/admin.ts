@@ -8,8 +8,12 @@ import { insightResolvers } from "./admin-insight.ts";
 import { lineNode, memberOf } from "./admin-member.ts";
 import { memberResolvers } from "./admin-members.ts";
 import { campaignsAdminResolvers } from "./campaigns.ts";
+import { dataExportsAdminResolvers } from "./data-exports.ts";
 import { badInput, fromEngine, unwrap } from "./errors.ts";
 import { type GraphQLRequest, mergeResolvers, once, type Resolvers, run, schemaOf } from "./execute.ts";
+import { financeAdminResolvers } from "./finance.ts";
+import { importsAdminResolvers } from "./imports.ts";
+import { insightViewsAdminResolvers } from "./insight-views.ts";
 import { membershipAdminResolvers } from "./membership.ts";
 import { referralsAdminResolvers } from "./referrals.ts";
 import { adminSdl } from "./sdl.ts";
@@ -98,6 +102,10 @@ const resolvers = mergeResolvers(
   referralsAdminResolvers,
   campaignsAdminResolvers,
   webhooksAdminResolvers,
+  financeAdminResolvers,
+  insightViewsAdminResolvers,
+  importsAdminResolvers,
+  dataExportsAdminResolvers,
 );
 
 let schema: GraphQLSchema | undefined;

@@ -6,6 +6,10 @@
  * extends the surfaces from its own file under sdl/.
  */
 import { campaignsAdminSdl, campaignsStorefrontSdl } from "./sdl/campaigns.ts";
+import { dataExportsAdminSdl } from "./sdl/data-exports.ts";
+import { financeAdminSdl } from "./sdl/finance.ts";
+import { importsAdminSdl } from "./sdl/imports.ts";
+import { insightAdminSdl } from "./sdl/insight.ts";
 import { membershipAdminSdl, membershipStorefrontSdl } from "./sdl/membership.ts";
 import { referralsAdminSdl, referralsStorefrontSdl } from "./sdl/referrals.ts";
 import { webhooksAdminSdl } from "./sdl/webhooks.ts";
@@ -13,6 +17,8 @@ import { webhooksAdminSdl } from "./sdl/webhooks.ts";
 const shared = /* GraphQL */ `
   scalar DateTime
   scalar JSON
+  "A 64-bit integer as a decimal string (points and money totals can pass 2^31)."
+  scalar Long
 
   type Badge {
     label: String!
@@ -503,4 +509,8 @@ export const adminSdl = /* GraphQL */ `
   ${referralsAdminSdl}
   ${campaignsAdminSdl}
   ${webhooksAdminSdl}
+  ${financeAdminSdl}
+  ${insightAdminSdl}
+  ${importsAdminSdl}
+  ${dataExportsAdminSdl}
 `;

@@ -4,6 +4,7 @@ import { Currencies, currencyIssues } from "./currencies.ts";
 import { factor, isoInstant, key, nonNegInt, Period } from "./fields.ts";
 import { Plan } from "./plans.ts";
 import { Referrals } from "./referrals.ts";
+import { SEGMENTS, SegmentSync } from "./segments.ts";
 
 export { Period } from "./fields.ts";
 export { Plan } from "./plans.ts";
@@ -179,6 +180,13 @@ export const ProgramConfig = z
     referrals: Referrals.optional().describe("absent: no referral program"),
     campaigns: Campaigns.default({ nthOrder: [], stampCards: [], badges: [] }),
     currencies: Currencies.default({}).describe("other currencies orders earn in, with their rates"),
+    segmentSync: SegmentSync.default({
+      enabled: false,
+      segments: [...SEGMENTS],
+      tiers: false,
+      tagPrefix: "kinship-",
+      metafields: true,
+    }).describe("segments pushed back to Shopify tags/metafields and Medusa customer groups"),
   })
   .superRefine((c, ctx) => {
     if (!isTimeZone(c.timezone)) ctx.addIssue({ code: "custom", path: ["timezone"], message: `unknown time zone ${c.timezone}` });

@@ -16,6 +16,9 @@ import { sql as membership } from "./0015_membership.ts";
 import { sql as referrals } from "./0016_referrals.ts";
 import { sql as campaigns } from "./0017_campaigns.ts";
 import { sql as eventsOut } from "./0018_events_out.ts";
+import { sql as memberInsight } from "./0019_insight.ts";
+import { sql as segmentSync } from "./0020_segment_sync.ts";
+import { sql as imports } from "./0021_imports.ts";
 
 export interface Migration {
   id: string;
@@ -42,4 +45,7 @@ export const migrations: readonly Migration[] = [
   { id: "0016_referrals", sql: referrals },
   { id: "0017_campaigns", sql: campaigns },
   { id: "0018_events_out", sql: eventsOut },
+  { id: "0019_insight", sql: memberInsight },
+  { id: "0020_segment_sync", sql: segmentSync },
+  { id: "0021_imports", sql: imports },
 ];

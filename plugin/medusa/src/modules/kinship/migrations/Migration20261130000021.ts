@@ -1,0 +1,9 @@
+import { hostMigrationScript } from "@kinship/engine";
+import { Migration } from "@medusajs/framework/mikro-orm/migrations";
+
+/** Kinship engine migration 0021_imports (applied once, recorded in kinship_migrations). */
+export class Migration20261130000021 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(hostMigrationScript("0021_imports"));
+  }
+}
