@@ -304,6 +304,21 @@ export interface SaleTable {
   shipping_discount: Generated<Int8>;
 }
 
+export interface MemberInsightTable {
+  member_id: Int8;
+  program_id: Int8;
+  recency: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  segment: string;
+  orders: number;
+  lifetime_value: Int8;
+  first_order_at: Date | null;
+  last_order_at: Date | null;
+  computed_at: Date;
+  changed_at: Date;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -335,6 +350,7 @@ export interface Database {
   kinship_migrations: MigrationTable;
   kinship_guest_plan: GuestPlanTable;
   kinship_sale: SaleTable;
+  kinship_member_insight: MemberInsightTable;
 }
 
 export function num(v: string | number | bigint | null | undefined): number {
