@@ -15,8 +15,14 @@ import * as widgetQueries from "./storefront-widgets/src/core/queries.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-/** The admin's documents: GraphQL files, turned into typed string documents the admin sends as they are printed. */
-export const adminDocuments = join(root, "admin-extension/shared/operations.graphql");
+/**
+ * The admin's documents: GraphQL files, turned into typed string documents the admin sends as they
+ * are printed. Each area beyond the first keeps its own file under operations/.
+ */
+export const adminDocuments = [
+  join(root, "admin-extension/shared/operations.graphql"),
+  join(root, "admin-extension/shared/operations/*.graphql"),
+];
 
 /**
  * The widgets' documents: every string queries.ts exports. They stay hand-written and compact (the theme
@@ -32,7 +38,7 @@ export const generatedFiles = {
 /** Both surfaces' custom scalars: DateTime is an ISO string on the wire; JSON is narrowed by the app where it knows the shape. */
 const shared = {
   useTypeImports: true,
-  scalars: { DateTime: "string", JSON: "unknown" },
+  scalars: { DateTime: "string", JSON: "unknown", Long: "string" },
 };
 
 const config: CodegenConfig = {

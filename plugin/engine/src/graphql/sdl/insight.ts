@@ -57,7 +57,7 @@ export const insightAdminSdl = /* GraphQL */ `
   }
 
   "Members who moved from one tier to another in a month (program time zone)."
-  type TierMove {
+  type TierMigration {
     month: String!
     from: ID!
     to: ID!
@@ -74,7 +74,7 @@ export const insightAdminSdl = /* GraphQL */ `
     memberOrders: OrderStats!
     nonMemberOrders: OrderStats!
     "Months from from to to."
-    tierMigration: [TierMove!]!
+    tierMigration: [TierMigration!]!
   }
 
   type MemberInsightPage {
