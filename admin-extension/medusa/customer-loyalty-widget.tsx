@@ -1,6 +1,7 @@
 import { Container, Heading, Skeleton, Text } from "@medusajs/ui";
 import { useId } from "react";
-import { useMember } from "../shared/hooks.ts";
+import { useMember, useProgram } from "../shared/hooks.ts";
+import { MemberSegment } from "./member/member-segment.tsx";
 import { AdjustPointsForm } from "./parts/adjust-points-form.tsx";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { LedgerSection } from "./parts/ledger-section.tsx";
@@ -18,6 +19,7 @@ export interface CustomerLoyaltyWidgetProps {
 export function CustomerLoyaltyWidget({ customerId }: CustomerLoyaltyWidgetProps) {
   const headingId = useId();
   const member = useMember(customerId);
+  const currency = useProgram().data?.config.currency ?? "USD";
   return (
     <Container className="divide-y p-0" aria-labelledby={headingId} role="region">
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
@@ -50,6 +52,7 @@ export function CustomerLoyaltyWidget({ customerId }: CustomerLoyaltyWidgetProps
       ) : (
         <>
           <MemberSummary member={member.data} />
+          <MemberSegment customerId={customerId} currency={currency} />
           <LedgerSection customerId={customerId} />
         </>
       )}

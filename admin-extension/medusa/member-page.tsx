@@ -1,8 +1,9 @@
 import { Container, Heading, Skeleton, Text } from "@medusajs/ui";
 import { useId } from "react";
-import { useMember } from "../shared/hooks.ts";
+import { useMember, useProgram } from "../shared/hooks.ts";
 import type { AdminMember } from "../shared/types.ts";
 import { MemberExtrasSections } from "./member/member-extras.tsx";
+import { MemberSegment } from "./member/member-segment.tsx";
 import { AdjustPointsForm } from "./parts/adjust-points-form.tsx";
 import { ApiErrorAlert } from "./parts/api-error.tsx";
 import { formatDate } from "./parts/format.ts";
@@ -28,6 +29,7 @@ function displayName(member: AdminMember): string {
 export function MemberPage({ customerId }: MemberPageProps) {
   const headingId = useId();
   const member = useMember(customerId);
+  const currency = useProgram().data?.config.currency ?? "USD";
   const title = member.data ? displayName(member.data) : customerId;
   return (
     <div className="flex flex-col gap-y-3">
@@ -79,6 +81,7 @@ export function MemberPage({ customerId }: MemberPageProps) {
         ) : (
           <>
             <MemberSummary member={member.data} />
+            <MemberSegment customerId={customerId} currency={currency} />
             <OverrideInForce member={member.data} />
             <OverrideTierForm customerId={customerId} currentTier={member.data.tier.key} override={member.data.override} />
           </>

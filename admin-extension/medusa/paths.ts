@@ -4,6 +4,8 @@ export const loyaltyPaths = {
   members: "/loyalty/members",
   member: (customerId: string) => `/loyalty/members/${encodeURIComponent(customerId)}`,
   activity: "/loyalty/activity",
+  finance: "/loyalty/finance",
+  insight: "/loyalty/insight",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
   settings: "/settings/loyalty",

@@ -15,6 +15,8 @@ export {
 export { type ConditionMode, useConditionEditor } from "./condition-editor.ts";
 export * from "./config-edit.ts";
 export { describeError } from "./error-text.ts";
+export * from "./finance.ts";
+export * from "./finance-operations.ts";
 export { formatDate, formatDateTime, formatNumber, formatSigned } from "./format.ts";
 export {
   type AdjustPointsInput,
@@ -36,6 +38,9 @@ export {
   useUpdateProgram,
 } from "./hooks.ts";
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
+export * from "./insight.ts";
+export * from "./insight-operations.ts";
+export { formatLong, formatLongMoney, formatShare, type Long, longToDecimal, toBigInt, toChartNumber } from "./long.ts";
 export { membershipStatusLabel, tierSourceLabel, valueParts, valueSentence } from "./membership.ts";
 export { useMemberExtras, useMembershipSummary, usePlanStats } from "./membership-hooks.ts";
 export type { Parsed } from "./money.ts";

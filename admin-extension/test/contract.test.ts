@@ -51,6 +51,11 @@ describe("the admin operations against the engine's admin SDL", () => {
         "mutation.deleteWebhookEndpoint",
         "mutation.rotateWebhookSecret",
         "mutation.replayWebhookDeliveries",
+        "query.financeReport",
+        "query.insight",
+        "query.memberInsight",
+        "query.membersInSegment",
+        "mutation.refreshInsight",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

@@ -53,6 +53,20 @@ export type ReferralStatus =
   /** The first order was refunded or cancelled: nothing is paid. */
   | 'VOID';
 
+export type Segment =
+  /** Used to buy often or much, not lately. */
+  | 'AT_RISK'
+  /** Bought recently, often, and spend the most. */
+  | 'CHAMPIONS'
+  /** Have not bought for a long time. */
+  | 'LAPSED'
+  /** Buy often. */
+  | 'LOYAL'
+  /** First order recently. */
+  | 'NEW'
+  /** Everyone else (and members with no order). */
+  | 'REGULAR';
+
 /** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
 export type TierSource =
   | 'EARNED'
@@ -296,6 +310,48 @@ export type KinshipAdminReplayWebhookDeliveriesMutationVariables = Exact<{
 
 export type KinshipAdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
 
+export type KinshipAdminRollForwardFieldsFragment = { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } };
+
+export type KinshipAdminFinanceReportQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type KinshipAdminFinanceReportQuery = { financeReport: { month: string, timezone: string, currency: string, pointValuePoints: number, pointValueMoney: number, reconciled: boolean, total: { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }, days: Array<{ period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }>, liability: Array<{ currency: string, availablePoints: string, pendingPoints: string, gross: string, expectedBreakage: string, net: string }>, breakage: { rate: number, expired: string, redeemed: string, windowFrom: string, windowTo: string, method: string }, benefitCosts: Array<{ key: string, name: string, kind: string, uses: number, estimatedCost: string | null, discountsGiven: string, members: number, memberOrders: number, memberSales: string, currency: string }> } };
+
+export type KinshipAdminInsightFieldsFragment = { computedAt: string | null, segments: Array<{ segment: Segment, members: number, sales: string }>, byTier: Array<{ tier: string, segment: Segment, members: number }>, topShare: { topMembers: number, membersWithSales: number, topSales: string, totalSales: string, share: number }, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, tierMigration: Array<{ month: string, from: string, to: string, members: number }> };
+
+export type KinshipAdminMemberInsightFieldsFragment = { customerId: string, recency: number | null, frequency: number | null, monetary: number | null, segment: Segment, tier: string, orders: number, lifetimeValue: string, firstOrderAt: string | null, lastOrderAt: string | null, computedAt: string | null };
+
+export type KinshipAdminInsightQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminInsightQuery = { insight: { computedAt: string | null, segments: Array<{ segment: Segment, members: number, sales: string }>, byTier: Array<{ tier: string, segment: Segment, members: number }>, topShare: { topMembers: number, membersWithSales: number, topSales: string, totalSales: string, share: number }, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, tierMigration: Array<{ month: string, from: string, to: string, members: number }> } };
+
+export type KinshipAdminMemberInsightQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type KinshipAdminMemberInsightQuery = { memberInsight: { customerId: string, recency: number | null, frequency: number | null, monetary: number | null, segment: Segment, tier: string, orders: number, lifetimeValue: string, firstOrderAt: string | null, lastOrderAt: string | null, computedAt: string | null } | null };
+
+export type KinshipAdminMembersInSegmentQueryVariables = Exact<{
+  segment: Segment;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type KinshipAdminMembersInSegmentQuery = { membersInSegment: { nextCursor: string | null, members: Array<{ customerId: string, recency: number | null, frequency: number | null, monetary: number | null, segment: Segment, tier: string, orders: number, lifetimeValue: string, firstOrderAt: string | null, lastOrderAt: string | null, computedAt: string | null }> } };
+
+export type KinshipAdminRefreshInsightMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KinshipAdminRefreshInsightMutation = { refreshInsight: { computedAt: string | null, segments: Array<{ segment: Segment, members: number, sales: string }>, byTier: Array<{ tier: string, segment: Segment, members: number }>, topShare: { topMembers: number, membersWithSales: number, topSales: string, totalSales: string, share: number }, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, tierMigration: Array<{ month: string, from: string, to: string, members: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -434,6 +490,85 @@ export const KinshipAdminWebhookEndpointFieldsFragmentDoc = new TypedDocumentStr
   createdAt
 }
     `, {"fragmentName":"KinshipAdminWebhookEndpointFields"}) as unknown as TypedDocumentString<KinshipAdminWebhookEndpointFieldsFragment, unknown>;
+export const KinshipAdminRollForwardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminRollForwardFields on RollForward {
+  period
+  opening
+  issued
+  redeemed
+  expired
+  reversed
+  adjusted
+  other
+  closing
+  money {
+    currency
+    opening
+    issued
+    redeemed
+    expired
+    reversed
+    adjusted
+    other
+    closing
+  }
+}
+    `, {"fragmentName":"KinshipAdminRollForwardFields"}) as unknown as TypedDocumentString<KinshipAdminRollForwardFieldsFragment, unknown>;
+export const KinshipAdminInsightFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminInsightFields on Insight {
+  computedAt
+  segments {
+    segment
+    members
+    sales
+  }
+  byTier {
+    tier
+    segment
+    members
+  }
+  topShare {
+    topMembers
+    membersWithSales
+    topSales
+    totalSales
+    share
+  }
+  memberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  nonMemberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  tierMigration {
+    month
+    from
+    to
+    members
+  }
+}
+    `, {"fragmentName":"KinshipAdminInsightFields"}) as unknown as TypedDocumentString<KinshipAdminInsightFieldsFragment, unknown>;
+export const KinshipAdminMemberInsightFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminMemberInsightFields on MemberInsight {
+  customerId
+  recency
+  frequency
+  monetary
+  segment
+  tier
+  orders
+  lifetimeValue
+  firstOrderAt
+  lastOrderAt
+  computedAt
+}
+    `, {"fragmentName":"KinshipAdminMemberInsightFields"}) as unknown as TypedDocumentString<KinshipAdminMemberInsightFieldsFragment, unknown>;
 export const KinshipAdminMemberDocument = new TypedDocumentString(`
     query KinshipAdminMember($customerId: ID!) {
   member(customerId: $customerId) {
@@ -1067,3 +1202,199 @@ export const KinshipAdminReplayWebhookDeliveriesDocument = new TypedDocumentStri
   replayWebhookDeliveries(ids: $ids)
 }
     `) as unknown as TypedDocumentString<KinshipAdminReplayWebhookDeliveriesMutation, KinshipAdminReplayWebhookDeliveriesMutationVariables>;
+export const KinshipAdminFinanceReportDocument = new TypedDocumentString(`
+    query KinshipAdminFinanceReport($month: String!) {
+  financeReport(month: $month) {
+    month
+    timezone
+    currency
+    pointValuePoints
+    pointValueMoney
+    reconciled
+    total {
+      ...KinshipAdminRollForwardFields
+    }
+    days {
+      ...KinshipAdminRollForwardFields
+    }
+    liability {
+      currency
+      availablePoints
+      pendingPoints
+      gross
+      expectedBreakage
+      net
+    }
+    breakage {
+      rate
+      expired
+      redeemed
+      windowFrom
+      windowTo
+      method
+    }
+    benefitCosts {
+      key
+      name
+      kind
+      uses
+      estimatedCost
+      discountsGiven
+      members
+      memberOrders
+      memberSales
+      currency
+    }
+  }
+}
+    fragment KinshipAdminRollForwardFields on RollForward {
+  period
+  opening
+  issued
+  redeemed
+  expired
+  reversed
+  adjusted
+  other
+  closing
+  money {
+    currency
+    opening
+    issued
+    redeemed
+    expired
+    reversed
+    adjusted
+    other
+    closing
+  }
+}`) as unknown as TypedDocumentString<KinshipAdminFinanceReportQuery, KinshipAdminFinanceReportQueryVariables>;
+export const KinshipAdminInsightDocument = new TypedDocumentString(`
+    query KinshipAdminInsight($from: DateTime, $to: DateTime) {
+  insight(from: $from, to: $to) {
+    ...KinshipAdminInsightFields
+  }
+}
+    fragment KinshipAdminInsightFields on Insight {
+  computedAt
+  segments {
+    segment
+    members
+    sales
+  }
+  byTier {
+    tier
+    segment
+    members
+  }
+  topShare {
+    topMembers
+    membersWithSales
+    topSales
+    totalSales
+    share
+  }
+  memberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  nonMemberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  tierMigration {
+    month
+    from
+    to
+    members
+  }
+}`) as unknown as TypedDocumentString<KinshipAdminInsightQuery, KinshipAdminInsightQueryVariables>;
+export const KinshipAdminMemberInsightDocument = new TypedDocumentString(`
+    query KinshipAdminMemberInsight($customerId: ID!) {
+  memberInsight(customerId: $customerId) {
+    ...KinshipAdminMemberInsightFields
+  }
+}
+    fragment KinshipAdminMemberInsightFields on MemberInsight {
+  customerId
+  recency
+  frequency
+  monetary
+  segment
+  tier
+  orders
+  lifetimeValue
+  firstOrderAt
+  lastOrderAt
+  computedAt
+}`) as unknown as TypedDocumentString<KinshipAdminMemberInsightQuery, KinshipAdminMemberInsightQueryVariables>;
+export const KinshipAdminMembersInSegmentDocument = new TypedDocumentString(`
+    query KinshipAdminMembersInSegment($segment: Segment!, $first: Int!, $after: String) {
+  membersInSegment(segment: $segment, first: $first, after: $after) {
+    members {
+      ...KinshipAdminMemberInsightFields
+    }
+    nextCursor
+  }
+}
+    fragment KinshipAdminMemberInsightFields on MemberInsight {
+  customerId
+  recency
+  frequency
+  monetary
+  segment
+  tier
+  orders
+  lifetimeValue
+  firstOrderAt
+  lastOrderAt
+  computedAt
+}`) as unknown as TypedDocumentString<KinshipAdminMembersInSegmentQuery, KinshipAdminMembersInSegmentQueryVariables>;
+export const KinshipAdminRefreshInsightDocument = new TypedDocumentString(`
+    mutation KinshipAdminRefreshInsight {
+  refreshInsight {
+    ...KinshipAdminInsightFields
+  }
+}
+    fragment KinshipAdminInsightFields on Insight {
+  computedAt
+  segments {
+    segment
+    members
+    sales
+  }
+  byTier {
+    tier
+    segment
+    members
+  }
+  topShare {
+    topMembers
+    membersWithSales
+    topSales
+    totalSales
+    share
+  }
+  memberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  nonMemberOrders {
+    orders
+    customers
+    averageOrderValue
+    repeatRate
+  }
+  tierMigration {
+    month
+    from
+    to
+    members
+  }
+}`) as unknown as TypedDocumentString<KinshipAdminRefreshInsightMutation, KinshipAdminRefreshInsightMutationVariables>;

@@ -8,6 +8,8 @@ import { APP_BASE } from "./router.tsx";
  */
 const ActivityScreen = lazy(() => import("../screens/activity.tsx").then((m) => ({ default: m.ActivityScreen })));
 const DashboardScreen = lazy(() => import("../screens/dashboard.tsx").then((m) => ({ default: m.DashboardScreen })));
+const FinanceScreen = lazy(() => import("../screens/finance.tsx").then((m) => ({ default: m.FinanceScreen })));
+const InsightScreen = lazy(() => import("../screens/insight.tsx").then((m) => ({ default: m.InsightScreen })));
 const EarnRulesScreen = lazy(() => import("../screens/earn-rules.tsx").then((m) => ({ default: m.EarnRulesScreen })));
 const MemberScreen = lazy(() => import("../screens/member.tsx").then((m) => ({ default: m.MemberScreen })));
 const MemberPricesScreen = lazy(() => import("../screens/member-prices.tsx").then((m) => ({ default: m.MemberPricesScreen })));
@@ -27,6 +29,8 @@ export const SCREENS: { path: string; label: string; Screen: ComponentType }[] =
   { path: APP_BASE, label: "Get started", Screen: OnboardingScreen },
   { path: `${APP_BASE}/dashboard`, label: "Dashboard", Screen: DashboardScreen },
   { path: `${APP_BASE}/members`, label: "Members", Screen: MembersScreen },
+  { path: `${APP_BASE}/finance`, label: "Finance", Screen: FinanceScreen },
+  { path: `${APP_BASE}/insight`, label: "Insight", Screen: InsightScreen },
   { path: `${APP_BASE}/tiers`, label: "Tiers", Screen: TiersScreen },
   { path: `${APP_BASE}/earn-rules`, label: "Earn rules", Screen: EarnRulesScreen },
   { path: `${APP_BASE}/rewards`, label: "Rewards", Screen: RewardsScreen },

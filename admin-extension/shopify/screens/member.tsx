@@ -7,6 +7,7 @@ import { useRouter } from "../app/router.tsx";
 import { ScreenFrame } from "../app/screen-frame.tsx";
 import { MemberExtrasCards } from "./member-extras.tsx";
 import { AdjustPointsForm, OverrideTierForm } from "./member-forms.tsx";
+import { MemberInsightCard } from "./member-insight-card.tsx";
 import { MemberLedger } from "./member-ledger.tsx";
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -88,6 +89,7 @@ export function MemberScreen() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
+              <MemberInsightCard customerId={customerId} currency={program.data?.config.currency ?? "USD"} />
               <AdjustPointsForm customerId={customerId} />
               <OverrideTierForm
                 key={JSON.stringify(m.override)}

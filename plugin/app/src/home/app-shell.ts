@@ -14,6 +14,8 @@ export const APP_ASSETS = "/app/assets";
 export const APP_SCREENS = [
   "dashboard",
   "members",
+  "finance",
+  "insight",
   "tiers",
   "earn-rules",
   "rewards",
