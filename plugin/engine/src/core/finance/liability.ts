@@ -69,7 +69,14 @@ export function liabilities(
 ): Liability[] {
   const gross = valuePoints(points.available + points.pending, value);
   const expected = breakageMoney(gross, breakage);
-  const own = { currency, availablePoints: points.available, pendingPoints: points.pending, gross, expectedBreakage: expected, net: gross - expected };
+  const own = {
+    currency,
+    availablePoints: points.available,
+    pendingPoints: points.pending,
+    gross,
+    expectedBreakage: expected,
+    net: gross - expected,
+  };
   const others = Object.entries(listed).map(([code, c]) => {
     const g = convertToListed(gross, c.rate, currency, code);
     const b = convertToListed(expected, c.rate, currency, code);

@@ -43,7 +43,7 @@ export function financeMonth(text: string, zone: string, now: Date): Result<Fina
   const days: FinancePeriod[] = [];
   for (let day = first; day.toJSDate() < end; day = day.plus({ days: 1 })) {
     const dayEnd = day.plus({ days: 1 }).toJSDate();
-    days.push({ period: day.toISODate() as string, start: day.toJSDate(), end: dayEnd < end ? dayEnd : end });
+    days.push({ period: day.toISODate() as string, start: day.toJSDate(), end: new Date(Math.min(dayEnd.getTime(), end.getTime())) });
   }
   return ok({ month: text, timezone: zone, total: { period: text, start, end }, days });
 }

@@ -65,7 +65,14 @@ export async function financeReport(db: Db, programKey: string, month: string, n
   let opening = before.issued - before.redeemed - before.expired - before.reversed + before.adjusted + before.other;
   const monthOpening = opening;
   const rolled = days.map((day, i) => {
-    const r = rollForward(day, opening, moved[i + 1] ?? NO_MOVEMENTS, { atStart: ledgerAt[i] ?? 0n, atEnd: ledgerAt[i + 1] ?? 0n }, value, config.currency);
+    const r = rollForward(
+      day,
+      opening,
+      moved[i + 1] ?? NO_MOVEMENTS,
+      { atStart: ledgerAt[i] ?? 0n, atEnd: ledgerAt[i + 1] ?? 0n },
+      value,
+      config.currency,
+    );
     opening = r.closing;
     return r;
   });
