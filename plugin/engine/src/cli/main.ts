@@ -14,6 +14,7 @@ import { programCreateCommand } from "./commands/program-create.ts";
 import { programListCommand } from "./commands/program-list.ts";
 import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
+import { reportFinanceCommand } from "./commands/report-finance.ts";
 import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { webhooksAddCommand, webhooksDeliveriesCommand, webhooksListCommand, webhooksReplayCommand } from "./commands/webhooks.ts";
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   catalogImportCommand,
   partnersImportCommand,
   partnersReportCommand,
+  reportFinanceCommand,
   apikeyCreateCommand,
   maintainCommand,
   verifyCommand,

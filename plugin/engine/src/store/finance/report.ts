@@ -1,0 +1,104 @@
+import {
+  addMovements,
+  type Breakage,
+  breakageOf,
+  breakageWindow,
+  type EngineError,
+  err,
+  financeMonth,
+  type Liability,
+  liabilities,
+  NO_MOVEMENTS,
+  ok,
+  type PointValue,
+  type Result,
+  type RollForward,
+  rollForward,
+  VALUATION_METHOD,
+} from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { findProgram } from "../programs/programs.ts";
+import { type BenefitCost, benefitCosts } from "./benefits.ts";
+import { balancesAt, breakageSums, movementsByPeriod } from "./ledger.ts";
+
+/** A month of the program's points as money, every figure from Postgres (see the SDL's FinanceReport). */
+export interface FinanceReport {
+  program: string;
+  month: string;
+  timezone: string;
+  currency: string;
+  pointValue: PointValue;
+  /** How money is valued and rounded, in words. */
+  valuation: string;
+  total: RollForward;
+  days: RollForward[];
+  liability: Liability[];
+  breakage: Breakage;
+  benefitCosts: BenefitCost[];
+  /** Every day and the month closed on the ledger's own sum, to the point. */
+  reconciled: boolean;
+}
+
+/**
+ * The finance report of `month` (YYYY-MM in the program's zone) as of `now`: the current month runs
+ * to `now`; a month not started yet is refused.
+ */
+export async function financeReport(db: Db, programKey: string, month: string, now: Date): Promise<Result<FinanceReport, EngineError>> {
+  const found = await findProgram(db, programKey);
+  if (!found.ok) return found;
+  const program = found.value;
+  const { config } = program;
+  const period = financeMonth(month, config.timezone, now);
+  if (!period.ok) return err(period.error);
+  const { total, days } = period.value;
+  const starts = days.length > 0 ? days.map((d) => d.start) : [total.start];
+  const window = breakageWindow(total.end, config.timezone);
+  const [moved, balances, sums, costs] = await Promise.all([
+    movementsByPeriod(db, program.id, starts, total.end),
+    balancesAt(db, program.id, [total.start, ...days.map((d) => d.end), total.end]),
+    breakageSums(db, program.id, window.from, window.to),
+    benefitCosts(db, program.id, config, total.start, total.end),
+  ]);
+  const value = config.pointValue;
+  const ledgerAt = balances.map((b) => b.available + b.pending);
+  const before = moved[0] ?? NO_MOVEMENTS;
+  let opening = before.issued - before.redeemed - before.expired - before.reversed + before.adjusted + before.other;
+  const monthOpening = opening;
+  const rolled = days.map((day, i) => {
+    const r = rollForward(
+      day,
+      opening,
+      moved[i + 1] ?? NO_MOVEMENTS,
+      { atStart: ledgerAt[i] ?? 0n, atEnd: ledgerAt[i + 1] ?? 0n },
+      value,
+      config.currency,
+    );
+    opening = r.closing;
+    return r;
+  });
+  const monthMoved = days.length > 0 ? moved.slice(1).reduce(addMovements, NO_MOVEMENTS) : (moved[1] ?? NO_MOVEMENTS);
+  const whole = rollForward(
+    total,
+    monthOpening,
+    monthMoved,
+    { atStart: ledgerAt[0] ?? 0n, atEnd: ledgerAt[ledgerAt.length - 1] ?? 0n },
+    value,
+    config.currency,
+  );
+  const end = balances[balances.length - 1] ?? { available: 0n, pending: 0n };
+  const breakage = breakageOf(sums.expired, sums.redeemed, window);
+  return ok({
+    program: program.key,
+    month,
+    timezone: config.timezone,
+    currency: config.currency,
+    pointValue: value,
+    valuation: VALUATION_METHOD,
+    total: whole,
+    days: rolled,
+    liability: liabilities(end, value, breakage, config.currency, config.currencies),
+    breakage,
+    benefitCosts: costs,
+    reconciled: whole.reconciled && rolled.every((d) => d.reconciled),
+  });
+}
