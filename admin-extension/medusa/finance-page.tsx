@@ -25,9 +25,10 @@ import { Field } from "./parts/field.tsx";
 import { FiguresTable } from "./reports/figures-table.tsx";
 
 /** Loyalty → Finance: the month's points roll-forward by day, liability with breakage, benefit costs; CSV for the accountant. */
-export function FinancePage() {
+/** `initialMonth` ("2026-06"): the month shown first; the current one in the program's time zone by default. */
+export function FinancePage({ initialMonth }: { initialMonth?: string } = {}) {
   const program = useProgram();
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(initialMonth ?? null);
   const timeZone = program.data?.config.timezone ?? "UTC";
   if (!program.data && !program.isError) return null;
   return <FinanceView month={picked ?? currentMonth(new Date(), timeZone)} onMonthChange={setPicked} timeZone={timeZone} />;
@@ -132,7 +133,7 @@ function RollForwardTable({ report }: { report: FinanceReport }) {
       <Text size="small" className="text-ui-fg-subtle">
         In {m.currency}: opening {formatLongMoney(m.opening, m.currency)}, issued {formatLongMoney(m.issued, m.currency)}, redeemed{" "}
         {formatLongMoney(m.redeemed, m.currency)}, expired {formatLongMoney(m.expired, m.currency)}, closing{" "}
-        {formatLongMoney(m.closing, m.currency)}.
+        {formatLongMoney(m.closing, m.currency)}. {report.valuation}
       </Text>
     </>
   );
@@ -159,8 +160,8 @@ function Liability({ report }: { report: FinanceReport }) {
           Breakage rate {breakageRate(b)}
         </Text>
         <Text size="small" className="text-ui-fg-subtle">
-          {b.method} ({formatLong(b.expired)} points expired and {formatLong(b.redeemed)} redeemed from {formatDate(b.windowFrom)} to{" "}
-          {formatDate(b.windowTo)}.)
+          {formatLong(b.expired)} points expired and {formatLong(b.redeemed)} redeemed from {formatDate(b.windowFrom)} to{" "}
+          {formatDate(b.windowTo)}. Method: {b.method}.
         </Text>
       </div>
     </DashboardCard>

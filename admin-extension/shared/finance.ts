@@ -61,18 +61,21 @@ function csvCell(value: string): string {
 
 /**
  * The roll-forward as CSV: a row per day, then the month's total; points, then the same figures in
- * money (decimal, the program currency). Exact: Longs are copied as the engine sent them.
+ * money (decimal, the program currency), then whether the row closed on the ledger's own sum.
+ * Exact: Longs are copied as the engine sent them.
  */
 export function rollForwardCsv(report: Pick<FinanceReport, "days" | "total" | "currency">): string {
   const header = [
     "period",
     ...ROLL_FORWARD_COLUMNS.map((c) => `${c.key}_points`),
     ...ROLL_FORWARD_COLUMNS.map((c) => `${c.key}_${report.currency.toLowerCase()}`),
+    "reconciled",
   ];
   const row = (r: RollForward, period: string) => [
     period,
     ...ROLL_FORWARD_COLUMNS.map((c) => String(r[c.key])),
     ...ROLL_FORWARD_COLUMNS.map((c) => longToDecimal(r.money[c.key], r.money.currency)),
+    r.reconciled ? "yes" : "no",
   ];
   const rows = [header, ...report.days.map((d) => row(d, d.period)), row(report.total, `${report.total.period} total`)];
   return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
@@ -98,5 +101,5 @@ export function downloadText(fileName: string, text: string, type = "text/csv;ch
 
 /** What a benefit-cost row's kind reads as. */
 export function benefitKindLabel(kind: string): string {
-  return { benefit: "Tier benefit", reward: "Reward", partner: "Partner perk" }[kind] ?? kind;
+  return { memberPrice: "Member price", reward: "Reward", partner: "Partner perk" }[kind] ?? kind;
 }

@@ -310,14 +310,14 @@ export type KinshipAdminReplayWebhookDeliveriesMutationVariables = Exact<{
 
 export type KinshipAdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
 
-export type KinshipAdminRollForwardFieldsFragment = { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } };
+export type KinshipAdminRollForwardFieldsFragment = { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } };
 
 export type KinshipAdminFinanceReportQueryVariables = Exact<{
   month: string;
 }>;
 
 
-export type KinshipAdminFinanceReportQuery = { financeReport: { month: string, timezone: string, currency: string, pointValuePoints: number, pointValueMoney: number, reconciled: boolean, total: { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }, days: Array<{ period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }>, liability: Array<{ currency: string, availablePoints: string, pendingPoints: string, gross: string, expectedBreakage: string, net: string }>, breakage: { rate: number, expired: string, redeemed: string, windowFrom: string, windowTo: string, method: string }, benefitCosts: Array<{ key: string, name: string, kind: string, uses: number, estimatedCost: string | null, discountsGiven: string, members: number, memberOrders: number, memberSales: string, currency: string }> } };
+export type KinshipAdminFinanceReportQuery = { financeReport: { month: string, timezone: string, from: string, to: string, currency: string, valuation: string, pointValuePoints: number, pointValueMoney: number, reconciled: boolean, total: { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }, days: Array<{ period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }>, liability: Array<{ currency: string, availablePoints: string, pendingPoints: string, gross: string, expectedBreakage: string, net: string }>, breakage: { rate: number, expired: string, redeemed: string, windowFrom: string, windowTo: string, method: string }, benefitCosts: Array<{ key: string, name: string, kind: string, uses: number, estimatedCost: string | null, discountsGiven: string, members: number, memberOrders: number, memberSales: string, currency: string }> } };
 
 export type KinshipAdminInsightFieldsFragment = { computedAt: string | null, segments: Array<{ segment: Segment, members: number, sales: string }>, byTier: Array<{ tier: string, segment: Segment, members: number }>, topShare: { topMembers: number, membersWithSales: number, topSales: string, totalSales: string, share: number }, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, tierMigration: Array<{ month: string, from: string, to: string, members: number }> };
 
@@ -501,6 +501,7 @@ export const KinshipAdminRollForwardFieldsFragmentDoc = new TypedDocumentString(
   adjusted
   other
   closing
+  reconciled
   money {
     currency
     opening
@@ -1207,7 +1208,10 @@ export const KinshipAdminFinanceReportDocument = new TypedDocumentString(`
   financeReport(month: $month) {
     month
     timezone
+    from
+    to
     currency
+    valuation
     pointValuePoints
     pointValueMoney
     reconciled
@@ -1257,6 +1261,7 @@ export const KinshipAdminFinanceReportDocument = new TypedDocumentString(`
   adjusted
   other
   closing
+  reconciled
   money {
     currency
     opening

@@ -18,10 +18,11 @@ import { RollForwardTable } from "./finance/roll-forward-table.tsx";
 import { ApiErrorBanner } from "./program-form/api-error-banner.tsx";
 
 /** Points as money for the month: the roll-forward by day, liability with breakage, what benefits cost; CSV for the accountant. */
-export function FinanceScreen() {
+/** `initialMonth` ("2026-06"): the month shown first; the current one in the program's time zone by default. */
+export function FinanceScreen({ initialMonth }: { initialMonth?: string } = {}) {
   const program = useProgram();
   const timeZone = program.data?.config.timezone;
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(initialMonth ?? null);
   if (!program.data && !program.error) return <Page title="Finance" />;
   return <FinanceReportView month={picked ?? currentMonth(new Date(), timeZone)} onMonthChange={setPicked} timeZone={timeZone ?? "UTC"} />;
 }

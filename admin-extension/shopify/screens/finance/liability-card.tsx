@@ -31,8 +31,8 @@ export function LiabilityCard({ report }: { report: FinanceReport }) {
               Breakage rate {breakageRate(b)}
             </Text>
             <Text as="p" tone="subdued">
-              {b.method} ({formatLong(b.expired)} points expired and {formatLong(b.redeemed)} redeemed from {formatDate(b.windowFrom)} to{" "}
-              {formatDate(b.windowTo)}.)
+              {formatLong(b.expired)} points expired and {formatLong(b.redeemed)} redeemed from {formatDate(b.windowFrom)} to{" "}
+              {formatDate(b.windowTo)}. Method: {b.method}.
             </Text>
           </BlockStack>
         </div>

@@ -31,6 +31,9 @@ export function RollForwardTable({ report }: { report: FinanceReport }) {
         {formatLongMoney(money.redeemed, money.currency)}, expired {formatLongMoney(money.expired, money.currency)}, closing{" "}
         {formatLongMoney(money.closing, money.currency)}.
       </Text>
+      <Text as="p" variant="bodySm" tone="subdued">
+        {report.valuation}
+      </Text>
     </>
   );
 }
