@@ -53,18 +53,29 @@ export type ReferralStatus =
   /** The first order was refunded or cancelled: nothing is paid. */
   | 'VOID';
 
+/**
+ * A member's segment: the first rule that holds, so every member has exactly one (R, F, M are the
+ * member's recency, frequency and monetary scores).
+ * 1. NEW: first order within the last 30 days, or joined within 30 days with at most one order.
+ * 2. LAPSED: last order more than 365 days ago.
+ * 3. CHAMPIONS: R ≥ 4, F ≥ 4 and M ≥ 4.
+ * 4. AT_RISK: R ≤ 2 and (F ≥ 3 or M ≥ 3).
+ * 5. LOYAL: F ≥ 4.
+ * 6. LAPSED: R = 1.
+ * 7. REGULAR: everyone else, members with no order among them.
+ */
 export type Segment =
-  /** Used to buy often or much, not lately. */
+  /** Used to buy often or much (F or M 3+), not lately (R 1–2). */
   | 'AT_RISK'
-  /** Bought recently, often, and spend the most. */
+  /** Bought recently, often, and spent the most: R, F and M all 4 or 5. */
   | 'CHAMPIONS'
-  /** Have not bought for a long time. */
+  /** No order for 365 days, or the least recent fifth (R 1) without the orders to be at risk. */
   | 'LAPSED'
-  /** Buy often. */
+  /** Buy often (F 4 or 5) and not champions or at risk. */
   | 'LOYAL'
-  /** First order recently. */
+  /** First order within 30 days, or joined within 30 days with at most one order. */
   | 'NEW'
-  /** Everyone else (and members with no order). */
+  /** Everyone else (and members with no order who joined over 30 days ago). */
   | 'REGULAR';
 
 /** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
