@@ -39,7 +39,7 @@ export function TierMigrationChart({ moves, locale = "en-US", height = 240 }: Ti
   const summary =
     moves.length === 0
       ? "No member changed tier in this period."
-      : `Over ${months.length} months: ${byKind.map(({ k, n }) => `${count(n, locale)} ${k}`).join(", ")}.`;
+      : `Over ${months.length} ${months.length === 1 ? "month" : "months"}: ${byKind.map(({ k, n }) => `${count(n, locale)} ${k}`).join(", ")}.`;
   return (
     <ChartFigure title="Tier migration" summary={summary}>
       {moves.length > 0 ? (

@@ -4,6 +4,7 @@ import { OrderComparisonChart, TierMigrationChart } from "../charts/index.ts";
 import { formatDateTime, formatNumber } from "../shared/format.ts";
 import { useProgram } from "../shared/hooks.ts";
 import {
+  firstSegmentWithMembers,
   type Insight,
   moveLabel,
   SEGMENTS,
@@ -28,8 +29,9 @@ export function InsightPage() {
   const program = useProgram();
   const tiers = program.data?.config.tiers ?? [];
   const currency = program.data?.config.currency ?? "USD";
-  const [segment, setSegment] = useState<Segment>("CHAMPIONS");
+  const [picked, setSegment] = useState<Segment | null>(null);
   const data = insight.data as Insight | undefined;
+  const segment = picked ?? firstSegmentWithMembers(data?.segments);
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0" role="region" aria-labelledby={headingId}>

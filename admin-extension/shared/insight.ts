@@ -22,10 +22,10 @@ const retry = (failures: number, error: unknown) => isRetryable(error) && failur
 export const SEGMENTS: { segment: Segment; label: string; description: string }[] = [
   { segment: "CHAMPIONS", label: "Champions", description: "Bought recently, often, and spend the most." },
   { segment: "LOYAL", label: "Loyal", description: "Buy often." },
-  { segment: "NEW", label: "New", description: "First order recently." },
+  { segment: "NEW", label: "New", description: "First order in the last 30 days, or joined then with at most one order." },
   { segment: "REGULAR", label: "Regular", description: "Everyone else, and members with no order." },
   { segment: "AT_RISK", label: "At risk", description: "Used to buy often or much, not lately." },
-  { segment: "LAPSED", label: "Lapsed", description: "Have not bought for a long time." },
+  { segment: "LAPSED", label: "Lapsed", description: "No order for a year, or among the least recent fifth." },
 ];
 
 export function segmentLabel(segment: Segment | string): string {
@@ -109,6 +109,11 @@ export function segmentRows(segments: Insight["segments"]): { segment: Segment; 
     const found = segments.find((x) => x.segment === s.segment);
     return { segment: s.segment, label: s.label, members: found?.members ?? 0, sales: found ? String(toBigInt(found.sales)) : "0" };
   });
+}
+
+/** The segment a screen lists first: the best one that has members (Champions when none has). */
+export function firstSegmentWithMembers(segments: Insight["segments"] | undefined): Segment {
+  return SEGMENTS.find((s) => segments?.some((x) => x.segment === s.segment && x.members > 0))?.segment ?? "CHAMPIONS";
 }
 
 /** "Silver → Gold", with the tiers' names where the program still has them. */

@@ -23,7 +23,8 @@ export function MemberSegment({ customerId, currency }: { customerId: string; cu
         </Text>
       </div>
       <Text size="small" className="text-ui-fg-subtle">
-        {segmentDescription(m.segment)} {formatNumber(m.orders)} orders, {formatLongMoney(m.lifetimeValue, currency)} lifetime
+        {segmentDescription(m.segment)} {formatNumber(m.orders)} {m.orders === 1 ? "order" : "orders"},{" "}
+        {formatLongMoney(m.lifetimeValue, currency)} lifetime
         {m.lastOrderAt ? `, last on ${formatDate(m.lastOrderAt)}` : ""}.
       </Text>
     </section>

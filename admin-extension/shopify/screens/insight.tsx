@@ -2,7 +2,7 @@ import { BlockStack, Button, Card, InlineGrid, Layout, Page, Text } from "@shopi
 import { useState } from "react";
 import { OrderComparisonChart, TierMigrationChart } from "../../charts/index.ts";
 import { useProgram } from "../../shared/hooks.ts";
-import { type Insight, moveLabel, type Segment, useInsight, useRefreshInsight } from "../../shared/insight.ts";
+import { firstSegmentWithMembers, type Insight, moveLabel, type Segment, useInsight, useRefreshInsight } from "../../shared/insight.ts";
 import { formatDateTime } from "../app/format.ts";
 import { toast } from "../app/toast.ts";
 import { SegmentByTierTable } from "./insight/segment-by-tier-table.tsx";
@@ -18,8 +18,9 @@ export function InsightScreen() {
   const program = useProgram();
   const tiers = program.data?.config.tiers ?? [];
   const currency = program.data?.config.currency ?? "USD";
-  const [segment, setSegment] = useState<Segment>("CHAMPIONS");
+  const [picked, setSegment] = useState<Segment | null>(null);
   const data = insight.data as Insight | undefined;
+  const segment = picked ?? firstSegmentWithMembers(data?.segments);
   return (
     <Page
       title="Insight"

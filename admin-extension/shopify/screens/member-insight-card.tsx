@@ -24,7 +24,7 @@ export function MemberInsightCard({ customerId, currency }: { customerId: string
           </Text>
           <Text as="p">{rfmText(m)}</Text>
           <Text as="p">
-            {formatNumber(m.orders)} orders, {formatLongMoney(m.lifetimeValue, currency)} lifetime
+            {formatNumber(m.orders)} {m.orders === 1 ? "order" : "orders"}, {formatLongMoney(m.lifetimeValue, currency)} lifetime
             {m.lastOrderAt ? `, last on ${formatDate(m.lastOrderAt)}` : ""}.
           </Text>
           {m.computedAt ? (

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FinanceScreen } from "../../shopify/screens/finance.tsx";
+import { InsightScreen } from "../../shopify/screens/insight.tsx";
+import { MemberInsightCard } from "../../shopify/screens/member-insight-card.tsx";
 import { byLabel, byRole, click, rowsOf, type } from "../support/dom.ts";
 import { engineForFile } from "../support/engine.ts";
-import { renderScreen } from "../support/polaris.tsx";
+import { renderScreen, toasts } from "../support/polaris.tsx";
 import { until } from "../support/render.tsx";
 import { reportsConfig, seedMay } from "../support/reports.ts";
-import { openShop } from "../support/shop.ts";
+import { NOW, openShop } from "../support/shop.ts";
 
 const files = engineForFile();
 
@@ -80,5 +82,77 @@ describe("<FinanceScreen> (Shopify admin)", () => {
     expect(c.querySelector("[role=alert]")?.textContent).toContain("month 2027-01 has not started yet");
     expect(c.querySelector("[role=alert]")?.getAttribute("data-code")).toBe("InvalidMonth");
     expect(byRole(c, "button", "Download the roll-forward as CSV").getAttribute("aria-disabled")).toBe("true");
+  });
+});
+
+describe("<InsightScreen> (Shopify admin)", () => {
+  it("shows segments once computed (refresh), the 20/80 share, members against others, tier moves, segment × tier, and a segment's members linking to their page", async () => {
+    const shop = await openShop(files.engine, { config: reportsConfig() });
+    await seedMay(shop);
+    const { container: c } = await renderScreen(<InsightScreen />, shop.client);
+    await until(() => expect(byRole(c, "table", "Members and sales per segment")).toBeTruthy());
+    expect(c.textContent).toContain("Segments not computed yet");
+    expect(rowsOf(byRole(c, "table", "Members and sales per segment")).map((r) => r[1])).toEqual(["0", "0", "0", "0", "0", "0"]);
+
+    await click(byRole(c, "button", "Refresh segments"));
+    await until(() => expect(c.textContent).toContain("Segments computed Jun 1, 2026"));
+    expect(toasts).toEqual([{ message: "Segments recomputed", isError: false }]);
+    // Ada, Bob and Cy joined and first bought in May: all new.
+    expect(rowsOf(byRole(c, "table", "Members and sales per segment"))).toEqual([
+      ["Champions", "0", "$0.00"],
+      ["Loyal", "0", "$0.00"],
+      ["New", "3", "$3,300.00"],
+      ["Regular", "0", "$0.00"],
+      ["At risk", "0", "$0.00"],
+      ["Lapsed", "0", "$0.00"],
+    ]);
+    // The top fifth of 3 members with sales is Ada alone: 2,600.00 of 3,300.00.
+    expect(c.querySelector("[data-top-share]")?.textContent).toBe(
+      "Top 20% of members78.8% of members' sales1 of 3 members with sales bought $2,600.00 of $3,300.00.",
+    );
+    const caption = (title: string) =>
+      [...c.querySelectorAll("figure")]
+        .find((f) => f.querySelector("figcaption strong")?.textContent === title)
+        ?.querySelector("figcaption span")?.textContent;
+    expect(caption("Members and non-members")).toBe(
+      "Average order $825.00 for members, $0.00 for non-members; repeat rate 33.3% against 0%.",
+    );
+    expect(caption("Tier migration")).toBe("Over 1 month: 1 Member → Silver.");
+    expect(rowsOf(byRole(c, "table", "Members per tier and segment"))).toEqual([
+      ["Member", "0", "0", "0", "0", "0", "0"],
+      ["Silver", "0", "0", "2", "0", "0", "0"],
+      ["Gold", "0", "0", "1", "0", "0", "0"],
+    ]);
+
+    // The list opens on the best segment with members; a segment's name lists its own.
+    await until(() => expect(byRole(c, "table", "Members in New")).toBeTruthy());
+    const newMembers = byRole(c, "table", "Members in New");
+    expect(rowsOf(newMembers).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      ["cus_ADA", "Gold", "2", "$2,600.00"],
+      ["cus_BOB", "Silver", "1", "$600.00"],
+      ["cus_CY", "Silver", "1", "$100.00"],
+    ]);
+    expect(newMembers.querySelector("a")?.getAttribute("href")).toBe("/app/members/cus_ADA");
+    await click(byRole(c, "button", "List Lapsed"));
+    await until(() => expect(c.textContent).toContain("No members in this segment."));
+    // Champions first (nothing computed), again on refresh, then the best segment with members, then the one clicked.
+    expect([...new Set(shop.of("KinshipAdminMembersInSegment").map((r) => r.variables.segment))]).toEqual(["CHAMPIONS", "NEW", "LAPSED"]);
+    expect(shop.of("KinshipAdminMembersInSegment").at(-1)?.variables).toEqual({ segment: "LAPSED", first: 25, after: null });
+  });
+
+  it("the member page's segment card: the member's segment, scores and orders", async () => {
+    const shop = await openShop(files.engine, { config: reportsConfig() });
+    await seedMay(shop);
+    await files.engine.insight.refresh(shop.program, NOW);
+    const { container: c } = await renderScreen(<MemberInsightCard customerId="cus_ADA" currency="USD" />, shop.client);
+    await until(() => expect(c.querySelector("[data-member-segment]")?.getAttribute("data-member-segment")).toBe("NEW"));
+    // Ada has the latest order, the most orders and the most spent of three: 1 + floor(5 × 2/3) = 4 on every score.
+    const text = [...c.querySelectorAll("p")].map((p) => p.textContent);
+    expect(text).toEqual([
+      "First order in the last 30 days, or joined then with at most one order.",
+      "R 4 · F 4 · M 4",
+      "2 orders, $2,600.00 lifetime, last on May 20, 2026.",
+      "Computed Jun 1, 2026",
+    ]);
   });
 });
