@@ -22,7 +22,7 @@ export interface TierMigrationChartProps {
 
 function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(Date.UTC(y ?? 0, (m ?? 1) - 1, 1));
+  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y ?? 0, (m ?? 1) - 1, 1));
 }
 
 /** Members who moved between tiers each month, stacked by move (from → to). */

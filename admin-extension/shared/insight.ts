@@ -20,7 +20,7 @@ const retry = (failures: number, error: unknown) => isRetryable(error) && failur
 
 /** The segments in the order the screens list them, best first, with what each means. */
 export const SEGMENTS: { segment: Segment; label: string; description: string }[] = [
-  { segment: "CHAMPIONS", label: "Champions", description: "Bought recently, often, and spend the most." },
+  { segment: "CHAMPIONS", label: "Champions", description: "Bought recently, often, and spent the most." },
   { segment: "LOYAL", label: "Loyal", description: "Buy often." },
   { segment: "NEW", label: "New", description: "First order in the last 30 days, or joined then with at most one order." },
   { segment: "REGULAR", label: "Regular", description: "Everyone else, and members with no order." },

@@ -39,7 +39,7 @@ function FinanceReportView({ month, onMonthChange, timeZone }: { month: string; 
         <Button
           disabled={!data}
           onClick={() => data && downloadText(rollForwardFileName(data.month), rollForwardCsv(data))}
-          accessibilityLabel="Download the roll-forward as CSV"
+          accessibilityLabel="Download CSV of the roll-forward"
         >
           Download CSV
         </Button>

@@ -53,30 +53,30 @@ export function InsightScreen() {
             <Layout.Section>
               <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
                 <SegmentsCard insight={data} currency={currency} selected={segment} onSelect={setSegment} />
-                <BlockStack gap="400">
-                  <TopShareCard topShare={data.topShare} currency={currency} />
-                  <Card>
-                    <OrderComparisonChart members={data.memberOrders} nonMembers={data.nonMemberOrders} currency={currency} />
-                  </Card>
-                </BlockStack>
+                <Card>
+                  <OrderComparisonChart members={data.memberOrders} nonMembers={data.nonMemberOrders} currency={currency} />
+                </Card>
               </InlineGrid>
             </Layout.Section>
             <Layout.Section>
               <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
+                <TopShareCard topShare={data.topShare} currency={currency} />
                 <Card>
                   <TierMigrationChart
                     moves={data.tierMigration.map((m) => ({ month: m.month, move: moveLabel(m, tiers), members: m.members }))}
                   />
                 </Card>
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      Segments by tier
-                    </Text>
-                    <SegmentByTierTable byTier={data.byTier} tiers={tiers} />
-                  </BlockStack>
-                </Card>
               </InlineGrid>
+            </Layout.Section>
+            <Layout.Section>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    Segments by tier
+                  </Text>
+                  <SegmentByTierTable byTier={data.byTier} tiers={tiers} />
+                </BlockStack>
+              </Card>
             </Layout.Section>
             <Layout.Section>
               <SegmentMembers segment={segment} onSegmentChange={setSegment} tiers={tiers} currency={currency} />

@@ -63,7 +63,7 @@ describe("<FinanceScreen> (Shopify admin)", () => {
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
       expect(this.download).toBe("kinship-roll-forward-2026-05.csv");
     });
-    await click(byRole(c, "button", "Download the roll-forward as CSV"));
+    await click(byRole(c, "button", "Download CSV of the roll-forward"));
     expect(blobs).toHaveLength(1);
     const lines = (await blobs[0]?.text())?.split("\r\n") ?? [];
     expect(lines[0]).toBe(
@@ -81,7 +81,7 @@ describe("<FinanceScreen> (Shopify admin)", () => {
     await until(() => expect(c.querySelector("[role=alert]")?.textContent).toMatch(/^Could not load the finance report\./));
     expect(c.querySelector("[role=alert]")?.textContent).toContain("month 2027-01 has not started yet");
     expect(c.querySelector("[role=alert]")?.getAttribute("data-code")).toBe("InvalidMonth");
-    expect(byRole(c, "button", "Download the roll-forward as CSV").getAttribute("aria-disabled")).toBe("true");
+    expect(byRole(c, "button", "Download CSV of the roll-forward").getAttribute("aria-disabled")).toBe("true");
   });
 });
 
