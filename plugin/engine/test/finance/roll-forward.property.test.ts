@@ -197,7 +197,7 @@ describe("finance roll-forward over a randomised year (Postgres, seed 20261130)"
       if (!r.ok) throw new Error(r.error.message);
       reports.push(r.value);
     }
-  }, 120_000);
+  });
   afterAll(() => engine.close());
 
   it("the ledger has every kind the roll-forward sorts (earn, mature, spend, unspend, expire, reverse, adjust, debt)", () => {
