@@ -50,7 +50,7 @@ export type ReferralStatus =
   | 'PENDING'
   /** Rejected by the owner: nothing is paid. */
   | 'REJECTED'
-  /** The first order was refunded or cancelled: nothing is paid. */
+  /** The first order was refunded in full or cancelled: nothing is paid (a partial refund still pays). */
   | 'VOID';
 
 /** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
