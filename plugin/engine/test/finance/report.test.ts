@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openEngineOwningDb } from "../../../../test/support/engine-db.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benefits, partners, programConfig, rewards } from "../../../../test/support/program-fixture.ts";
 import { type Engine, executeAdmin } from "../../src/index.ts";
 import { codeOf, field } from "../api/support.ts";
-import { uniqueProgramKey } from "../support/backends.ts";
+import { type BackendName, backends, openTestEngine, uniqueProgramKey } from "../support/backends.ts";
 import { adjust, order } from "../support/events.ts";
 
 /** An order whose first line saved `saving` through member prices. */
@@ -12,14 +11,14 @@ function savedOrder(id: string, customer: string, at: string, price: number, sav
   return { ...o, lines: o.lines.map((l) => ({ ...l, memberSaving: saving })) };
 }
 
-describe("finance report (Postgres)", () => {
+describe.each<BackendName>(backends)("finance report (%s)", (backend) => {
   let engine: Engine;
   const apply = async (program: string, input: unknown, at: string) => {
     const r = await engine.apply(program, input, new Date(at));
     if (!r.ok) throw new Error(`${at}: ${r.error.message}`);
   };
   beforeAll(async () => {
-    engine = await openEngineOwningDb({ databaseUrl: inject("databaseUrl"), max: 4 });
+    engine = await openTestEngine(backend, 4);
   });
   afterAll(() => engine.close());
 

@@ -3,6 +3,7 @@ import {
   type Breakage,
   breakageOf,
   breakageWindow,
+  closingOf,
   type EngineError,
   err,
   financeMonth,
@@ -72,7 +73,7 @@ export async function financeReport(db: Db, programKey: string, month: string, n
   const value = config.pointValue;
   const ledgerAt = balances.map((b) => b.available + b.pending);
   const before = moved[0] ?? NO_MOVEMENTS;
-  let opening = before.issued - before.redeemed - before.expired - before.reversed + before.adjusted + before.other;
+  let opening = closingOf(0n, before);
   const monthOpening = opening;
   const rolled = days.map((day, i) => {
     const r = rollForward(
