@@ -51,6 +51,7 @@ export function financeView(r: FinanceReport) {
       discountsGiven: s(b.discountsGiven),
       memberSales: s(b.memberSales),
     })),
+    membersClosing: s(r.membersClosing),
     reconciled: r.reconciled,
   };
 }

@@ -43,10 +43,12 @@ export const reportFinanceCommand: CommandSpec = {
       for (const line of lines) await writeLine(io.stdout, line);
       if (!r.reconciled) {
         const off = [...r.days, r.total].filter((p) => !p.reconciled);
-        throw new CliError(
-          `${key}: ${month} does not reconcile to the ledger`,
-          off.map((p) => `${p.period}: closing ${p.closing} points, ledger ${p.ledgerClosing}`),
-        );
+        throw new CliError(`${key}: ${month} does not reconcile to the ledger`, [
+          ...off.map((p) => `${p.period}: closing ${p.closing} points, ledger ${p.ledgerClosing}`),
+          ...(r.membersClosing === r.total.closing
+            ? []
+            : [`${month}: closing ${r.total.closing} points, members hold ${r.membersClosing}`]),
+        ]);
       }
       return 0;
     }),
@@ -115,6 +117,9 @@ function text(r: FinanceReport): string[] {
           { header: "SALES", value: (b) => b.memberSales.toString(), right: true },
         ])),
     "",
-    r.reconciled ? "Reconciled: every day and the month close on the ledger." : "NOT RECONCILED: see the rows marked NO.",
+    `Members hold ${r.membersClosing} points at the end (member balances less entries dated later).`,
+    r.reconciled
+      ? "Reconciled: every day and the month close on the ledger, and the month on the members' balances."
+      : "NOT RECONCILED: see the rows marked NO and the members' balance.",
   ];
 }

@@ -58,7 +58,7 @@ function breakageMoney(gross: bigint, b: Breakage): bigint {
 
 /**
  * Outstanding points as money: in the program currency first, then each listed currency at its
- * owner rate (gross and expected breakage converted one by one, half up; net is their difference).
+ * owner rate, by code (gross and expected breakage converted one by one, half up; net is their difference).
  */
 export function liabilities(
   points: { available: bigint; pending: bigint },
@@ -77,11 +77,13 @@ export function liabilities(
     expectedBreakage: expected,
     net: gross - expected,
   };
-  const others = Object.entries(listed).map(([code, c]) => {
-    const g = convertToListed(gross, c.rate, currency, code);
-    const b = convertToListed(expected, c.rate, currency, code);
-    return { ...own, currency: code, gross: g, expectedBreakage: b, net: g - b };
-  });
+  const others = Object.entries(listed)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, c]) => {
+      const g = convertToListed(gross, c.rate, currency, code);
+      const b = convertToListed(expected, c.rate, currency, code);
+      return { ...own, currency: code, gross: g, expectedBreakage: b, net: g - b };
+    });
   return [own, ...others];
 }
 

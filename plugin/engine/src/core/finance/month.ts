@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { err, ok, type Result } from "../result.ts";
+import { type EngineError, err, ok, type Result } from "../result.ts";
 
 /** A period of the report: a day (YYYY-MM-DD) or the month (YYYY-MM), [start, end) as instants. */
 export interface FinancePeriod {
@@ -18,7 +18,7 @@ export interface FinanceMonth {
   days: FinancePeriod[];
 }
 
-export type InvalidMonth = { code: "InvalidMonth"; message: string; month: string };
+export type InvalidMonth = Extract<EngineError, { code: "InvalidMonth" }>;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -115,7 +115,9 @@ export const financeAdminSdl = /* GraphQL */ `
     liability: [Liability!]!
     breakage: Breakage!
     benefitCosts: [BenefitCost!]!
-    "True when every day and the month closed on the ledger's own sum."
+    "The balance at the end as the member rows hold it (Σ available + pending, less entries dated later)."
+    membersClosing: Long!
+    "True when every day and the month closed on the ledger's own sum, and the month on membersClosing, to the point."
     reconciled: Boolean!
   }
 

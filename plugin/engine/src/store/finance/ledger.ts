@@ -74,3 +74,16 @@ export async function breakageSums(db: Db, programId: number, from: Date, to: Da
     FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${from} AND occurred_at < ${to}`.execute(db);
   return { expired: big(rows[0]?.expired), redeemed: big(rows[0]?.redeemed) };
 }
+
+/**
+ * The balance at `end` as the member rows hold it: Σ(available + pending) of the program's members
+ * (the ledger's cache, kept by every write) less what entries dated at or after `end` moved.
+ */
+export async function membersBalanceAt(db: Db, programId: number, end: Date): Promise<bigint> {
+  const { rows } = await sql<{ held: Int; later: Int }>`
+    SELECT (SELECT sum(available + pending) FROM kinship_member WHERE program_id = ${programId}) AS held,
+      (SELECT sum(available_delta + pending_delta) FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${end}) AS later`.execute(
+    db,
+  );
+  return big(rows[0]?.held) - big(rows[0]?.later);
+}

@@ -3,6 +3,7 @@ import {
   type Breakage,
   breakageOf,
   breakageWindow,
+  closingOf,
   type EngineError,
   err,
   financeMonth,
@@ -19,7 +20,7 @@ import {
 import type { Db } from "../db/connect.ts";
 import { findProgram } from "../programs/programs.ts";
 import { type BenefitCost, benefitCosts } from "./benefits.ts";
-import { balancesAt, breakageSums, movementsByPeriod } from "./ledger.ts";
+import { balancesAt, breakageSums, membersBalanceAt, movementsByPeriod } from "./ledger.ts";
 
 /** A month of the program's points as money, every figure from Postgres (see the SDL's FinanceReport). */
 export interface FinanceReport {
@@ -35,7 +36,9 @@ export interface FinanceReport {
   liability: Liability[];
   breakage: Breakage;
   benefitCosts: BenefitCost[];
-  /** Every day and the month closed on the ledger's own sum, to the point. */
+  /** The balance at the end as the member rows hold it (less entries dated later): the month must close on it too. */
+  membersClosing: bigint;
+  /** Every day and the month closed on the ledger's own sum, and the month on the members' balances, to the point. */
   reconciled: boolean;
 }
 
@@ -53,16 +56,24 @@ export async function financeReport(db: Db, programKey: string, month: string, n
   const { total, days } = period.value;
   const starts = days.length > 0 ? days.map((d) => d.start) : [total.start];
   const window = breakageWindow(total.end, config.timezone);
-  const [moved, balances, sums, costs] = await Promise.all([
-    movementsByPeriod(db, program.id, starts, total.end),
-    balancesAt(db, program.id, [total.start, ...days.map((d) => d.end), total.end]),
-    breakageSums(db, program.id, window.from, window.to),
-    benefitCosts(db, program.id, config, total.start, total.end),
-  ]);
+  // One snapshot: a write landing between two of the statements must not look like a mismatch.
+  const [moved, balances, held, sums, costs] = await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(
+      async (trx) =>
+        [
+          await movementsByPeriod(trx, program.id, starts, total.end),
+          await balancesAt(trx, program.id, [total.start, ...days.map((d) => d.end), total.end]),
+          await membersBalanceAt(trx, program.id, total.end),
+          await breakageSums(trx, program.id, window.from, window.to),
+          await benefitCosts(trx, program.id, config, total.start, total.end),
+        ] as const,
+    );
   const value = config.pointValue;
   const ledgerAt = balances.map((b) => b.available + b.pending);
   const before = moved[0] ?? NO_MOVEMENTS;
-  let opening = before.issued - before.redeemed - before.expired - before.reversed + before.adjusted + before.other;
+  let opening = closingOf(0n, before);
   const monthOpening = opening;
   const rolled = days.map((day, i) => {
     const r = rollForward(
@@ -99,6 +110,7 @@ export async function financeReport(db: Db, programKey: string, month: string, n
     liability: liabilities(end, value, breakage, config.currency, config.currencies),
     breakage,
     benefitCosts: costs,
-    reconciled: whole.reconciled && rolled.every((d) => d.reconciled),
+    membersClosing: held,
+    reconciled: whole.reconciled && whole.closing === held && rolled.every((d) => d.reconciled),
   });
 }

@@ -20,6 +20,7 @@ import { sql as memberInsight } from "./0019_insight.ts";
 import { sql as segmentSync } from "./0020_segment_sync.ts";
 import { sql as imports } from "./0021_imports.ts";
 import { sql as finance } from "./0022_finance.ts";
+import { sql as webhookKeys } from "./0023_webhook_keys.ts";
 
 export interface Migration {
   id: string;
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   { id: "0020_segment_sync", sql: segmentSync },
   { id: "0021_imports", sql: imports },
   { id: "0022_finance", sql: finance },
+  { id: "0023_webhook_keys", sql: webhookKeys },
 ];
