@@ -49,7 +49,7 @@ describe.each<BackendName>(backends)("insight: RFM scores and segments (%s)", (b
       ["l", "regular"],
       ["x", "regular"],
       ["y", "regular"],
-    ])
+    ] as const)
       expect(got.get(who)).toMatchObject({ recency: null, frequency: null, monetary: null, segment, orders: 0, lifetime_value: 0 });
     expect([...got.values()].every((r) => r.computed_at.getTime() === NOW.getTime() && r.changed_at.getTime() === NOW.getTime())).toBe(
       true,
