@@ -212,4 +212,15 @@ describe("insight in the admin API (postgres)", () => {
     expect(codeOf(await ask(q, { s: "CHAMPIONS", after: one.nextCursor }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await ask(q, { s: "CHAMPIONS", after: "bm9wZQ" }))).toBe("BAD_USER_INPUT");
   });
+
+  it("a retry of refreshInsight with its idempotencyKey neither recomputes nor audits twice", async () => {
+    const q = `mutation R($k: String) { refreshInsight(idempotencyKey: $k) { computedAt } }`;
+    expect(field(await ask(q, { k: "r-1" }, later(3)), "refreshInsight")).toEqual({ computedAt: later(3).toISOString() });
+    expect(field(await ask(q, { k: "r-1" }, later(4)), "refreshInsight")).toEqual({ computedAt: later(3).toISOString() });
+    const found = await engine.program(program);
+    if (!found.ok) throw new Error(found.error.message);
+    const log = await engine.audit.log(found.value.id, 10);
+    expect(log.filter((e) => e.action === "insight.refresh").map((e) => e.at)).toEqual([later(3).toISOString(), NOW.toISOString()]);
+    expect(codeOf(await ask(q, { k: "" }))).toBe("BAD_USER_INPUT");
+  });
 });
