@@ -32,9 +32,11 @@ export const insightViewsAdminResolvers: Resolvers<Admin> = {
     },
   },
   Mutation: {
-    async refreshInsight(_source, _args, a) {
+    async refreshInsight(_source, args, a) {
+      const key = typeof args.idempotencyKey === "string" ? args.idempotencyKey : null;
+      if (key !== null && (key.length < 1 || key.length > 100)) throw badInput("idempotencyKey must be 1 to 100 characters");
       const program = await a.program();
-      unwrap(await a.engine.insight.refresh(a.ctx.program, a.ctx.now, a.ctx.actor));
+      unwrap(await a.engine.insight.refresh(a.ctx.program, a.ctx.now, { actor: a.ctx.actor, key }));
       const period = periodOf({}, a.ctx.now, program.config.timezone);
       return viewsNode(await a.engine.insight.views(program.id, period, program.config.timezone));
     },

@@ -111,7 +111,11 @@ export const insightAdminSdl = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Recomputes every member's scores and segment now (the clock does it daily, first run after midnight in the program zone). Audited (insight.refresh); a retry just recomputes."
-    refreshInsight: Insight!
+    """
+    Recomputes every member's scores and segment now (the clock does it daily, first run after
+    midnight in the program zone). Audited (insight.refresh). A retry with the same idempotencyKey
+    (1 to 100 characters) does not recompute again; it answers the views.
+    """
+    refreshInsight(idempotencyKey: String): Insight!
   }
 `;

@@ -11,34 +11,58 @@ export interface InsightRefresh {
   changed: number;
 }
 
+/** Who asked for a refresh, and the key a retry of the same request carries. */
+export interface RefreshRequest {
+  actor: string;
+  key?: string | null;
+}
+
+export const REFRESH_ACTION = "insight.refresh";
+
 /**
  * Recomputes the program's insight at `now` (the admin's refresh; the clock calls refreshInsight).
- * With an actor the refresh is audited, in the same transaction.
+ * With a request the refresh is audited in the same transaction; a request whose key was already
+ * audited is not run again: it answers the first run's figures.
  */
 export async function refreshProgramInsight(
   db: Db,
   programKey: string,
   now: Date,
-  actor: string | null = null,
+  request: RefreshRequest | null = null,
 ): Promise<Result<InsightRefresh, EngineError>> {
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
   const programId = program.value.id;
+  const key = request?.key ?? null;
   return ok(
     await atomically(db, async (trx) => {
+      if (key !== null) {
+        const first = await trx
+          .selectFrom("kinship_audit")
+          .select(["after", "at"])
+          .where("program_id", "=", programId)
+          .where("action", "=", REFRESH_ACTION)
+          .where("request_key", "=", key)
+          .executeTakeFirst();
+        const figures = first?.after as { members: number; changed: number } | undefined;
+        if (first && figures) return { computedAt: first.at, members: figures.members, changed: figures.changed };
+      }
       const done = await refreshInsight(trx, programId, now);
-      if (actor !== null)
+      if (request !== null)
         await trx
           .insertInto("kinship_audit")
           .values({
             program_id: programId,
-            actor,
-            action: "insight.refresh",
+            actor: request.actor,
+            action: REFRESH_ACTION,
             subject: programKey,
             before: null,
             after: JSON.stringify({ members: done.members, changed: done.changed }),
             at: now,
+            request_key: key,
           })
+          // Two retries at once both recompute (harmless); one audit entry stands.
+          .onConflict((c) => c.doNothing())
           .execute();
       return done;
     }),
