@@ -31,6 +31,8 @@ export function LoyaltyDashboard() {
           </div>
           <nav aria-label="Loyalty" className="flex flex-wrap items-center gap-x-4">
             <AdminLink to={loyaltyPaths.members}>Members</AdminLink>
+            <AdminLink to={loyaltyPaths.finance}>Finance</AdminLink>
+            <AdminLink to={loyaltyPaths.insight}>Insight</AdminLink>
             <AdminLink to={loyaltyPaths.activity}>Activity</AdminLink>
             <AdminLink to={loyaltyPaths.settings}>Settings</AdminLink>
           </nav>

@@ -29,6 +29,8 @@ describe("<LoyaltyDashboard>", () => {
     const links = [...c.querySelectorAll("nav a")].map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links).toEqual([
       ["Members", "/loyalty/members"],
+      ["Finance", "/loyalty/finance"],
+      ["Insight", "/loyalty/insight"],
       ["Activity", "/loyalty/activity"],
       ["Settings", "/settings/loyalty"],
     ]);

@@ -25,7 +25,12 @@ describe("Finance and Insight in the Medusa admin", () => {
 
   async function buys(email: string, quantity: number): Promise<Shopper> {
     const shopper = await signUp(store.url, store.seed, email);
-    expect(await outcomeOf(store, `customer.created:${shopper.customerId}`)).toBe("applied");
+    try {
+      expect(await outcomeOf(store, `customer.created:${shopper.customerId}`)).toBe("applied");
+    } catch (e) {
+      (await import("node:fs")).writeFileSync("/tmp/scr-store.log", store.log());
+      throw e;
+    }
     const tee = store.seed.products[0] as { variantId: string };
     const cart = await cartFor(store.url, store.seed, shopper, [{ variantId: tee.variantId, quantity }], {
       regionId: store.seed.regionId,
