@@ -56,6 +56,22 @@ describe.each<BackendName>(backends)("insight: RFM scores and segments (%s)", (b
     );
   });
 
+  it("the views read the same rows: members per segment and the 20/80 (a 10500 and g 8800 of 55500)", async () => {
+    const found = await engine.program(program);
+    if (!found.ok) throw new Error(found.error.message);
+    const v = await engine.insight.views(found.value.id, { from: daysAgo(365), to: NOW }, "Asia/Tokyo");
+    expect(v.segments.map((x) => [x.segment, x.members])).toEqual([
+      ["champions", 2],
+      ["loyal", 1],
+      ["at_risk", 2],
+      ["lapsed", 2],
+      ["new", 2],
+      ["regular", 5],
+    ]);
+    expect(v.topShare).toEqual({ topMembers: 2, membersWithSales: 10, topSales: 19300, totalSales: 55500, share: 19300 / 55500 });
+    expect(v.tierMigration).toHaveLength(3);
+  });
+
   it("a second refresh with nothing changed moves no changed_at (computed_at moves)", async () => {
     const again = await engine.insight.refresh(program, later(1));
     expect(again).toEqual({ ok: true, value: { computedAt: later(1), members: 14, changed: 0 } });

@@ -81,15 +81,20 @@ async function segmentsByTier(db: Db, programId: number) {
   return rows.map((r) => ({ tier: r.tier, segment: r.segment, members: num(r.members), sales: num(r.sales) }));
 }
 
-/** The 20/80 in SQL: members with lifetime sales ranked by them, the first ⌈n/5⌉ summed (ties do not change the sum). */
+/**
+ * The 20/80 in SQL: members with lifetime sales counted and summed, then the ⌈n/5⌉ highest summed
+ * (a top-N sort, not a rank of every member; ties at the cut do not change the sum).
+ */
 async function topShareOf(db: Db, programId: number): Promise<TopShare> {
   const { rows } = await sql<{ n: Int; top_n: Int; total: Int; top: Int }>`
-    WITH v AS (
-      SELECT lifetime_value AS v, row_number() OVER (ORDER BY lifetime_value DESC) AS place, count(*) OVER () AS n
+    WITH s AS (
+      SELECT count(*) AS n, coalesce(sum(lifetime_value), 0) AS total
       FROM kinship_member_insight WHERE program_id = ${programId} AND lifetime_value > 0)
-    SELECT count(*) AS n, (count(*) + 4) / 5 AS top_n, coalesce(sum(v), 0) AS total,
-      coalesce(sum(v) FILTER (WHERE place <= (n + 4) / 5), 0) AS top
-    FROM v`.execute(db);
+    SELECT n, (n + 4) / 5 AS top_n, total,
+      (SELECT coalesce(sum(v), 0) FROM (
+        SELECT lifetime_value AS v FROM kinship_member_insight WHERE program_id = ${programId} AND lifetime_value > 0
+        ORDER BY lifetime_value DESC LIMIT (SELECT (n + 4) / 5 FROM s)) AS t) AS top
+    FROM s`.execute(db);
   const r = rows[0];
   const total = num(r?.total);
   const top = num(r?.top);
