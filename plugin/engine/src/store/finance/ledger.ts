@@ -8,10 +8,10 @@ export const big = (v: Int | undefined): bigint => (v === null || v === undefine
 const isoArray = (dates: Date[]) => sql`${dates.map((d) => d.toISOString())}::timestamptz[]`;
 
 /**
- * Points moved before `starts[0]` (index 0) and in each [starts[i], starts[i+1]) up to `end` (index
- * i + 1), by kind: one pass over the program's entries up to the end, read from kinship_entry_period
- * alone. `mature` moves pending to available (net 0); writeoff, debt, settle and any other kind are
- * `other`, so every point that moved is in one column.
+ * Points moved in each [starts[i], starts[i+1]) up to `end` (index i + 1), by kind: one pass over
+ * the month's entries, read from kinship_entry_period alone. `mature` moves pending to available
+ * (net 0); writeoff, debt, settle and any other kind are `other`, so every point that moved is in
+ * one column.
  */
 export async function movementsByPeriod(db: Db, programId: number, starts: Date[], end: Date): Promise<Movements[]> {
   const { rows } = await sql<{ b: Int } & Record<keyof Movements, Int>>`
@@ -22,7 +22,7 @@ export async function movementsByPeriod(db: Db, programId: number, starts: Date[
       -sum(available_delta + pending_delta) FILTER (WHERE kind = 'reverse') AS reversed,
       sum(available_delta + pending_delta) FILTER (WHERE kind = 'adjust') AS adjusted,
       sum(available_delta + pending_delta) FILTER (WHERE kind NOT IN ('earn', 'spend', 'unspend', 'expire', 'reverse', 'adjust')) AS other
-    FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${end}
+    FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${starts[0] ?? end} AND occurred_at < ${end}
     GROUP BY 1`.execute(db);
   const out: Movements[] = Array.from({ length: starts.length + 1 }, () => NO_MOVEMENTS);
   for (const r of rows)
