@@ -50,10 +50,16 @@ export interface LedgerBalance {
 export async function balancesAt(db: Db, programId: number, at: Date[]): Promise<LedgerBalance[]> {
   const last = at[at.length - 1];
   if (!last) return [];
+  const first = at[0] as Date;
+  // History before the first instant is one plain sum (no buckets to find); after it, by bucket.
   const { rows } = await sql<{ b: Int; available: Int; pending: Int }>`
-    SELECT b, sum(sum(available_delta)) OVER (ORDER BY b) AS available, sum(sum(pending_delta)) OVER (ORDER BY b) AS pending
-    FROM (SELECT width_bucket(occurred_at, ${isoArray(at)}) AS b, available_delta, pending_delta
-          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${last}) e
+    SELECT b, sum(sum(a)) OVER (ORDER BY b) AS available, sum(sum(p)) OVER (ORDER BY b) AS pending
+    FROM (SELECT 0 AS b, sum(available_delta) AS a, sum(pending_delta) AS p
+          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${first}
+          UNION ALL
+          SELECT width_bucket(occurred_at, ${isoArray(at)}), sum(available_delta), sum(pending_delta)
+          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${first} AND occurred_at < ${last}
+          GROUP BY 1) e
     GROUP BY b`.execute(db);
   // Bucket b holds the entries before at[b]; an instant with no entries since the last keeps its balance.
   const byBucket = new Map(rows.map((r) => [Number(r.b), { available: big(r.available), pending: big(r.pending) }]));
