@@ -57,7 +57,14 @@ try {
       await f();
       log(`  ${label}: ${fmt(performance.now() - t, 1)} ms`);
     };
-    await part("movements", () => ledger.movementsByPeriod(c.db, id, days.map((d) => d.start), total.end));
+    await part("movements", () =>
+      ledger.movementsByPeriod(
+        c.db,
+        id,
+        days.map((d) => d.start),
+        total.end,
+      ),
+    );
     await part("balances", () => ledger.balancesAt(c.db, id, [total.start, ...days.map((d) => d.end), total.end]));
     await part("members", () => ledger.membersBalanceAt(c.db, id, total.end));
     await part("breakage", () => ledger.breakageSums(c.db, id, total.start, total.end));

@@ -96,6 +96,8 @@ describe.each<BackendName>(backends)("finance report (%s)", (backend) => {
       // bob is a Member: his 5.00 saving is the members' 5% only.
       await apply(program, order("b1", "bob", "2026-05-03T10:00:00Z", [{ price: 2_000 }]), "2026-05-03T10:00:00Z");
       await apply(program, savedOrder("b2", "bob", "2026-05-06T10:00:00Z", 9_500, 500), "2026-05-06T10:00:00Z");
+      // cy saves on the order that makes her Silver: its prices were a Member's.
+      await apply(program, savedOrder("c1", "cy", "2026-05-07T10:00:00Z", 60_000, 300), "2026-05-07T10:00:00Z");
       // An April saving is another month's.
       await apply(program, savedOrder("b0", "bob", "2026-04-20T10:00:00Z", 1_000, 100), "2026-04-20T10:00:00Z");
       const now = new Date("2026-05-10T00:00:00Z");
@@ -113,17 +115,18 @@ describe.each<BackendName>(backends)("finance report (%s)", (backend) => {
       if (!r.ok) throw new Error(r.error.message);
       const ada = { orders: 2, sales: 69_000n };
       const bob = { orders: 2, sales: 11_500n };
+      const cy = { orders: 1, sales: 60_000n };
       expect(r.value.benefitCosts).toEqual([
         {
           key: "benefit:members-5",
           name: "Members save 5%",
           kind: "memberPrice",
-          uses: 2,
-          estimatedCost: 100n,
-          discountsGiven: 1_500n,
-          members: 2,
-          memberOrders: ada.orders + bob.orders,
-          memberSales: ada.sales + bob.sales,
+          uses: 3,
+          estimatedCost: 150n,
+          discountsGiven: 1_800n,
+          members: 3,
+          memberOrders: ada.orders + bob.orders + cy.orders,
+          memberSales: ada.sales + bob.sales + cy.sales,
           currency: "USD",
         },
         {
@@ -194,7 +197,7 @@ describe.each<BackendName>(backends)("finance report (%s)", (backend) => {
           },
         );
       const f = field<Record<string, unknown>>(await ask("2026-05"), "financeReport");
-      // 600 + 90 + 20 + 95 points earned in May (1 per currency unit), 100 spent on five-off; bob's 50 for ship given back.
+      // 600 + 90 + 20 + 95 + 600 points earned in May (1 per currency unit), 100 spent on five-off; bob's 50 for ship given back.
       expect(f).toMatchObject({
         month: "2026-05",
         timezone: "UTC",
@@ -207,14 +210,14 @@ describe.each<BackendName>(backends)("finance report (%s)", (backend) => {
         total: {
           period: "2026-05",
           opening: "10",
-          issued: "805",
+          issued: "1405",
           redeemed: "100",
-          closing: "715",
-          ledgerClosing: "715",
+          closing: "1315",
+          ledgerClosing: "1315",
           reconciled: true,
-          money: { currency: "USD", opening: "10", issued: "805", redeemed: "100", closing: "715" },
+          money: { currency: "USD", opening: "10", issued: "1405", redeemed: "100", closing: "1315" },
         },
-        liability: [{ currency: "USD", gross: "715", expectedBreakage: "0", net: "715" }],
+        liability: [{ currency: "USD", gross: "1315", expectedBreakage: "0", net: "1315" }],
         breakage: { rate: 0, expired: "0", redeemed: "100" },
         benefitCosts: expect.arrayContaining([
           {

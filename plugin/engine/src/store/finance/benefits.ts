@@ -23,7 +23,8 @@ export interface BenefitCost {
 /**
  * Uses in [from, to), one statement:
  * - a member price: a member's paid order (kinship_sale) with a member saving, placed while the
- *   member's tier (from the tier history: the last change at or before the order) reached the
+ *   member's tier (from the tier history: the last change before the order; a change the order
+ *   itself made came after its prices) reached the
  *   benefit's minTier. Orders keep one saving for all member prices, so each eligible benefit counts
  *   the order and its whole saving;
  * - a reward: a confirmed redemption (reserved or cancelled ones are not), its discount the reward's
@@ -41,8 +42,8 @@ export async function benefitCosts(db: Db, programId: number, config: ProgramCon
       WHERE program_id = ${programId} AND occurred_at >= ${from} AND occurred_at < ${to} AND member_id IS NOT NULL),
     priced AS (
       SELECT s.member_id, s.member_saving, array_position(${tiers}::text[], coalesce(
-        (SELECT c.to_tier FROM kinship_tier_change c WHERE c.member_id = s.member_id AND c.at <= s.occurred_at ORDER BY c.at DESC, c.id DESC LIMIT 1),
-        (SELECT c.from_tier FROM kinship_tier_change c WHERE c.member_id = s.member_id AND c.at > s.occurred_at ORDER BY c.at, c.id LIMIT 1),
+        (SELECT c.to_tier FROM kinship_tier_change c WHERE c.member_id = s.member_id AND c.at < s.occurred_at ORDER BY c.at DESC, c.id DESC LIMIT 1),
+        (SELECT c.from_tier FROM kinship_tier_change c WHERE c.member_id = s.member_id AND c.at >= s.occurred_at ORDER BY c.at, c.id LIMIT 1),
         (SELECT m.tier_key FROM kinship_member m WHERE m.id = s.member_id))) AS rank
       FROM sales s WHERE s.member_saving > 0),
     uses AS (

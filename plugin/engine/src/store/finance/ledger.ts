@@ -8,10 +8,10 @@ export const big = (v: Int | undefined): bigint => (v === null || v === undefine
 const isoArray = (dates: Date[]) => sql`${dates.map((d) => d.toISOString())}::timestamptz[]`;
 
 /**
- * Points moved before `starts[0]` (index 0) and in each [starts[i], starts[i+1]) up to `end` (index
- * i + 1), by kind: one pass over the program's entries up to the end, read from kinship_entry_period
- * alone. `mature` moves pending to available (net 0); writeoff, debt, settle and any other kind are
- * `other`, so every point that moved is in one column.
+ * Points moved in each [starts[i], starts[i+1]) up to `end` (index i + 1), by kind: one pass over
+ * the month's entries, read from kinship_entry_period alone. `mature` moves pending to available
+ * (net 0); writeoff, debt, settle and any other kind are `other`, so every point that moved is in
+ * one column.
  */
 export async function movementsByPeriod(db: Db, programId: number, starts: Date[], end: Date): Promise<Movements[]> {
   const { rows } = await sql<{ b: Int } & Record<keyof Movements, Int>>`
@@ -22,7 +22,7 @@ export async function movementsByPeriod(db: Db, programId: number, starts: Date[
       -sum(available_delta + pending_delta) FILTER (WHERE kind = 'reverse') AS reversed,
       sum(available_delta + pending_delta) FILTER (WHERE kind = 'adjust') AS adjusted,
       sum(available_delta + pending_delta) FILTER (WHERE kind NOT IN ('earn', 'spend', 'unspend', 'expire', 'reverse', 'adjust')) AS other
-    FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${end}
+    FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${starts[0] ?? end} AND occurred_at < ${end}
     GROUP BY 1`.execute(db);
   const out: Movements[] = Array.from({ length: starts.length + 1 }, () => NO_MOVEMENTS);
   for (const r of rows)
@@ -50,10 +50,16 @@ export interface LedgerBalance {
 export async function balancesAt(db: Db, programId: number, at: Date[]): Promise<LedgerBalance[]> {
   const last = at[at.length - 1];
   if (!last) return [];
+  const first = at[0] as Date;
+  // History before the first instant is one plain sum (no buckets to find); after it, by bucket.
   const { rows } = await sql<{ b: Int; available: Int; pending: Int }>`
-    SELECT b, sum(sum(available_delta)) OVER (ORDER BY b) AS available, sum(sum(pending_delta)) OVER (ORDER BY b) AS pending
-    FROM (SELECT width_bucket(occurred_at, ${isoArray(at)}) AS b, available_delta, pending_delta
-          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${last}) e
+    SELECT b, sum(sum(a)) OVER (ORDER BY b) AS available, sum(sum(p)) OVER (ORDER BY b) AS pending
+    FROM (SELECT 0 AS b, sum(available_delta) AS a, sum(pending_delta) AS p
+          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at < ${first}
+          UNION ALL
+          SELECT width_bucket(occurred_at, ${isoArray(at)}), sum(available_delta), sum(pending_delta)
+          FROM kinship_entry WHERE program_id = ${programId} AND occurred_at >= ${first} AND occurred_at < ${last}
+          GROUP BY 1) e
     GROUP BY b`.execute(db);
   // Bucket b holds the entries before at[b]; an instant with no entries since the last keeps its balance.
   const byBucket = new Map(rows.map((r) => [Number(r.b), { available: big(r.available), pending: big(r.pending) }]));

@@ -3,7 +3,6 @@ import {
   type Breakage,
   breakageOf,
   breakageWindow,
-  closingOf,
   type EngineError,
   err,
   financeMonth,
@@ -72,8 +71,9 @@ export async function financeReport(db: Db, programKey: string, month: string, n
     );
   const value = config.pointValue;
   const ledgerAt = balances.map((b) => b.available + b.pending);
-  const before = moved[0] ?? NO_MOVEMENTS;
-  let opening = closingOf(0n, before);
+  // The month opens on the ledger's own sum (the last month's closing, checked then); every day
+  // after must close on it again through the month's movements, sorted by kind.
+  let opening = ledgerAt[0] ?? 0n;
   const monthOpening = opening;
   const rolled = days.map((day, i) => {
     const r = rollForward(
