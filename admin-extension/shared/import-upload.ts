@@ -52,7 +52,12 @@ export function splitCsv(text: string, limits: SplitLimits = {}): SplitFile {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
   let records: RecordInfo[];
   try {
-    records = parse(source, { info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as RecordInfo[];
+    records = parse(source, {
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as RecordInfo[];
   } catch (e) {
     const line = Number((e as { lines?: unknown }).lines);
     return { ok: false, error: { line: Number.isInteger(line) && line > 0 ? line : 1, message: csvErrorMessage(e) } };

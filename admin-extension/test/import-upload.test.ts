@@ -7,7 +7,7 @@ import { applyParts, dryRunParts, type ImportPart, type PartReport, type PartReq
 /** Each row's first file line (line breaks before it, counted on the whole text) and its fields, header excluded. */
 function rowsOf(text: string, firstLine = 2): { line: number; fields: string[] }[] {
   const source = text.replace(/^\uFEFF/, "");
-  const records = parse(source, { info: true, relax_column_count: true, skip_empty_lines: true }) as {
+  const records = parse(source, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
     record: string[];
     info: { bytes: number };
   }[];

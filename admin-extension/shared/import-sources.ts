@@ -1,0 +1,47 @@
+import type { ImportSource } from "./generated/graphql.ts";
+import type { ImportTotals } from "./import-upload.ts";
+
+export interface ImportSourceInfo {
+  value: ImportSource;
+  label: string;
+  /** Where the owner gets the file, and the columns the engine reads from it. */
+  help: string;
+}
+
+/** The exports the engine reads (its importer maps each app's columns: plugin/engine/src/core/import). */
+export const IMPORT_SOURCES: readonly ImportSourceInfo[] = [
+  {
+    value: "SMILE",
+    label: "Smile.io",
+    help: "Smile.io's customer export (Customers → Export), as downloaded: email, points balance and VIP tier per customer.",
+  },
+  {
+    value: "LOYALTYLION",
+    label: "LoyaltyLion",
+    help: "LoyaltyLion's customer export (Customers → Export), as downloaded: email, approved and pending points, tier and referral link.",
+  },
+  {
+    value: "CSV",
+    label: "CSV file",
+    help: "Columns: email or customer_id (one of them), points, and optionally tier, referral_code, and points_date for dated points.",
+  },
+];
+
+export const importSourceLabel = (source: ImportSource): string => IMPORT_SOURCES.find((s) => s.value === source)?.label ?? source;
+
+const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
+
+/** The dry run's or the import's figures as lines the owner reads. */
+export function reportLines(t: ImportTotals): string[] {
+  return [
+    plural(t.rows, "row read", "rows read"),
+    `${plural(t.members, "member", "members")} (${new Intl.NumberFormat().format(t.newMembers)} new)`,
+    `${new Intl.NumberFormat().format(BigInt(t.points))} points`,
+    plural(t.tiersSet, "tier set", "tiers set"),
+    plural(t.referralCodes, "referral code", "referral codes"),
+    ...(t.alreadyImported > 0 ? [`${plural(t.alreadyImported, "member", "members")} already imported (unchanged)`] : []),
+  ];
+}
+
+/** "3 bad rows": what blocks the import. */
+export const badRowsTitle = (n: number) => `${plural(n, "bad row", "bad rows")}: nothing will be imported`;
