@@ -13,6 +13,7 @@ import {
   type Progress,
   type SendPart,
   type SplitFile,
+  type SplitLimits,
   splitCsv,
 } from "./import-upload.ts";
 
@@ -66,7 +67,7 @@ const initial = (source: ImportSource): UploadState => ({
 });
 
 /** The upload screen's state for either admin: the chosen source and file, the dry run, the apply with its progress. */
-export function useImportUpload(initialSource: ImportSource = "CSV") {
+export function useImportUpload({ source: initialSource = "CSV", limits }: { source?: ImportSource; limits?: SplitLimits } = {}) {
   const client = useKinshipAdminClient();
   const queryClient = useQueryClient();
   const [state, setState] = useState<UploadState>(() => initial(initialSource));
@@ -102,7 +103,7 @@ export function useImportUpload(initialSource: ImportSource = "CSV") {
     },
     chooseFile(name: string, text: string) {
       if (state.phase === "checking" || state.phase === "applying") return;
-      restart({ fileName: name, split: splitCsv(text) });
+      restart({ fileName: name, split: splitCsv(text, limits) });
     },
     async check() {
       const split = state.split;

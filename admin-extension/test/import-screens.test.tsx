@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { act } from "react";
+import { describe, expect, it } from "vitest";
+import { ImportsPage } from "../medusa/imports-page.tsx";
+import { ImportsScreen } from "../shopify/screens/imports.tsx";
+import { byLabel, byRole, click, rowsOf } from "./support/dom.ts";
+import { engineForFile } from "./support/engine.ts";
+import { renderScreen, select } from "./support/polaris.tsx";
+import { render, until } from "./support/render.tsx";
+import { openShop } from "./support/shop.ts";
+
+const files = engineForFile();
+
+/** Picks a file in the screen's file input, as the browser's file dialog (or a drop) hands it over. */
+async function pick(root: ParentNode, name: string, text: string) {
+  const input = root.querySelector<HTMLInputElement>("input[type=file]");
+  if (!input) throw new Error("no file input");
+  const file = new File([text], name, { type: "text/csv" });
+  Object.defineProperty(input, "files", { configurable: true, value: [file] });
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+const csv = (rows: string[]) => `email,points\n${rows.join("\n")}\n`;
+const good = csv(["ann@example.com,100", "ben@example.com,250", "cat@example.com,40", "dan@example.com,10", "eve@example.com,5"]);
+const bad = csv(["ann@example.com,100", "ben@example.com,lots", "cat@example.com,40", "not-an-email,10", "eve@example.com,5"]);
+
+describe("<ImportsScreen> (Shopify admin)", () => {
+  it("a file with bad rows lists each by line and offers no Apply; the fixed file applies part by part into the history", async () => {
+    const shop = await openShop(files.engine);
+    const { container: c } = await renderScreen(<ImportsScreen limits={{ maxRows: 2 }} />, shop.client);
+    await until(() => expect(c.textContent).toContain("No imports yet."));
+    await select(byLabel(c, "Export from"), "CSV");
+
+    await pick(c, "members.csv", bad);
+    await until(() => expect(c.textContent).toContain("5 rows"));
+    await click(byRole(c, "button", "Check file"));
+    await until(() => expect(rowsOf(byRole(c, "table", "Bad rows")).map((r) => r[0])).toEqual(["3", "5"]));
+    expect(c.textContent).toContain("2 bad rows: nothing will be imported");
+    expect(c.querySelector("button")?.textContent).not.toBe("Apply import");
+    expect([...c.querySelectorAll("button")].some((b) => b.textContent === "Apply import")).toBe(false);
+    const dryRuns = shop.of("KinshipAdminImportMembers");
+    expect(dryRuns.map((r) => [r.variables.firstLine, r.variables.dryRun])).toEqual([
+      [2, true],
+      [4, true],
+      [6, true],
+    ]);
+    expect(new Set(dryRuns.map((r) => r.variables.idempotencyKey)).size).toBe(1);
+
+    await pick(c, "members.csv", good);
+    await click(byRole(c, "button", "Check file"));
+    await until(() => expect(c.textContent).toContain("No bad rows: ready to import"));
+    expect(c.textContent).toContain("395 points");
+    await click(byRole(c, "button", "Apply import"));
+    await until(() => expect(c.textContent).toContain("Imported 5 rows from members.csv"));
+    const applied = shop.of("KinshipAdminImportMembers").filter((r) => r.variables.dryRun === false);
+    expect(applied.map((r) => r.variables.firstLine)).toEqual([2, 4, 6]);
+    expect(new Set(applied.map((r) => r.variables.idempotencyKey)).size).toBe(1);
+    expect(applied[0]?.variables.idempotencyKey).not.toBe(dryRuns[0]?.variables.idempotencyKey);
+    await until(() => expect(rowsOf(byRole(c, "table", "Applied imports")).length).toBeGreaterThan(0));
+    const history = rowsOf(byRole(c, "table", "Applied imports"));
+    expect(history[0]?.[1]).toBe("CSV file");
+    expect(history[0]?.[2]).toBe("members.csv");
+  });
+});
+
+describe("<ImportsPage> (Medusa admin)", () => {
+  it("checks a file (bad rows by line), applies the fixed one with its figures, and lists it under Applied imports", async () => {
+    const shop = await openShop(files.engine);
+    const { container: c } = await render(<ImportsPage />, shop.client);
+    await until(() => expect(c.textContent).toContain("No imports yet."));
+    await pick(c, "old-app.csv", bad);
+    await click(byRole(c, "button", "Check file"));
+    await until(() => expect(rowsOf(byRole(c, "table", "Bad rows")).map((r) => r[0])).toEqual(["3", "5"]));
+    expect([...c.querySelectorAll("button")].some((b) => b.textContent === "Apply import")).toBe(false);
+
+    await pick(c, "old-app.csv", good);
+    await click(byRole(c, "button", "Check file"));
+    await until(() => expect(c.textContent).toContain("No bad rows: ready to import."));
+    await click(byRole(c, "button", "Apply import"));
+    await until(() => expect(c.textContent).toContain("Imported 5 rows from old-app.csv."));
+    await until(() => expect(rowsOf(byRole(c, "table", "Applied imports"))[0]?.[2]).toBe("old-app.csv"));
+  });
+});
