@@ -8,22 +8,22 @@ export interface ImportSourceInfo {
   help: string;
 }
 
-/** The exports the engine reads (its importer maps each app's columns: plugin/engine/src/core/import). */
+/** The exports the engine reads; its importer maps each app's columns (plugin/engine/src/core/import/columns.ts). */
 export const IMPORT_SOURCES: readonly ImportSourceInfo[] = [
   {
     value: "SMILE",
     label: "Smile.io",
-    help: "Smile.io's customer export (Customers → Export), as downloaded: email, points balance and VIP tier per customer.",
+    help: "Smile.io's customer export as downloaded: Shopify customer ID, Email, Points balance, VIP tier, Referral url.",
   },
   {
     value: "LOYALTYLION",
     label: "LoyaltyLion",
-    help: "LoyaltyLion's customer export (Customers → Export), as downloaded: email, approved and pending points, tier and referral link.",
+    help: "LoyaltyLion's customer export as downloaded: Merchant ID, Email, Points approved, Tier, Referral link.",
   },
   {
     value: "CSV",
     label: "CSV file",
-    help: "Columns: email or customer_id (one of them), points, and optionally tier, referral_code, and points_date for dated points.",
+    help: "Columns: customer_id (required), email, first_name, last_name, points, earned_at (a date: the points expire from it), tier, referral_code. One row per member, or one per dated lot of points.",
   },
 ];
 

@@ -2,6 +2,7 @@
 import { act } from "react";
 import { describe, expect, it } from "vitest";
 import { ImportsPage } from "../medusa/imports-page.tsx";
+import { memberQuery } from "../shared/operations.ts";
 import { ImportsScreen } from "../shopify/screens/imports.tsx";
 import { byLabel, byRole, click, rowsOf } from "./support/dom.ts";
 import { engineForFile } from "./support/engine.ts";
@@ -22,9 +23,22 @@ async function pick(root: ParentNode, name: string, text: string) {
   });
 }
 
-const csv = (rows: string[]) => `email,points\n${rows.join("\n")}\n`;
-const good = csv(["ann@example.com,100", "ben@example.com,250", "cat@example.com,40", "dan@example.com,10", "eve@example.com,5"]);
-const bad = csv(["ann@example.com,100", "ben@example.com,lots", "cat@example.com,40", "not-an-email,10", "eve@example.com,5"]);
+const csv = (rows: string[]) => `customer_id,email,points\n${rows.join("\n")}\n`;
+const good = csv([
+  "c-ann,ann@example.com,100",
+  "c-ben,ben@example.com,250",
+  "c-cat,cat@example.com,40",
+  "c-dan,dan@example.com,10",
+  "c-eve,eve@example.com,5",
+]);
+/** Line 3's points are not a number; line 5 has no customer id. */
+const bad = csv([
+  "c-ann,ann@example.com,100",
+  "c-ben,ben@example.com,lots",
+  "c-cat,cat@example.com,40",
+  ",dan@example.com,10",
+  "c-eve,eve@example.com,5",
+]);
 
 describe("<ImportsScreen> (Shopify admin)", () => {
   it("a file with bad rows lists each by line and offers no Apply; the fixed file applies part by part into the history", async () => {
@@ -51,7 +65,7 @@ describe("<ImportsScreen> (Shopify admin)", () => {
     await pick(c, "members.csv", good);
     await click(byRole(c, "button", "Check file"));
     await until(() => expect(c.textContent).toContain("No bad rows: ready to import"));
-    expect(c.textContent).toContain("395 points");
+    expect(c.textContent).toContain("405 points");
     await click(byRole(c, "button", "Apply import"));
     await until(() => expect(c.textContent).toContain("Imported 5 rows from members.csv"));
     const applied = shop.of("KinshipAdminImportMembers").filter((r) => r.variables.dryRun === false);
@@ -62,6 +76,8 @@ describe("<ImportsScreen> (Shopify admin)", () => {
     const history = rowsOf(byRole(c, "table", "Applied imports"));
     expect(history[0]?.[1]).toBe("CSV file");
     expect(history[0]?.[2]).toBe("members.csv");
+    const ben = await shop.client.request(memberQuery, { customerId: "c-ben" });
+    expect(ben.member?.points.available).toBe(250);
   });
 });
 

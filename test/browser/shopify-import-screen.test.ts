@@ -22,12 +22,12 @@ let errors: string[] = [];
 
 /** 4,500 members: more than one part (a part is at most 2,000 rows and 80 kB). */
 const ROWS = 4_500;
-const row = (i: number) => `member${i}@example.com,${(i % 50) * 10 + 10}`;
-const file = (rows: (i: number) => string) => `email,points\n${Array.from({ length: ROWS }, (_, i) => rows(i)).join("\n")}\n`;
+const row = (i: number) => `${7000 + i},member${i}@example.com,${(i % 50) * 10 + 10}`;
+const file = (rows: (i: number) => string) => `customer_id,email,points\n${Array.from({ length: ROWS }, (_, i) => rows(i)).join("\n")}\n`;
 const good = file(row);
 const pointsTotal = Array.from({ length: ROWS }, (_, i) => (i % 50) * 10 + 10).reduce((a, b) => a + b, 0);
 /** Row 2 (line 3) and row 4,321 (line 4,322) are bad. */
-const bad = file((i) => (i === 1 ? "member1@example.com,lots" : i === 4_320 ? "not-an-email,10" : row(i)));
+const bad = file((i) => (i === 1 ? "7001,member1@example.com,lots" : i === 4_320 ? ",member4320@example.com,10" : row(i)));
 
 async function check(name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `shopify-${name}.png`), fullPage: true });

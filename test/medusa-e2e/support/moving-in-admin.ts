@@ -5,13 +5,16 @@ import { adminApi } from "./kinship.ts";
 import type { TestStore } from "./store.ts";
 
 const members = ["mia", "noah", "olga", "pete", "quinn", "ruby"].map((name, i) => ({
+  id: `cus_moving_${name}`,
   email: `${name}.moving@example.com`,
   points: 100 * (i + 1),
 }));
-const csv = (rows: string[]) => `email,points\n${rows.join("\n")}\n`;
-const good = csv(members.map((m) => `${m.email},${m.points}`));
-/** Line 3 has no whole number of points, line 6 no email. */
-const bad = csv(members.map((m, i) => (i === 1 ? `${m.email},plenty` : i === 4 ? `,${m.points}` : `${m.email},${m.points}`)));
+const csv = (rows: string[]) => `customer_id,email,points\n${rows.join("\n")}\n`;
+const good = csv(members.map((m) => `${m.id},${m.email},${m.points}`));
+/** Line 3 has no whole number of points, line 6 no customer id. */
+const bad = csv(
+  members.map((m, i) => (i === 1 ? `${m.id},${m.email},plenty` : i === 4 ? `,${m.email},${m.points}` : `${m.id},${m.email},${m.points}`)),
+);
 
 /**
  * Moving in, in the real Medusa admin (Chromium): Loyalty → Import members checks a file and lists
@@ -58,6 +61,8 @@ export function movingInAdminTests(store: () => TestStore) {
 
     const runs = await adminApi(store())("{ imports(first: 5) { fileName rows points source } }");
     expect(runs.errors).toBeUndefined();
-    expect(runs.data.imports[0]).toMatchObject({ fileName: "moving-in.csv", source: "CSV" });
+    expect(runs.data.imports[0]).toMatchObject({ fileName: "moving-in.csv", source: "CSV", rows: 6, points: "2100" });
+    const ruby = await adminApi(store())('{ member(customerId: "cus_moving_ruby") { points { available } } }');
+    expect(ruby.data.member.points.available).toBe(600);
   }, 900_000);
 }
