@@ -5,6 +5,7 @@ import type { ImportSource } from "./generated/graphql.ts";
 import { kinshipAdminKeys, useKinshipAdminClient } from "./hooks.ts";
 import { newIdempotencyKey } from "./idempotency.ts";
 import { importMembersMutation, importsQuery } from "./import-operations.ts";
+import { memberColumn } from "./import-sources.ts";
 import {
   applyParts,
   dryRunParts,
@@ -74,6 +75,7 @@ export function useImportUpload({ source: initialSource = "CSV", limits }: { sou
   const applyKey = useRef(newIdempotencyKey());
   const stop = useRef(false);
   const resume = useRef<{ from: number; totals: ImportTotals } | null>(null);
+  const text = useRef<string | null>(null);
 
   const sender = useCallback(
     (s: UploadState): SendPart =>
@@ -99,11 +101,15 @@ export function useImportUpload({ source: initialSource = "CSV", limits }: { sou
       ["checked", "cancelled", "failed"].includes(state.phase),
     setSource(source: ImportSource) {
       if (state.phase === "checking" || state.phase === "applying") return;
-      restart({ source });
+      restart({
+        source,
+        ...(text.current === null ? {} : { split: splitCsv(text.current, { ...limits, memberColumn: memberColumn(source) }) }),
+      });
     },
-    chooseFile(name: string, text: string) {
+    chooseFile(name: string, content: string) {
       if (state.phase === "checking" || state.phase === "applying") return;
-      restart({ fileName: name, split: splitCsv(text, limits) });
+      text.current = content;
+      restart({ fileName: name, split: splitCsv(content, { ...limits, memberColumn: memberColumn(state.source) }) });
     },
     async check() {
       const split = state.split;
@@ -115,7 +121,8 @@ export function useImportUpload({ source: initialSource = "CSV", limits }: { sou
           key: newIdempotencyKey(),
           onProgress: (progress) => setState((s) => ({ ...s, progress })),
         });
-        setState((s) => ({ ...s, phase: "checked", report }));
+        const errors = [...report.errors, ...split.scattered].sort((a, b) => a.line - b.line);
+        setState((s) => ({ ...s, phase: "checked", report: { ...report, errors } }));
       } catch (e) {
         setState((s) => ({ ...s, phase: "idle", error: toAdminApiError(e) }));
       }
@@ -166,6 +173,7 @@ export function useImportUpload({ source: initialSource = "CSV", limits }: { sou
     },
     /** Clears the file: the screen is ready for the next one. */
     reset() {
+      text.current = null;
       applyKey.current = newIdempotencyKey();
       resume.current = null;
       setState((s) => initial(s.source));

@@ -27,6 +27,30 @@ export const IMPORT_SOURCES: readonly ImportSourceInfo[] = [
   },
 ];
 
+/**
+ * The header of the column naming the member, per source: the customer id aliases of the engine's
+ * importer (plugin/engine/src/core/import/columns.ts), compared as it compares them.
+ */
+const MEMBER_COLUMNS: Record<ImportSource, string[]> = {
+  CSV: ["customer_id", "customerId"],
+  SMILE: ["Shopify customer id", "External id", "Customer external id", "customer_id", "customerId"],
+  LOYALTYLION: ["Merchant id", "Customer merchant id", "Shopify id", "customer_id", "customerId"],
+};
+
+const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Which column of a source's header names the member (undefined: none, the engine will say so). */
+export function memberColumn(source: ImportSource): (header: string[]) => number | undefined {
+  return (header) => {
+    const keys = header.map(headerKey);
+    for (const alias of MEMBER_COLUMNS[source]) {
+      const i = keys.indexOf(headerKey(alias));
+      if (i !== -1) return i;
+    }
+    return undefined;
+  };
+}
+
 export const importSourceLabel = (source: ImportSource): string => IMPORT_SOURCES.find((s) => s.value === source)?.label ?? source;
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;

@@ -21,7 +21,15 @@ export interface ImportPart {
   rows: number;
 }
 
-export type SplitFile = { ok: true; rows: number; parts: ImportPart[] } | { ok: false; error: ImportRowError };
+export type SplitFile =
+  | {
+      ok: true;
+      rows: number;
+      parts: ImportPart[];
+      /** Rows of one member that the file's size put in different parts (see `SplitLimits.memberColumn`). */
+      scattered: ImportRowError[];
+    }
+  | { ok: false; error: ImportRowError };
 
 export interface SplitLimits {
   maxRows?: number;
@@ -30,11 +38,19 @@ export interface SplitLimits {
    * express's default 100 kB limit, so parts stay well under it.
    */
   maxBytes?: number;
+  /**
+   * The column that names the member, found from the header (undefined: none). The engine imports
+   * each member once per source, so a member's rows must travel in one part: consecutive rows of
+   * one member are never cut apart, and a member whose rows are apart in a file of several parts
+   * is reported (`scattered`) rather than half imported.
+   */
+  memberColumn?: (header: string[]) => number | undefined;
 }
 
-export const DEFAULT_SPLIT: Required<SplitLimits> = { maxRows: 2_000, maxBytes: 80_000 };
+export const DEFAULT_SPLIT = { maxRows: 2_000, maxBytes: 80_000 };
 
 interface RecordInfo {
+  record: string[];
   info: { bytes: number };
 }
 
@@ -72,6 +88,9 @@ export function splitCsv(text: string, limits: SplitLimits = {}): SplitFile {
   const headerPart = /[\r\n]$/.test(headerText) ? headerText : `${headerText}\n`;
   const headerWeight = weight(headerPart);
 
+  const column = limits.memberColumn?.(header.record);
+  const memberOf = (i: number) => (column === undefined ? undefined : (rows[i]?.record[column]?.trim() ?? "") || undefined);
+
   const parts: ImportPart[] = [];
   // Row i is the file's text from the end of record i (the header is record 0) to the end of record i + 1.
   let line = 1 + lineBreaks(headerSlice);
@@ -79,20 +98,38 @@ export function splitCsv(text: string, limits: SplitLimits = {}): SplitFile {
   const close = () => {
     if (current) parts.push({ csv: headerPart + current.text.join(""), firstLine: current.firstLine, rows: current.text.length });
   };
+  const partOf = new Map<string, { part: number; line: number }>();
+  const scattered: ImportRowError[] = [];
   for (let i = 0; i < rows.length; i += 1) {
     const text = slice((records[i] as RecordInfo).info.bytes, (records[i + 1] as RecordInfo).info.bytes);
     const rowWeight = weight(text);
-    if (current && (current.text.length >= maxRows || current.weight + rowWeight > maxBytes)) {
+    const member = memberOf(i);
+    const sameMember = member !== undefined && member === memberOf(i - 1);
+    if (current && !sameMember && (current.text.length >= maxRows || current.weight + rowWeight > maxBytes)) {
       close();
       current = null;
     }
     current ??= { text: [], firstLine: line, weight: headerWeight };
+    const rowLine = line + leadingBlankLines(text);
+    if (member !== undefined) {
+      const seen = partOf.get(member);
+      if (!seen) partOf.set(member, { part: parts.length, line: rowLine });
+      else if (seen.part !== parts.length)
+        scattered.push({
+          line: rowLine,
+          message: `customer ${member}'s rows must be next to each other in a file this large (their first row is line ${seen.line})`,
+        });
+    }
     current.text.push(text);
     current.weight += rowWeight;
     line += lineBreaks(text);
   }
   close();
-  return { ok: true, rows: rows.length, parts };
+  return { ok: true, rows: rows.length, parts, scattered };
+}
+
+function leadingBlankLines(text: string): number {
+  return lineBreaks(/^(?:\r\n|\n|\r)*/.exec(text)?.[0] ?? "");
 }
 
 /** Line breaks as an editor counts them: CRLF, LF or a lone CR each end one line. */

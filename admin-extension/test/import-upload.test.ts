@@ -77,6 +77,22 @@ describe("splitCsv", () => {
     );
   });
 
+  it("keeps a member's consecutive rows in one part, and reports a member whose rows the parts would scatter", () => {
+    const file = "customer_id,points,earned_at\nann,1,2026-01-01\nann,2,2026-02-01\nann,3,2026-03-01\nbob,4,\ncat,5,\n\nann,6,\nbob,7,\n";
+    const { parts, scattered } = split(file, { maxRows: 2, memberColumn: (header: string[]) => header.indexOf("customer_id") });
+    expect(parts.map((p) => [p.firstLine, p.rows])).toEqual([
+      [2, 3],
+      [5, 2],
+      [7, 2],
+    ]);
+    expect(scattered).toEqual([
+      { line: 8, message: "customer ann's rows must be next to each other in a file this large (their first row is line 2)" },
+      { line: 9, message: "customer bob's rows must be next to each other in a file this large (their first row is line 5)" },
+    ]);
+    expect(split(file, { maxRows: 100, memberColumn: () => 0 }).scattered).toEqual([]);
+    expect(split(file, { maxRows: 2 }).parts.map((p) => p.rows)).toEqual([2, 2, 2, 1]);
+  });
+
   it("says why a file cannot be split, with the line: empty, header only, a quote never closed", () => {
     expect(splitCsv("")).toEqual({
       ok: false,
