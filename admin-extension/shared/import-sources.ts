@@ -69,3 +69,9 @@ export function reportLines(t: ImportTotals): string[] {
 
 /** "3 bad rows": what blocks the import. */
 export const badRowsTitle = (n: number) => `${plural(n, "bad row", "bad rows")}: nothing will be imported`;
+
+/** The report's heading: the dry run until the import starts. */
+export function reportTitle(phase: string): string {
+  if (phase === "applied") return "Imported";
+  return phase === "applying" || phase === "cancelled" || phase === "failed" ? "Import" : "Dry run";
+}

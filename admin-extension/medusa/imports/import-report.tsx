@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Table, Text } from "@medusajs/ui";
 import type { ImportUpload } from "../../shared/import-hooks.ts";
-import { badRowsTitle, reportLines } from "../../shared/import-sources.ts";
+import { badRowsTitle, reportLines, reportTitle } from "../../shared/import-sources.ts";
 import { ApiErrorAlert } from "../parts/api-error.tsx";
 import { formatNumber } from "../parts/format.ts";
 import { ImportProgress } from "./progress.tsx";
@@ -12,8 +12,8 @@ export function ImportReport({ upload }: { upload: ImportUpload }) {
   if (!report && !state.error) return null;
   const parts = `${formatNumber(progress.done)} of ${formatNumber(progress.total)} parts`;
   return (
-    <section className="flex flex-col gap-y-3 px-6 py-4" aria-label={state.phase === "applied" ? "Imported" : "Dry run"}>
-      <Heading level="h2">{state.phase === "applied" ? "Imported" : "Dry run"}</Heading>
+    <section className="flex flex-col gap-y-3 px-6 py-4" aria-label={reportTitle(state.phase)}>
+      <Heading level="h2">{reportTitle(state.phase)}</Heading>
       {state.error ? (
         <ApiErrorAlert
           error={state.error}

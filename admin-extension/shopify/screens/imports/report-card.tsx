@@ -1,7 +1,7 @@
 import { Banner, BlockStack, Button, Card, InlineStack, List, ProgressBar, Text } from "@shopify/polaris";
 import { useId } from "react";
 import type { ImportUpload } from "../../../shared/import-hooks.ts";
-import { badRowsTitle, reportLines } from "../../../shared/import-sources.ts";
+import { badRowsTitle, reportLines, reportTitle } from "../../../shared/import-sources.ts";
 import { percent } from "../../../shared/import-upload.ts";
 import { ApiErrorBanner } from "../../app/api-error.tsx";
 import { formatNumber } from "../../app/format.ts";
@@ -18,7 +18,7 @@ export function ImportReportCard({ upload }: { upload: ImportUpload }) {
     <Card>
       <BlockStack gap="400">
         <Text as="h2" variant="headingMd">
-          {state.phase === "applied" ? "Imported" : "Dry run"}
+          {reportTitle(state.phase)}
         </Text>
         {state.error ? (
           <ApiErrorBanner
