@@ -1,5 +1,5 @@
 import { Alert, Button, Hint, Label, Text } from "@medusajs/ui";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { ImportSource } from "../../shared/generated/graphql.ts";
 import type { ImportUpload } from "../../shared/import-hooks.ts";
 import { IMPORT_SOURCES } from "../../shared/import-sources.ts";
@@ -11,6 +11,11 @@ import { ImportProgress } from "./progress.tsx";
 export function ImportUploadForm({ upload }: { upload: ImportUpload }) {
   const { state } = upload;
   const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // A reset (Import another file) clears the picker too, or it would still name the last file.
+  useEffect(() => {
+    if (state.fileName === null && input.current) input.current.value = "";
+  }, [state.fileName]);
   const busy = state.phase === "checking" || state.phase === "applying";
   const split = state.split;
   return (
@@ -29,6 +34,7 @@ export function ImportUploadForm({ upload }: { upload: ImportUpload }) {
         </Label>
         <input
           id={fileId}
+          ref={input}
           type="file"
           accept=".csv,text/csv"
           disabled={busy}
