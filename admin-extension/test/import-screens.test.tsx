@@ -79,6 +79,56 @@ describe("<ImportsScreen> (Shopify admin)", () => {
     const ben = await shop.client.request(memberQuery, { customerId: "c-ben" });
     expect(ben.member?.points.available).toBe(250);
   });
+
+  it("Cancel stops between parts and Continue carries on; a part whose answer is lost is retried with its key, never applied twice", async () => {
+    let lose = 0;
+    let hold: Promise<void> | null = null;
+    const shop = await openShop(files.engine, {
+      afterApply: async (request) => {
+        if (request.variables.dryRun !== false) return;
+        if (hold) await hold;
+        if (request.variables.firstLine === 4 && lose > 0) {
+          lose -= 1;
+          throw new TypeError("the connection dropped");
+        }
+      },
+    });
+    const { container: c } = await renderScreen(<ImportsScreen limits={{ maxRows: 2 }} />, shop.client);
+    await pick(c, "members.csv", good);
+    await click(byRole(c, "button", "Check file"));
+    await until(() => expect(c.textContent).toContain("No bad rows: ready to import"));
+
+    let release = () => {};
+    hold = new Promise((r) => {
+      release = r;
+    });
+    await click(byRole(c, "button", "Apply import"));
+    await until(() => expect(c.querySelector("progress")).not.toBeNull());
+    await click(byRole(c, "button", "Cancel"));
+    hold = null;
+    release();
+    await until(() => expect(c.textContent).toContain("Cancelled after 1 of 3 parts"));
+    expect(c.textContent).toContain("2 rows were imported");
+
+    // Part 2's answer is lost three times: two retries, then the import stops there.
+    lose = 3;
+    await click(byRole(c, "button", "Continue import"));
+    await until(() => expect(c.textContent).toContain("The import stopped after 1 of 3 parts"));
+    expect(lose).toBe(0);
+    await click(byRole(c, "button", "Retry"));
+    await until(() => expect(c.textContent).toContain("Imported 5 rows from members.csv"));
+    expect(c.textContent).toContain("2 members already imported (unchanged)");
+
+    const applied = shop.of("KinshipAdminImportMembers").filter((r) => r.variables.dryRun === false);
+    expect(applied.map((r) => r.variables.firstLine)).toEqual([2, 4, 4, 4, 4, 6]);
+    expect(new Set(applied.map((r) => r.variables.idempotencyKey)).size).toBe(1);
+    for (const [customerId, points] of [
+      ["c-ben", 250],
+      ["c-cat", 40],
+      ["c-eve", 5],
+    ] as const)
+      expect((await shop.client.request(memberQuery, { customerId })).member?.points.available).toBe(points);
+  });
 });
 
 describe("<ImportsPage> (Medusa admin)", () => {
