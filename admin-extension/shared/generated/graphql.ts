@@ -55,7 +55,7 @@ export type ReferralStatus =
   | 'PENDING'
   /** Rejected by the owner: nothing is paid. */
   | 'REJECTED'
-  /** The first order was refunded or cancelled: nothing is paid. */
+  /** The first order was refunded in full or cancelled: nothing is paid (a partial refund still pays). */
   | 'VOID';
 
 /** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
@@ -264,6 +264,7 @@ export type KinshipAdminCreateWebhookEndpointMutationVariables = Exact<{
   url: string;
   topics: Array<string> | string;
   description?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -289,6 +290,7 @@ export type KinshipAdminDeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
 
 export type KinshipAdminRotateWebhookSecretMutationVariables = Exact<{
   id: string | number;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -1048,8 +1050,13 @@ export const KinshipAdminWebhookDeliveriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<KinshipAdminWebhookDeliveriesQuery, KinshipAdminWebhookDeliveriesQueryVariables>;
 export const KinshipAdminCreateWebhookEndpointDocument = new TypedDocumentString(`
-    mutation KinshipAdminCreateWebhookEndpoint($url: String!, $topics: [String!]!, $description: String) {
-  createWebhookEndpoint(url: $url, topics: $topics, description: $description) {
+    mutation KinshipAdminCreateWebhookEndpoint($url: String!, $topics: [String!]!, $description: String, $idempotencyKey: String) {
+  createWebhookEndpoint(
+    url: $url
+    topics: $topics
+    description: $description
+    idempotencyKey: $idempotencyKey
+  ) {
     endpoint {
       ...KinshipAdminWebhookEndpointFields
     }
@@ -1090,8 +1097,8 @@ export const KinshipAdminDeleteWebhookEndpointDocument = new TypedDocumentString
 }
     `) as unknown as TypedDocumentString<KinshipAdminDeleteWebhookEndpointMutation, KinshipAdminDeleteWebhookEndpointMutationVariables>;
 export const KinshipAdminRotateWebhookSecretDocument = new TypedDocumentString(`
-    mutation KinshipAdminRotateWebhookSecret($id: ID!) {
-  rotateWebhookSecret(id: $id) {
+    mutation KinshipAdminRotateWebhookSecret($id: ID!, $idempotencyKey: String) {
+  rotateWebhookSecret(id: $id, idempotencyKey: $idempotencyKey) {
     endpoint {
       ...KinshipAdminWebhookEndpointFields
     }
