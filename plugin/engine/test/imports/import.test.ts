@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/index.ts";
 import { openTestEngine } from "../support/backends.ts";
+import { adjust } from "../support/events.ts";
 import { fixture, importProgram, ledgerOf, NOW } from "./support.ts";
 
 type Source = "smile" | "loyaltylion" | "csv";
@@ -111,6 +112,31 @@ describe("importing another app's export (postgres)", () => {
     ]);
     const owner = await engine.referrals.memberOfCode((await programId(program)) as number, "AdaRef01", NOW);
     expect(owner?.customerId).toBe("1001");
+  });
+
+  it("an existing member: points added to their balance, an earned tier never lowered, their own code kept", async () => {
+    const program = await importProgram(engine);
+    const applied = await engine.apply(program, adjust("ada", 300, { growth: 5000 }), NOW);
+    expect(applied.ok).toBe(true);
+    const pid = (await programId(program)) as number;
+    const own = await engine.referrals.codeOf(pid, "ada", NOW);
+    const csv = "customer_id,points,tier,referral_code\nada,100,silver,ADA-OLD\nbea,50,silver,BEA-OLD\n";
+    const report = await run(program, "csv", csv, false);
+    expect(report).toMatchObject({ members: 2, newMembers: 1, points: 150, tiersSet: 1, referralCodes: 1, applied: true });
+    const ada = await engine.member(program, "ada", NOW);
+    if (!ada.ok) throw new Error(ada.error.message);
+    expect(ada.value.points.available).toBe(400);
+    expect(ada.value.tier.key).toBe("gold");
+    expect(ada.value.override).toBe(null);
+    const { codes } = await ledgerOf(engine, program);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        { code: own, customer_id: "ada" },
+        { code: "BEA-OLD", customer_id: "bea" },
+      ]),
+    );
+    expect(codes).toHaveLength(2);
+    expect(await engine.verify(program)).toEqual([]);
   });
 
   it("a file with bad rows applies nothing, dry run or not, and names every bad row by its line", async () => {

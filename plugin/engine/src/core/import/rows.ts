@@ -28,32 +28,18 @@ export interface ImportRow {
 export const MAX_ROW_POINTS = 1_000_000_000;
 const REFERRAL_CODE = /^[A-Za-z0-9_-]{3,64}$/;
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .transform((s) => (s === "" ? null : s));
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
+/** The cells as read (trimmed); zod checks their lengths, the points and dates are read after. */
 const RawRow = z.object({
-  customerId: z.string().trim().min(1, "customer id is empty").max(255, "customer id is longer than 255 characters"),
-  email: optional(320),
-  firstName: optional(200),
-  lastName: optional(200),
-  points: z
-    .string()
-    .trim()
-    .transform((s) => s.replace(/[,_ ]/g, ""))
-    .pipe(
-      z
-        .string()
-        .regex(/^\d*$/, "points must be a whole number ≥ 0")
-        .transform((s) => (s === "" ? 0 : Number(s))),
-    )
-    .pipe(z.number().max(MAX_ROW_POINTS, `points must be at most ${MAX_ROW_POINTS}`)),
-  earnedAt: optional(40),
-  tier: optional(100),
-  referralCode: optional(500),
+  customerId: z.string().min(1, "customer id is empty").max(255, "customer id is longer than 255 characters"),
+  email: text(320),
+  firstName: text(200),
+  lastName: text(200),
+  points: z.string().regex(/^[\d,_ ]*$/, "points must be a whole number ≥ 0"),
+  earnedAt: text(40),
+  tier: text(100),
+  referralCode: text(500),
 });
 
 export interface ParseOptions {
@@ -79,7 +65,7 @@ export function checkRow(
   columns: Partial<Record<ImportField, number>>,
   { config, now }: ParseOptions,
 ): ImportRow | ImportRowError {
-  const cell = (f: ImportField) => (columns[f] === undefined ? "" : (fields[columns[f]] ?? ""));
+  const cell = (f: ImportField) => (columns[f] === undefined ? "" : (fields[columns[f]] ?? "").trim());
   const parsed = RawRow.safeParse({
     customerId: cell("customerId"),
     email: cell("email"),
@@ -91,7 +77,19 @@ export function checkRow(
     referralCode: cell("referralCode"),
   });
   if (!parsed.success) return { line, message: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") };
-  const raw = parsed.data;
+  const cells = parsed.data;
+  const orNull = (v: string) => (v === "" ? null : v);
+  const raw = {
+    customerId: cells.customerId,
+    email: orNull(cells.email),
+    firstName: orNull(cells.firstName),
+    lastName: orNull(cells.lastName),
+    points: cells.points === "" ? 0 : Number(cells.points.replace(/[,_ ]/g, "")),
+    earnedAt: orNull(cells.earnedAt),
+    tier: orNull(cells.tier),
+    referralCode: orNull(cells.referralCode),
+  };
+  if (raw.points > MAX_ROW_POINTS) return { line, message: `points: points must be at most ${MAX_ROW_POINTS}` };
   const problems: string[] = [];
   let earnedAt: Date | null = null;
   if (raw.earnedAt !== null) {
@@ -114,10 +112,19 @@ export function checkRow(
   return { line, ...raw, earnedAt, tier, referralCode };
 }
 
+/** Exports repeat the same days: each distinct text is read once (luxon is the slow part of a row). */
+const dates = new Map<string, Date | null>();
+
 function dateOf(text: string, zone: string): Date | null {
+  const cacheKey = `${zone} ${text}`;
+  const known = dates.get(cacheKey);
+  if (known !== undefined) return known;
   let at = DateTime.fromISO(text, { zone });
   if (!at.isValid) at = DateTime.fromSQL(text, { zone });
-  return at.isValid ? at.toJSDate() : null;
+  const date = at.isValid ? at.toJSDate() : null;
+  if (dates.size >= 10_000) dates.clear();
+  dates.set(cacheKey, date);
+  return date;
 }
 
 /** A tier by its key or its name, letter case aside. */
