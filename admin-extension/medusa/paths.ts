@@ -8,5 +8,6 @@ export const loyaltyPaths = {
   insight: "/loyalty/insight",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
+  imports: "/loyalty/imports",
   settings: "/settings/loyalty",
 };

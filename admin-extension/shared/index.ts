@@ -38,6 +38,10 @@ export {
   useUpdateProgram,
 } from "./hooks.ts";
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
+export { type ImportUpload, type UploadPhase, type UploadState, useImports, useImportUpload } from "./import-hooks.ts";
+export * from "./import-operations.ts";
+export * from "./import-sources.ts";
+export * from "./import-upload.ts";
 export * from "./insight.ts";
 export * from "./insight-operations.ts";
 export { formatLong, formatLongMoney, formatShare, type Long, longToDecimal, toBigInt, toChartNumber } from "./long.ts";

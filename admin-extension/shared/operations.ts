@@ -44,6 +44,7 @@ import {
   KinshipAdminWebhookDeliveriesDocument,
   KinshipAdminWebhookEndpointsDocument,
 } from "./generated/graphql.ts";
+import { importOperations } from "./import-operations.ts";
 import { insightOperations } from "./insight-operations.ts";
 import { operation } from "./operation.ts";
 import type { EarnRule, ProgramConfig, Tier } from "./program-config.ts";
@@ -206,4 +207,5 @@ export const adminOperations = [
   replayWebhookDeliveriesMutation,
   ...financeOperations,
   ...insightOperations,
+  ...importOperations,
 ] as const;

@@ -56,6 +56,8 @@ describe("the admin operations against the engine's admin SDL", () => {
         "query.memberInsight",
         "query.membersInSegment",
         "mutation.refreshInsight",
+        "query.imports",
+        "mutation.importMembers",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

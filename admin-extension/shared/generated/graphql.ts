@@ -12,6 +12,11 @@ export type DeliveryStatus =
   /** Failed; another attempt is due at nextAttemptAt. */
   | 'RETRYING';
 
+export type ImportSource =
+  | 'CSV'
+  | 'LOYALTYLION'
+  | 'SMILE';
+
 /**
  * GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
  * qualification window the growth shown (the window's) may differ from that order.
@@ -332,6 +337,27 @@ export type KinshipAdminFinanceReportQueryVariables = Exact<{
 
 export type KinshipAdminFinanceReportQuery = { financeReport: { month: string, timezone: string, from: string, to: string, currency: string, valuation: string, pointValuePoints: number, pointValueMoney: number, reconciled: boolean, total: { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }, days: Array<{ period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } }>, liability: Array<{ currency: string, availablePoints: string, pendingPoints: string, gross: string, expectedBreakage: string, net: string }>, breakage: { rate: number, expired: string, redeemed: string, windowFrom: string, windowTo: string, method: string }, benefitCosts: Array<{ key: string, name: string, kind: string, uses: number, estimatedCost: string | null, discountsGiven: string, members: number, memberOrders: number, memberSales: string, currency: string }> } };
 
+export type KinshipAdminImportReportFragment = { source: ImportSource, dryRun: boolean, rows: number, members: number, newMembers: number, points: string, tiersSet: number, referralCodes: number, alreadyImported: number, applied: boolean, errors: Array<{ line: number, message: string }> };
+
+export type KinshipAdminImportMembersMutationVariables = Exact<{
+  source: ImportSource;
+  csv: string;
+  fileName?: string | null | undefined;
+  firstLine: number;
+  dryRun: boolean;
+  idempotencyKey: string;
+}>;
+
+
+export type KinshipAdminImportMembersMutation = { importMembers: { source: ImportSource, dryRun: boolean, rows: number, members: number, newMembers: number, points: string, tiersSet: number, referralCodes: number, alreadyImported: number, applied: boolean, errors: Array<{ line: number, message: string }> } };
+
+export type KinshipAdminImportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type KinshipAdminImportsQuery = { imports: Array<{ id: string, source: ImportSource, fileName: string | null, rows: number, members: number, points: string, actor: string, createdAt: string }> };
+
 export type KinshipAdminInsightFieldsFragment = { computedAt: string | null, segments: Array<{ segment: Segment, members: number, sales: string }>, byTier: Array<{ tier: string, segment: Segment, members: number }>, topShare: { topMembers: number, membersWithSales: number, topSales: string, totalSales: string, share: number }, memberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, nonMemberOrders: { orders: number, customers: number, averageOrderValue: number, repeatRate: number }, tierMigration: Array<{ month: string, from: string, to: string, members: number }> };
 
 export type KinshipAdminMemberInsightFieldsFragment = { customerId: string, recency: number | null, frequency: number | null, monetary: number | null, segment: Segment, tier: string, orders: number, lifetimeValue: string, firstOrderAt: string | null, lastOrderAt: string | null, computedAt: string | null };
@@ -528,6 +554,24 @@ export const KinshipAdminRollForwardFieldsFragmentDoc = new TypedDocumentString(
   }
 }
     `, {"fragmentName":"KinshipAdminRollForwardFields"}) as unknown as TypedDocumentString<KinshipAdminRollForwardFieldsFragment, unknown>;
+export const KinshipAdminImportReportFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminImportReport on ImportReport {
+  source
+  dryRun
+  rows
+  members
+  newMembers
+  points
+  tiersSet
+  referralCodes
+  alreadyImported
+  errors {
+    line
+    message
+  }
+  applied
+}
+    `, {"fragmentName":"KinshipAdminImportReport"}) as unknown as TypedDocumentString<KinshipAdminImportReportFragment, unknown>;
 export const KinshipAdminInsightFieldsFragmentDoc = new TypedDocumentString(`
     fragment KinshipAdminInsightFields on Insight {
   computedAt
@@ -1292,6 +1336,49 @@ export const KinshipAdminFinanceReportDocument = new TypedDocumentString(`
     closing
   }
 }`) as unknown as TypedDocumentString<KinshipAdminFinanceReportQuery, KinshipAdminFinanceReportQueryVariables>;
+export const KinshipAdminImportMembersDocument = new TypedDocumentString(`
+    mutation KinshipAdminImportMembers($source: ImportSource!, $csv: String!, $fileName: String, $firstLine: Int!, $dryRun: Boolean!, $idempotencyKey: String!) {
+  importMembers(
+    source: $source
+    csv: $csv
+    fileName: $fileName
+    firstLine: $firstLine
+    dryRun: $dryRun
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...KinshipAdminImportReport
+  }
+}
+    fragment KinshipAdminImportReport on ImportReport {
+  source
+  dryRun
+  rows
+  members
+  newMembers
+  points
+  tiersSet
+  referralCodes
+  alreadyImported
+  errors {
+    line
+    message
+  }
+  applied
+}`) as unknown as TypedDocumentString<KinshipAdminImportMembersMutation, KinshipAdminImportMembersMutationVariables>;
+export const KinshipAdminImportsDocument = new TypedDocumentString(`
+    query KinshipAdminImports($first: Int) {
+  imports(first: $first) {
+    id
+    source
+    fileName
+    rows
+    members
+    points
+    actor
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminImportsQuery, KinshipAdminImportsQueryVariables>;
 export const KinshipAdminInsightDocument = new TypedDocumentString(`
     query KinshipAdminInsight($from: DateTime, $to: DateTime) {
   insight(from: $from, to: $to) {

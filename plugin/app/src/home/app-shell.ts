@@ -25,6 +25,7 @@ export const APP_SCREENS = [
   "referrals",
   "campaigns",
   "activity",
+  "imports",
   "webhooks",
   "currencies",
   "settings",
