@@ -56,3 +56,4 @@ export {
   unknownTierMessage,
 } from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";
+export * from "./segments/labels.ts";

@@ -1,0 +1,130 @@
+import { sql } from "kysely";
+import { type EngineError, err, ok, type Result } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { findProgram } from "../programs/programs.ts";
+
+export const SEGMENT_PLATFORMS = ["shopify", "medusa"] as const;
+export type SegmentPlatform = (typeof SEGMENT_PLATFORMS)[number];
+
+/** A push request or record the engine refused: nothing was read or written. */
+export interface SegmentPushError {
+  code: "InvalidSegmentPush";
+  message: string;
+  issues: string[];
+}
+
+export interface SegmentChangeOptions {
+  /** Changes per batch (1–1000, default 250). */
+  limit?: number;
+  /** The `next` of the previous batch: members after it (keyset). */
+  after?: string | null;
+}
+
+/** One member whose labels on the platform must change. */
+export interface SegmentChange {
+  customerId: string;
+  /** What the member should carry now (sorted): what `pushed` records once the platform has it. */
+  labels: string[];
+  add: string[];
+  /** Only labels Kinship pushed before: never anything else on the customer. */
+  remove: string[];
+  /** Shopify with metafields: the kinship.segment value to write; null when none should be there. */
+  segment: string | null;
+  /** The segment metafield Kinship wrote last (to delete when `segment` becomes null). */
+  pushedSegment: string | null;
+  /** Recency, frequency and monetary scores (1–5, 5 best), written with the segment; null with no order. */
+  rfm: { r: number; f: number; m: number } | null;
+  /** When this state was read: pass it back to `pushed`. */
+  version: number;
+}
+
+export interface SegmentChanges {
+  changes: SegmentChange[];
+  /** Where the next batch starts; null when this one reached the end of the program's members. */
+  next: string | null;
+}
+
+interface Row {
+  member_id: string | number | bigint;
+  customer_id: string;
+  labels: string[];
+  pushed: string[];
+  field: string | null;
+  pushed_field: string | null;
+  recency: number | null;
+  frequency: number | null;
+  monetary: number | null;
+}
+
+/**
+ * The program's members whose wanted labels differ from what was last pushed to `platform`, in one
+ * SQL pass over the members in id order (keyset batches: pass `next` back as `after`). Wanted:
+ * `<prefix><segment>` for a chosen segment, `<prefix>tier-<tier>` with `tiers`; nothing while the
+ * sync is off, so everything Kinship pushed comes back as a removal. A member with no insight yet
+ * has no segment.
+ */
+export async function segmentChanges(
+  db: Db,
+  programKey: string,
+  platform: SegmentPlatform,
+  options: SegmentChangeOptions,
+  now: Date,
+): Promise<Result<SegmentChanges, EngineError | SegmentPushError>> {
+  const issues: string[] = [];
+  if (!SEGMENT_PLATFORMS.includes(platform)) issues.push(`platform: expected one of ${SEGMENT_PLATFORMS.join(", ")}`);
+  const limit = options.limit ?? 250;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) issues.push("limit: expected an integer from 1 to 1000");
+  const after = options.after ?? "0";
+  if (!/^\d{1,18}$/.test(after)) issues.push("after: expected the `next` of a previous batch");
+  if (issues.length > 0) return err({ code: "InvalidSegmentPush", message: `invalid segment changes request: ${issues.join("; ")}`, issues });
+  const program = await findProgram(db, programKey);
+  if (!program.ok) return program;
+  const sync = program.value.config.segmentSync;
+  const segments = sync.enabled ? sync.segments : [];
+  const tiers = sync.enabled && sync.tiers;
+  const metafields = sync.enabled && sync.metafields && platform === "shopify";
+  const prefix = sync.tagPrefix;
+
+  // Scans members from `after` until `limit` of them differ: one pass over the program in all.
+  const { rows } = await sql<Row>`
+    WITH want AS (
+      SELECT m.id AS member_id, m.customer_id, i.recency, i.frequency, i.monetary,
+             ARRAY(SELECT l FROM unnest(ARRAY[
+                      CASE WHEN i.segment = ANY(${segments}::text[]) THEN ${prefix} || i.segment END,
+                      CASE WHEN ${tiers} THEN ${prefix} || 'tier-' || m.tier_key END]) AS l
+                    WHERE l IS NOT NULL ORDER BY l COLLATE "C") AS labels,
+             CASE WHEN ${metafields} AND i.segment = ANY(${segments}::text[]) THEN i.segment END AS field
+        FROM kinship_member m
+        LEFT JOIN kinship_member_insight i ON i.member_id = m.id
+       WHERE m.program_id = ${program.value.id} AND m.id > ${after}::bigint
+    )
+    SELECT w.member_id, w.customer_id, w.labels, coalesce(p.labels, '{}') AS pushed, w.field, p.segment AS pushed_field,
+           w.recency, w.frequency, w.monetary
+      FROM want w
+      LEFT JOIN kinship_segment_push p ON p.member_id = w.member_id AND p.platform = ${platform}
+     WHERE NOT (w.labels @> coalesce(p.labels, '{}') AND coalesce(p.labels, '{}') @> w.labels)
+        OR w.field IS DISTINCT FROM p.segment
+     ORDER BY w.member_id
+     LIMIT ${limit}`.execute(db);
+
+  const version = now.getTime();
+  const changes = rows.map((r): SegmentChange => {
+    const pushed = new Set(r.pushed);
+    const wanted = new Set(r.labels);
+    return {
+      customerId: r.customer_id,
+      labels: r.labels,
+      add: r.labels.filter((l) => !pushed.has(l)),
+      remove: [...pushed].filter((l) => !wanted.has(l)).sort(),
+      segment: r.field,
+      pushedSegment: r.pushed_field,
+      rfm:
+        r.field !== null && r.recency !== null && r.frequency !== null && r.monetary !== null
+          ? { r: r.recency, f: r.frequency, m: r.monetary }
+          : null,
+      version,
+    };
+  });
+  const last = rows.at(-1);
+  return ok({ changes, next: rows.length === limit && last ? String(last.member_id) : null });
+}
