@@ -39,7 +39,9 @@ describe("Segment groups in a Medusa store", () => {
     const db = new pg.Client({ connectionString: store.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query("SELECT member_id::text, labels, version::text, pushed_at FROM kinship_segment_push ORDER BY member_id");
+      const { rows } = await db.query(
+        "SELECT member_id::text, labels, version::text, pushed_at FROM kinship_segment_push ORDER BY member_id",
+      );
       return rows;
     } finally {
       await db.end();
@@ -72,7 +74,11 @@ describe("Segment groups in a Medusa store", () => {
     });
     expect(updated.errors).toBeUndefined();
 
-    const [ann, ben, cal] = [await signUp(store.url, store.seed, "ann@example.com"), await signUp(store.url, store.seed, "ben@example.com"), await signUp(store.url, store.seed, "cal@example.com")];
+    const [ann, ben, cal] = [
+      await signUp(store.url, store.seed, "ann@example.com"),
+      await signUp(store.url, store.seed, "ben@example.com"),
+      await signUp(store.url, store.seed, "cal@example.com"),
+    ];
     if (!ann || !ben || !cal) throw new Error("sign-up failed");
     for (const c of [ann, ben, cal]) expect(await outcomeOf(store, `customer.created:${c.customerId}`)).toBe("applied");
     // The merchant's own group, which Kinship never touches.
@@ -107,11 +113,11 @@ describe("Segment groups in a Medusa store", () => {
     const { customer_groups: groups } = await call<{ customer_groups: { name: string }[] }>(store.url, "/admin/customer-groups?limit=100", {
       token: store.adminToken,
     });
-    expect(groups.map((g) => g.name).filter((n) => n.startsWith("kinship-")).sort()).toEqual([
-      "kinship-at_risk",
-      "kinship-champions",
-      "kinship-lapsed",
-      `kinship-tier-${tier}`,
-    ]);
+    expect(
+      groups
+        .map((g) => g.name)
+        .filter((n) => n.startsWith("kinship-"))
+        .sort(),
+    ).toEqual(["kinship-at_risk", "kinship-champions", "kinship-lapsed", `kinship-tier-${tier}`]);
   }, 600_000);
 });

@@ -21,7 +21,11 @@ export async function setInsight(
     .executeTakeFirst();
   if (!member) throw new Error(`setInsight: no member ${customerId} in ${program}`);
   const memberId = Number(member.id);
-  const before = await db.selectFrom("kinship_member_insight").select(["segment", "changed_at"]).where("member_id", "=", memberId).executeTakeFirst();
+  const before = await db
+    .selectFrom("kinship_member_insight")
+    .select(["segment", "changed_at"])
+    .where("member_id", "=", memberId)
+    .executeTakeFirst();
   const row = {
     recency: rfm?.r ?? null,
     frequency: rfm?.f ?? null,
@@ -31,5 +35,9 @@ export async function setInsight(
     changed_at: before && before.segment === segment ? before.changed_at : at,
   };
   if (before) await db.updateTable("kinship_member_insight").set(row).where("member_id", "=", memberId).execute();
-  else await db.insertInto("kinship_member_insight").values({ member_id: memberId, program_id: Number(member.program_id), ...row }).execute();
+  else
+    await db
+      .insertInto("kinship_member_insight")
+      .values({ member_id: memberId, program_id: Number(member.program_id), orders: 0, lifetime_value: 0, ...row })
+      .execute();
 }

@@ -111,7 +111,10 @@ export function simulatedShopifyAdmin(shop: string, apiVersion: string, options:
     if (operation === "KinshipMetafieldsDelete") {
       const list = variables.metafields as { ownerId: string; namespace: string; key: string }[];
       for (const m of list) customer(m.ownerId)?.metafields.delete(`${m.namespace}.${m.key}`);
-      return HttpResponse.json({ data: { metafieldsDelete: { deletedMetafields: list.map((m) => ({ key: m.key })), userErrors: [] } }, extensions });
+      return HttpResponse.json({
+        data: { metafieldsDelete: { deletedMetafields: list.map((m) => ({ key: m.key })), userErrors: [] } },
+        extensions,
+      });
     }
 
     if (tagging) {

@@ -19,10 +19,16 @@ let engine: Engine;
 const START = new Date("2026-12-01T10:00:00Z");
 let clock = START;
 const now = () => clock;
-const SYNC: SegmentSync = { enabled: true, segments: ["champions", "at_risk", "lapsed"], tiers: false, tagPrefix: "kinship-", metafields: true };
+const SYNC: SegmentSync = {
+  enabled: true,
+  segments: ["champions", "at_risk", "lapsed"],
+  tiers: false,
+  tagPrefix: "kinship-",
+  metafields: true,
+};
 
 beforeAll(async () => {
-  mock.listen({ onUnhandledRequest: "error" });
+  mock.listen({ onUnhandledFrame: "error" });
   engine = await openEngineOwningDb({ databaseUrl: inject("databaseUrl"), max: 5 });
 });
 afterEach(() => {
@@ -44,11 +50,16 @@ async function shopWith(name: string, segments: SegmentKey[], sync: SegmentSync 
   for (const [i, segment] of segments.entries()) {
     const r = await engine.apply(shop, { type: "customer.created", customerId: customerId(i), occurredAt: START.toISOString() }, START);
     if (!r.ok) throw new Error(r.error.message);
-    await setInsight(dbOf(engine), shop, customerId(i), segment, START, { r: 5, f: 4, m: i % 5 + 1 });
+    await setInsight(dbOf(engine), shop, customerId(i), segment, START, { r: 5, f: 4, m: (i % 5) + 1 });
   }
   const sim = simulatedShopifyAdmin(shop, SHOPIFY_API_VERSION, { clock: () => clock.getTime(), ...(fault ? { fault } : {}) });
   mock.use(sim.handler);
-  const pacer = new ShopPacer({ now: () => clock.getTime(), sleep: async (ms) => void (clock = new Date(clock.getTime() + ms)) });
+  const pacer = new ShopPacer({
+    now: () => clock.getTime(),
+    sleep: async (ms) => {
+      clock = new Date(clock.getTime() + ms);
+    },
+  });
   const api = adminApi({ shop, accessToken: "shpat_test", apiVersion: SHOPIFY_API_VERSION, background: true, pacer });
   const push = () => pushShopSegments({ engine, program: shop, api, now });
   const tags = (i: number) => [...(sim.customers.get(customerId(i))?.tags ?? [])].sort();

@@ -45,6 +45,7 @@ export * from "./referrals/review.ts";
 export * from "./referrals/reward.ts";
 export * from "./referrals/signals.ts";
 export * from "./result.ts";
+export * from "./segments/labels.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export {
   endOverride,
@@ -56,4 +57,3 @@ export {
   unknownTierMessage,
 } from "./tiers/override.ts";
 export { inWindow, windowStart } from "./tiers/window.ts";
-export * from "./segments/labels.ts";

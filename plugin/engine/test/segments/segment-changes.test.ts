@@ -20,7 +20,13 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
   /** A program with these customers as members (a 64-bit id among them); `gold` gets an order that makes them Gold. */
   async function programWith(customers: string[], sync: SegmentSync = SYNC, gold: string[] = []): Promise<string> {
     const key = uniqueProgramKey("seg");
-    const created = await engine.createProgram({ key, platform: "shopify", config: programConfig({ segmentSync: sync }), actor: "t", now: T0 });
+    const created = await engine.createProgram({
+      key,
+      platform: "shopify",
+      config: programConfig({ segmentSync: sync }),
+      actor: "t",
+      now: T0,
+    });
     if (!created.ok) throw new Error(created.error.message);
     for (const c of customers) {
       const r = await engine.apply(key, customerCreated(c, T0.toISOString()), T0);
@@ -32,7 +38,8 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
     }
     return key;
   }
-  const insight = (program: string, customer: string, segment: SegmentKey, when = T0) => setInsight(dbOf(engine), program, customer, segment, when);
+  const insight = (program: string, customer: string, segment: SegmentKey, when = T0) =>
+    setInsight(dbOf(engine), program, customer, segment, when);
   async function all(program: string, platform: "shopify" | "medusa", now: Date, limit = 1000): Promise<SegmentChange[]> {
     const out: SegmentChange[] = [];
     let after: string | null = null;
@@ -167,7 +174,10 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
   it("bad input gets a clear error and writes nothing", async () => {
     const program = await programWith(["ada"]);
     const bad = await engine.segments.changes(program, "wix" as "shopify", { limit: 0 }, at(1));
-    expect(bad.ok || bad.error).toMatchObject({ code: "InvalidSegmentPush", issues: [expect.stringMatching(/^platform/), expect.stringMatching(/^limit/)] });
+    expect(bad.ok || bad.error).toMatchObject({
+      code: "InvalidSegmentPush",
+      issues: [expect.stringMatching(/^platform/), expect.stringMatching(/^limit/)],
+    });
     const unknown = await engine.segments.changes("no-such-program", "shopify", {}, at(1));
     expect(unknown.ok || unknown.error.code).toBe("UnknownProgram");
     const refused = await engine.segments.pushed(
@@ -181,7 +191,11 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
     );
     expect(refused.ok || refused.error).toMatchObject({
       code: "InvalidSegmentPush",
-      issues: ["[1] customerId: expected a non-empty string", expect.stringMatching(/^\[1\] labels/), expect.stringMatching(/^\[1\] version/)],
+      issues: [
+        "[1] customerId: expected a non-empty string",
+        expect.stringMatching(/^\[1\] labels/),
+        expect.stringMatching(/^\[1\] version/),
+      ],
     });
     const rows = await dbOf(engine)
       .selectFrom("kinship_segment_push")

@@ -94,12 +94,14 @@ async function send(api: AdminCaller, changes: readonly SegmentChange[], failed:
     const answer = await api.request<MetafieldsSetAnswer>(METAFIELDS_SET, { metafields }, { cost: MUTATION_COST });
     if (!answer.ok && answer.throttled) return stop();
     // All or nothing: a refused call leaves every customer in it for the next run.
-    if (!answer.ok || (answer.data.metafieldsSet?.userErrors ?? []).length > 0) for (const m of metafields) failed.add(customerOf(m.ownerId));
+    if (!answer.ok || (answer.data.metafieldsSet?.userErrors ?? []).length > 0)
+      for (const m of metafields) failed.add(customerOf(m.ownerId));
   }
   for (const metafields of segmentMetafieldDeletes(changes)) {
     const answer = await api.request<MetafieldsDeleteAnswer>(METAFIELDS_DELETE, { metafields }, { cost: MUTATION_COST });
     if (!answer.ok && answer.throttled) return stop();
-    if (!answer.ok || (answer.data.metafieldsDelete?.userErrors ?? []).length > 0) for (const m of metafields) failed.add(customerOf(m.ownerId));
+    if (!answer.ok || (answer.data.metafieldsDelete?.userErrors ?? []).length > 0)
+      for (const m of metafields) failed.add(customerOf(m.ownerId));
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type EngineError, err, ok, type Result } from "../../core/index.ts";
+import { type EngineError, ok, type Result } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { findProgram } from "../programs/programs.ts";
 
@@ -11,6 +11,10 @@ export interface SegmentPushError {
   code: "InvalidSegmentPush";
   message: string;
   issues: string[];
+}
+
+export function segmentPushRefused(error: SegmentPushError): Result<never, SegmentPushError> {
+  return { ok: false, error };
 }
 
 export interface SegmentChangeOptions {
@@ -76,7 +80,8 @@ export async function segmentChanges(
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) issues.push("limit: expected an integer from 1 to 1000");
   const after = options.after ?? "0";
   if (!/^\d{1,18}$/.test(after)) issues.push("after: expected the `next` of a previous batch");
-  if (issues.length > 0) return err({ code: "InvalidSegmentPush", message: `invalid segment changes request: ${issues.join("; ")}`, issues });
+  if (issues.length > 0)
+    return segmentPushRefused({ code: "InvalidSegmentPush", message: `invalid segment changes request: ${issues.join("; ")}`, issues });
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
   const sync = program.value.config.segmentSync;

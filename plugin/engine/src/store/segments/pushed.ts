@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { type EngineError, err, ok, type Result } from "../../core/index.ts";
+import { type EngineError, ok, type Result } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { findProgram } from "../programs/programs.ts";
-import { SEGMENT_PLATFORMS, type SegmentPlatform, type SegmentPushError } from "./changes.ts";
+import { SEGMENT_PLATFORMS, type SegmentPlatform, type SegmentPushError, segmentPushRefused } from "./changes.ts";
 
 /** What the platform now carries for a customer, as `changes` handed it out. */
 export interface SegmentPushed {
@@ -28,7 +28,8 @@ export async function recordSegmentPush(
   now: Date,
 ): Promise<Result<{ recorded: number }, EngineError | SegmentPushError>> {
   const issues = pushIssues(platform, pushed);
-  if (issues.length > 0) return err({ code: "InvalidSegmentPush", message: `invalid segment push: ${issues.join("; ")}`, issues });
+  if (issues.length > 0)
+    return segmentPushRefused({ code: "InvalidSegmentPush", message: `invalid segment push: ${issues.join("; ")}`, issues });
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
   if (pushed.length === 0) return ok({ recorded: 0 });
@@ -63,9 +64,10 @@ function pushIssues(platform: SegmentPlatform, pushed: readonly SegmentPushed[])
   if (pushed.length > MAX_BATCH) issues.push(`at most ${MAX_BATCH} pushes at once`);
   pushed.forEach((p, i) => {
     if (typeof p?.customerId !== "string" || p.customerId === "") issues.push(`[${i}] customerId: expected a non-empty string`);
-    if (!Array.isArray(p?.labels) || p.labels.some((l) => typeof l !== "string" || l === "" || l.length > 255))
+    if (!Array.isArray(p?.labels) || (p.labels as unknown[]).some((l) => typeof l !== "string" || l === "" || l.length > 255))
       issues.push(`[${i}] labels: expected a list of non-empty strings of at most 255 characters`);
-    if (p?.segment !== undefined && p.segment !== null && typeof p.segment !== "string") issues.push(`[${i}] segment: expected a string or null`);
+    if (p?.segment !== undefined && p.segment !== null && typeof p.segment !== "string")
+      issues.push(`[${i}] segment: expected a string or null`);
     if (!Number.isSafeInteger(p?.version) || p.version < 0) issues.push(`[${i}] version: expected the version \`changes\` gave`);
   });
   return issues;

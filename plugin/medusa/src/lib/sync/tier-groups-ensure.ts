@@ -49,7 +49,12 @@ export async function ensureKinshipGroups(
 }
 
 /** The tier groups, creating the missing ones (named "<Tier> tier"). */
-export function ensureTierGroups(container: MedusaContainer, program: string, tiers: readonly Tier[], tx: Engine): Promise<Map<string, string>> {
+export function ensureTierGroups(
+  container: MedusaContainer,
+  program: string,
+  tiers: readonly Tier[],
+  tx: Engine,
+): Promise<Map<string, string>> {
   return ensureKinshipGroups(
     container,
     program,
