@@ -85,13 +85,14 @@ export async function segmentChanges(
   const program = await findProgram(db, programKey);
   if (!program.ok) return program;
   const sync = program.value.config.segmentSync;
-  const segments = sync.enabled ? sync.segments : [];
-  const tiers = sync.enabled && sync.tiers;
-  const metafields = sync.enabled && sync.metafields && platform === "shopify";
+  const segments = sync.segments;
+  const tiers = sync.tiers;
+  const metafields = sync.metafields && platform === "shopify";
   const prefix = sync.tagPrefix;
 
-  // Scans members from `after` until `limit` of them differ: one pass over the program in all.
-  const { rows } = await sql<Row>`
+  const { rows } = await (sync.enabled
+    ? // Scans members from `after` until `limit` of them differ: one pass over the program in all.
+      sql<Row>`
     WITH want AS (
       SELECT m.id AS member_id, m.customer_id, i.recency, i.frequency, i.monetary,
              ARRAY(SELECT l FROM unnest(ARRAY[
@@ -110,7 +111,18 @@ export async function segmentChanges(
      WHERE NOT (w.labels @> coalesce(p.labels, '{}') AND coalesce(p.labels, '{}') @> w.labels)
         OR w.field IS DISTINCT FROM p.segment
      ORDER BY w.member_id
-     LIMIT ${limit}`.execute(db);
+     LIMIT ${limit}`
+    : // Off: nothing is wanted, so only members Kinship still has labels on need a change (no scan of the others).
+      sql<Row>`
+    SELECT p.member_id, m.customer_id, '{}'::text[] AS labels, p.labels AS pushed, NULL::text AS field, p.segment AS pushed_field,
+           NULL::smallint AS recency, NULL::smallint AS frequency, NULL::smallint AS monetary
+      FROM kinship_segment_push p
+      JOIN kinship_member m ON m.id = p.member_id
+     WHERE p.program_id = ${program.value.id} AND p.platform = ${platform} AND p.member_id > ${after}::bigint
+       AND (p.labels <> '{}' OR p.segment IS NOT NULL)
+     ORDER BY p.member_id
+     LIMIT ${limit}`
+  ).execute(db);
 
   const version = now.getTime();
   const changes = rows.map((r): SegmentChange => {
