@@ -48,8 +48,11 @@ export interface SegmentChanges {
   next: string | null;
 }
 
+/** Members looked at per batch: a batch costs at most this many, changed or not. */
+const SCAN_WINDOW = 5000;
+
 interface Row {
-  member_id: string | number | bigint;
+  member_id: string | number | bigint | null;
   customer_id: string;
   labels: string[];
   pushed: string[];
@@ -58,11 +61,15 @@ interface Row {
   recency: number | null;
   frequency: number | null;
   monetary: number | null;
+  /** The window's last member id and how many it held. */
+  last: string | number | bigint | null;
+  scanned: string | number | bigint;
 }
 
 /**
  * The program's members whose wanted labels differ from what was last pushed to `platform`, in one
- * SQL pass over the members in id order (keyset batches: pass `next` back as `after`). Wanted:
+ * SQL pass over the members in id order: each batch looks at a window of members (keyset: pass
+ * `next` back as `after`; a batch may hold no change while `next` goes on, null at the end). Wanted:
  * `<prefix><segment>` for a chosen segment, `<prefix>tier-<tier>` with `tiers`; nothing while the
  * sync is off, so everything Kinship pushed comes back as a removal. A member with no insight yet
  * has no segment.
@@ -90,47 +97,55 @@ export async function segmentChanges(
   const metafields = sync.metafields && platform === "shopify";
   const prefix = sync.tagPrefix;
 
+  const programId = program.value.id;
   const { rows } = await (sync.enabled
-    ? // Scans members from `after` until `limit` of them differ: one pass over the program in all.
+    ? // A window of members from `after` (by id), joined to their insight and last push; the changed ones.
       sql<Row>`
-    WITH want AS (
-      SELECT m.id AS member_id, m.customer_id, i.recency, i.frequency, i.monetary,
-             ARRAY(SELECT l FROM unnest(ARRAY[
-                      CASE WHEN i.segment = ANY(${segments}::text[]) THEN ${prefix} || i.segment END,
-                      CASE WHEN ${tiers} THEN ${prefix} || 'tier-' || m.tier_key END]) AS l
-                    WHERE l IS NOT NULL ORDER BY l COLLATE "C") AS labels,
+    WITH scanned AS (
+      SELECT m.id, m.customer_id, m.tier_key FROM kinship_member m
+       WHERE m.program_id = ${programId} AND m.id > ${after}::bigint
+       ORDER BY m.id LIMIT ${SCAN_WINDOW}
+    ), want AS (
+      SELECT s.id AS member_id, s.customer_id, i.recency, i.frequency, i.monetary,
+             array_remove(ARRAY[
+               CASE WHEN i.segment = ANY(${segments}::text[]) THEN ${prefix} || i.segment END,
+               CASE WHEN ${tiers} THEN ${prefix} || 'tier-' || s.tier_key END], NULL) AS labels,
              CASE WHEN ${metafields} AND i.segment = ANY(${segments}::text[]) THEN i.segment END AS field
-        FROM kinship_member m
-        LEFT JOIN kinship_member_insight i ON i.member_id = m.id
-       WHERE m.program_id = ${program.value.id} AND m.id > ${after}::bigint
+        FROM scanned s
+        -- LIMIT 1 keeps these lookups per member (by primary key): a hash join would read the whole table per window.
+        LEFT JOIN LATERAL (SELECT segment, recency, frequency, monetary FROM kinship_member_insight WHERE member_id = s.id LIMIT 1) i ON true
     )
     SELECT w.member_id, w.customer_id, w.labels, coalesce(p.labels, '{}') AS pushed, w.field, p.segment AS pushed_field,
-           w.recency, w.frequency, w.monetary
-      FROM want w
-      LEFT JOIN kinship_segment_push p ON p.member_id = w.member_id AND p.platform = ${platform}
-     WHERE NOT (w.labels @> coalesce(p.labels, '{}') AND coalesce(p.labels, '{}') @> w.labels)
-        OR w.field IS DISTINCT FROM p.segment
+           w.recency, w.frequency, w.monetary, x.last, x.scanned
+      FROM (SELECT max(id) AS last, count(*) AS scanned FROM scanned) x
+      LEFT JOIN (want w
+        LEFT JOIN LATERAL (SELECT labels, segment FROM kinship_segment_push
+                            WHERE member_id = w.member_id AND platform = ${platform} LIMIT 1) p ON true)
+        ON NOT (w.labels @> coalesce(p.labels, '{}') AND coalesce(p.labels, '{}') @> w.labels)
+           OR w.field IS DISTINCT FROM p.segment
      ORDER BY w.member_id
      LIMIT ${limit}`
     : // Off: nothing is wanted, so only members Kinship still has labels on need a change (no scan of the others).
       sql<Row>`
     SELECT p.member_id, m.customer_id, '{}'::text[] AS labels, p.labels AS pushed, NULL::text AS field, p.segment AS pushed_field,
-           NULL::smallint AS recency, NULL::smallint AS frequency, NULL::smallint AS monetary
+           NULL::smallint AS recency, NULL::smallint AS frequency, NULL::smallint AS monetary, NULL AS last, 0 AS scanned
       FROM kinship_segment_push p
       JOIN kinship_member m ON m.id = p.member_id
-     WHERE p.program_id = ${program.value.id} AND p.platform = ${platform} AND p.member_id > ${after}::bigint
+     WHERE p.program_id = ${programId} AND p.platform = ${platform} AND p.member_id > ${after}::bigint
        AND (p.labels <> '{}' OR p.segment IS NOT NULL)
      ORDER BY p.member_id
      LIMIT ${limit}`
   ).execute(db);
+  // The window's one row with no change (member_id null) says only how far it reached.
+  const changed = rows.filter((r) => r.member_id !== null);
 
   const version = now.getTime();
-  const changes = rows.map((r): SegmentChange => {
+  const changes = changed.map((r): SegmentChange => {
     const pushed = new Set(r.pushed);
     const wanted = new Set(r.labels);
     return {
       customerId: r.customer_id,
-      labels: r.labels,
+      labels: [...r.labels].sort(),
       add: r.labels.filter((l) => !pushed.has(l)),
       remove: [...pushed].filter((l) => !wanted.has(l)).sort(),
       segment: r.field,
@@ -142,6 +157,9 @@ export async function segmentChanges(
       version,
     };
   });
-  const last = rows.at(-1);
-  return ok({ changes, next: rows.length === limit && last ? String(last.member_id) : null });
+  const lastChanged = changed.at(-1);
+  if (changed.length === limit && lastChanged) return ok({ changes, next: String(lastChanged.member_id) });
+  const window = rows[0];
+  const reachedEnd = !sync.enabled || !window || Number(window.scanned) < SCAN_WINDOW;
+  return ok({ changes, next: reachedEnd ? null : String(window.last) });
 }

@@ -15,5 +15,7 @@ CREATE TABLE kinship_segment_push (
   pushed_at timestamptz NOT NULL,
   PRIMARY KEY (member_id, platform)
 );
-CREATE INDEX kinship_segment_push_program ON kinship_segment_push (program_id, platform);
+CREATE INDEX kinship_segment_push_program ON kinship_segment_push (program_id, platform, member_id);
+-- The segment sync walks a program's members by id, a window at a time.
+CREATE INDEX kinship_member_program_id ON kinship_member (program_id, id);
 `;
