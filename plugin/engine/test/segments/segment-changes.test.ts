@@ -171,6 +171,29 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
     expect(row).toEqual({ labels: ["kin-at_risk", "kin-tier-member"], segment: "at_risk", pushed_at: at(4) });
   });
 
+  it("reads the segments the clock's insight pass computed: the labels follow kinship_member_insight", async () => {
+    const every: SegmentSync = { ...SYNC, segments: ["champions", "loyal", "at_risk", "lapsed", "new", "regular"] };
+    const program = await programWith(["ada", "bob", "cy"], every);
+    for (const [i, c] of ["ada", "ada", "ada", "bob"].entries()) {
+      const r = await engine.apply(program, order(`p-${i}`, c, at(i).toISOString(), [{ price: 5_000 * (i + 1) }]), at(i));
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const done = await engine.maintain(program, at(60 * 24));
+    expect(done.insight?.members).toBe(3);
+    const computed = await dbOf(engine)
+      .selectFrom("kinship_member_insight")
+      .innerJoin("kinship_member", "kinship_member.id", "kinship_member_insight.member_id")
+      .innerJoin("kinship_program", "kinship_program.id", "kinship_member.program_id")
+      .select(["kinship_member.customer_id", "kinship_member_insight.segment", "kinship_member.tier_key"])
+      .where("kinship_program.key", "=", program)
+      .execute();
+    expect(computed).toHaveLength(3);
+    const changes = await all(program, "shopify", at(60 * 25));
+    expect(changes.map((c) => [c.customerId, c.labels]).sort()).toEqual(
+      computed.map((r) => [r.customer_id, desiredLabels(every, r.segment as SegmentKey, r.tier_key)]).sort(),
+    );
+  });
+
   it("bad input gets a clear error and writes nothing", async () => {
     const program = await programWith(["ada"]);
     const bad = await engine.segments.changes(program, "wix" as "shopify", { limit: 0 }, at(1));

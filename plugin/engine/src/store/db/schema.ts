@@ -330,6 +330,11 @@ export interface SegmentPushTable {
   pushed_at: Date;
 }
 
+export interface InsightRunTable {
+  program_id: Int8;
+  computed_at: Date;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -363,6 +368,7 @@ export interface Database {
   kinship_sale: SaleTable;
   kinship_member_insight: MemberInsightTable;
   kinship_segment_push: SegmentPushTable;
+  kinship_insight_run: InsightRunTable;
 }
 
 export function num(v: string | number | bigint | null | undefined): number {
