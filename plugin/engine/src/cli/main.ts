@@ -5,6 +5,7 @@ import { catalogImportCommand } from "./commands/catalog-import.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { dlqListCommand, dlqReplayCommand } from "./commands/dlq.ts";
 import { eventsApplyCommand } from "./commands/events-apply.ts";
+import { importCommand } from "./commands/import.ts";
 import { maintainCommand } from "./commands/maintain.ts";
 import { memberShowCommand } from "./commands/member-show.ts";
 import { membersListCommand } from "./commands/members-list.ts";
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   membersListCommand,
   eventsApplyCommand,
   catalogImportCommand,
+  importCommand,
   partnersImportCommand,
   partnersReportCommand,
   apikeyCreateCommand,
