@@ -6,5 +6,6 @@ export const loyaltyPaths = {
   activity: "/loyalty/activity",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
+  imports: "/loyalty/imports",
   settings: "/settings/loyalty",
 };

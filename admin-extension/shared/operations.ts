@@ -44,6 +44,7 @@ import {
   KinshipAdminWebhookEndpointsDocument,
   type TypedDocumentString,
 } from "./generated/graphql.ts";
+import { importOperations } from "./import-operations.ts";
 import type { EarnRule, ProgramConfig, Tier } from "./program-config.ts";
 import type { AdminMember, ProgramState, TrialOrder } from "./types.ts";
 
@@ -220,4 +221,5 @@ export const adminOperations = [
   deleteWebhookEndpointMutation,
   rotateWebhookSecretMutation,
   replayWebhookDeliveriesMutation,
+  ...importOperations,
 ] as const;

@@ -51,6 +51,8 @@ describe("the admin operations against the engine's admin SDL", () => {
         "mutation.deleteWebhookEndpoint",
         "mutation.rotateWebhookSecret",
         "mutation.replayWebhookDeliveries",
+        "query.imports",
+        "mutation.importMembers",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

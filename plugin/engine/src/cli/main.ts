@@ -15,6 +15,7 @@ import { programCreateCommand } from "./commands/program-create.ts";
 import { programListCommand } from "./commands/program-list.ts";
 import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
+import { reportFinanceCommand } from "./commands/report-finance.ts";
 import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { webhooksAddCommand, webhooksDeliveriesCommand, webhooksListCommand, webhooksReplayCommand } from "./commands/webhooks.ts";
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   importCommand,
   partnersImportCommand,
   partnersReportCommand,
+  reportFinanceCommand,
   apikeyCreateCommand,
   maintainCommand,
   verifyCommand,

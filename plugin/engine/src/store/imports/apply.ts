@@ -5,6 +5,7 @@ import { lotExpiresAt } from "../../core/ledger/expiry.ts";
 import { addDays } from "../../core/time.ts";
 import type { Db } from "../db/connect.ts";
 import { num } from "../db/schema.ts";
+import { pointsChangedOf } from "../ledger/outbox.ts";
 import type { Planned } from "./survey.ts";
 
 /** How long an imported tier is held (the owner's override) before tiers follow growth earned here. */
@@ -125,8 +126,25 @@ export async function applyBatch(trx: Db, batch: Planned[], c: BatchContext): Pr
     });
   const moves = writes.filter((w) => w.hold !== null);
   const coded = writes.filter((w) => w.planned.code !== null);
+  const made = writes.filter((w) => createdIds.has(w.planned.member.customerId));
+  // The platform syncs (Shopify metafields and tags, Medusa's groups) and the event sinks hear of
+  // imported members as of any other: member.created, points.changed, tier.changed.
   const stored = await sql<{ n: string }>`
-    WITH lots AS (
+    WITH members AS (SELECT customer_id FROM unnest(${writes.map((w) => w.planned.member.customerId)}::text[]) AS m(customer_id)),
+    changed AS (${pointsChangedOf(programId, now)}),
+    joined AS (
+      INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
+      SELECT ${programId}, 'member:' || x.customer_id || ':created', 'member.created', jsonb_build_object('customerId', x.customer_id, 'tier', x.tier), ${now}::timestamptz
+      FROM unnest(${made.map((w) => w.planned.member.customerId)}::text[], ${made.map((w) => w.hold ?? base)}::text[]) AS x(customer_id, tier)
+      ON CONFLICT (program_id, key) DO NOTHING),
+    moved AS (
+      INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
+      SELECT ${programId}, ${`tier:${reason}:`} || x.customer_id || ':override', 'tier.changed',
+        jsonb_build_object('customerId', x.customer_id, 'from', x.from_tier, 'to', x.to_tier, 'reason', 'override', 'growth', x.growth), ${now}::timestamptz
+      FROM unnest(${moves.map((w) => w.planned.member.customerId)}::text[], ${moves.map((w) => w.from)}::text[], ${moves.map((w) => w.hold)}::text[],
+        ${moves.map((w) => w.growth)}::bigint[]) AS x(customer_id, from_tier, to_tier, growth)
+      ON CONFLICT (program_id, key) DO NOTHING),
+    lots AS (
       INSERT INTO kinship_lot (program_id, member_id, key, kind, amount, remaining, status, earned_at, available_at, expires_at, basis)
       SELECT ${programId}, x.member_id, x.key, 'adjustment', x.amount, x.amount, 'available', x.earned_at, x.earned_at, x.expires_at,
         '{"amount":0,"lineIds":null}'::jsonb
