@@ -127,7 +127,7 @@ describe("data exports in the admin API", () => {
     await dbOf(engine)
       .insertInto("kinship_member_insight")
       .values({
-        member_id: member.id,
+        member_id: Number(member.id),
         program_id: p.id,
         recency: 5,
         frequency: 3,
