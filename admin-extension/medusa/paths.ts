@@ -6,5 +6,6 @@ export const loyaltyPaths = {
   activity: "/loyalty/activity",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
+  dataRequests: "/loyalty/data-requests",
   settings: "/settings/loyalty",
 };

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { isRetryable } from "./client.ts";
 import { dataExportQuery, dataExportsQuery, exportMemberDataMutation } from "./data-export-operations.ts";
-import { DATA_EXPORTS_PAGE_SIZE } from "./data-exports.ts";
+import { DATA_EXPORTS_PAGE_SIZE, type DataExportSummary } from "./data-exports.ts";
 import { kinshipAdminKeys, useKinshipAdminClient } from "./hooks.ts";
 import { IdempotencyKeys } from "./idempotency.ts";
 
@@ -15,7 +15,8 @@ export function useDataExports(customerId: string | null, first = DATA_EXPORTS_P
   const client = useKinshipAdminClient();
   return useQuery({
     queryKey: [...exportKeys(kinshipAdminKeys.all(client)), "list", customerId, first],
-    queryFn: ({ signal }) => client.request(dataExportsQuery, { customerId, first }, signal).then((d) => d.dataExports),
+    queryFn: ({ signal }): Promise<DataExportSummary[]> =>
+      client.request(dataExportsQuery, { customerId, first }, signal).then((d) => d.dataExports),
     placeholderData: keepPreviousData,
     retry,
   });
