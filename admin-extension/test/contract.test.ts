@@ -51,6 +51,9 @@ describe("the admin operations against the engine's admin SDL", () => {
         "mutation.deleteWebhookEndpoint",
         "mutation.rotateWebhookSecret",
         "mutation.replayWebhookDeliveries",
+        "query.dataExports",
+        "query.dataExport",
+        "mutation.exportMemberData",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too
