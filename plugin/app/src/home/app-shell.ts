@@ -24,6 +24,7 @@ export const APP_SCREENS = [
   "campaigns",
   "activity",
   "webhooks",
+  "data-requests",
   "currencies",
   "settings",
 ] as const;
