@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import axe from "axe-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DataRequestsPage } from "../medusa/index.ts";
 import type { DataExport } from "../shared/data-exports.ts";
@@ -52,6 +53,13 @@ describe("<DataRequestsPage> (Medusa admin)", () => {
     expect(rowsOf(byRole(c, "table"))[0]?.slice(1, 3)).toEqual(["ada", "Made by the owner"]);
     const [made] = shop.of("KinshipAdminExportMemberData");
     expect(made?.variables).toMatchObject({ customerId: "ada", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
+
+    // The page itself (Medusa's toast, outside it, is Medusa's own).
+    const a11y = await axe.run(byRole(c, "region", "Data requests"), {
+      rules: { "color-contrast": { enabled: false } },
+      resultTypes: ["violations"],
+    });
+    expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`)).toEqual([]);
 
     await click(byRole(view, "button", "Download JSON"));
     expect(downloads.saved).toEqual([{ name: expect.stringMatching(/^kinship-data-export-ada-\d+\.json$/), href: "blob:kinship/1" }]);

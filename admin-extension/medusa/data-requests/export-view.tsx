@@ -55,7 +55,7 @@ export function ExportViewSection({ id, onClose }: { id: string; onClose: () => 
             aria-labelledby={jsonId}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
             tabIndex={0}
-            className="max-h-96 overflow-auto rounded-md bg-ui-bg-subtle p-3"
+            className="max-h-96 overflow-auto rounded-md bg-ui-bg-subtle p-3 outline-none focus-visible:shadow-borders-focus"
           >
             <pre data-export-json="" className="m-0 text-xs">
               {exportJson(e)}
