@@ -1,6 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { isRetryable } from "./client.ts";
 import { kinshipAdminKeys, useKinshipAdminClient } from "./hooks.ts";
+import { IdempotencyKeys } from "./idempotency.ts";
 import {
   createWebhookEndpointMutation,
   deleteWebhookEndpointMutation,
@@ -59,28 +61,34 @@ export function useWebhookDeliveries(endpointId: string | null, status: Delivery
   });
 }
 
-/** Each endpoint change refreshes the endpoints (and the audit log, which records it). */
+/**
+ * Each endpoint change refreshes the endpoints (and the audit log, which records it). The same input
+ * submitted again before it went through (a retry, a double click) carries the same idempotency key.
+ */
 function useEndpointMutation<I, O>(
-  run: (client: ReturnType<typeof useKinshipAdminClient>, input: I) => Promise<O>,
+  run: (client: ReturnType<typeof useKinshipAdminClient>, input: I, idempotencyKey: string) => Promise<O>,
   alsoDeliveries = false,
 ) {
   const { client, endpoints, deliveries } = useWebhookKeys();
   const queryClient = useQueryClient();
+  const [keys] = useState(() => new IdempotencyKeys());
   return useMutation({
-    mutationFn: (input: I) => run(client, input),
-    onSuccess: () =>
-      Promise.all([
+    mutationFn: (input: I) => run(client, input, keys.keyFor(input)),
+    onSuccess: (_answer, input) => {
+      keys.succeeded(input);
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: endpoints }),
         queryClient.invalidateQueries({ queryKey: kinshipAdminKeys.audit(client) }),
         ...(alsoDeliveries ? [queryClient.invalidateQueries({ queryKey: deliveries })] : []),
-      ]),
+      ]);
+    },
   });
 }
 
 /** Answers the endpoint and its secret: show the secret now, it is never answered again. */
 export const useCreateWebhookEndpoint = () =>
-  useEndpointMutation((client, input: { url: string; topics: string[]; description: string | null }) =>
-    client.request(createWebhookEndpointMutation, input).then((d) => d.createWebhookEndpoint),
+  useEndpointMutation((client, input: { url: string; topics: string[]; description: string | null }, idempotencyKey) =>
+    client.request(createWebhookEndpointMutation, { ...input, idempotencyKey }).then((d) => d.createWebhookEndpoint),
   );
 
 export const useUpdateWebhookEndpoint = () =>
@@ -95,7 +103,9 @@ export const useDeleteWebhookEndpoint = () =>
   );
 
 export const useRotateWebhookSecret = () =>
-  useEndpointMutation((client, id: string) => client.request(rotateWebhookSecretMutation, { id }).then((d) => d.rotateWebhookSecret));
+  useEndpointMutation((client, id: string, idempotencyKey) =>
+    client.request(rotateWebhookSecretMutation, { id, idempotencyKey }).then((d) => d.rotateWebhookSecret),
+  );
 
 /** Puts dead deliveries back in line, then reloads the delivery log; answers how many were requeued. */
 export function useReplayWebhookDeliveries() {

@@ -50,7 +50,7 @@ export type ReferralStatus =
   | 'PENDING'
   /** Rejected by the owner: nothing is paid. */
   | 'REJECTED'
-  /** The first order was refunded or cancelled: nothing is paid. */
+  /** The first order was refunded in full or cancelled: nothing is paid (a partial refund still pays). */
   | 'VOID';
 
 /** Where the member's tier comes from: growth, a paid plan (better than growth) or the owner's override. */
@@ -259,6 +259,7 @@ export type KinshipAdminCreateWebhookEndpointMutationVariables = Exact<{
   url: string;
   topics: Array<string> | string;
   description?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -284,6 +285,7 @@ export type KinshipAdminDeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
 
 export type KinshipAdminRotateWebhookSecretMutationVariables = Exact<{
   id: string | number;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -1027,8 +1029,13 @@ export const KinshipAdminWebhookDeliveriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<KinshipAdminWebhookDeliveriesQuery, KinshipAdminWebhookDeliveriesQueryVariables>;
 export const KinshipAdminCreateWebhookEndpointDocument = new TypedDocumentString(`
-    mutation KinshipAdminCreateWebhookEndpoint($url: String!, $topics: [String!]!, $description: String) {
-  createWebhookEndpoint(url: $url, topics: $topics, description: $description) {
+    mutation KinshipAdminCreateWebhookEndpoint($url: String!, $topics: [String!]!, $description: String, $idempotencyKey: String) {
+  createWebhookEndpoint(
+    url: $url
+    topics: $topics
+    description: $description
+    idempotencyKey: $idempotencyKey
+  ) {
     endpoint {
       ...KinshipAdminWebhookEndpointFields
     }
@@ -1069,8 +1076,8 @@ export const KinshipAdminDeleteWebhookEndpointDocument = new TypedDocumentString
 }
     `) as unknown as TypedDocumentString<KinshipAdminDeleteWebhookEndpointMutation, KinshipAdminDeleteWebhookEndpointMutationVariables>;
 export const KinshipAdminRotateWebhookSecretDocument = new TypedDocumentString(`
-    mutation KinshipAdminRotateWebhookSecret($id: ID!) {
-  rotateWebhookSecret(id: $id) {
+    mutation KinshipAdminRotateWebhookSecret($id: ID!, $idempotencyKey: String) {
+  rotateWebhookSecret(id: $id, idempotencyKey: $idempotencyKey) {
     endpoint {
       ...KinshipAdminWebhookEndpointFields
     }

@@ -32,6 +32,13 @@ function deliveryView(d: DeliveryRecord) {
   };
 }
 
+/** An optional idempotency key: 1 to 100 characters. */
+function retryKey(value: unknown): string | null {
+  if (value == null) return null;
+  if (typeof value !== "string" || value.length < 1 || value.length > 100) throw badInput("idempotencyKey must be 1 to 100 characters");
+  return value;
+}
+
 function id(value: unknown, what: string): string {
   if (typeof value !== "string" || !ID.test(value)) throw badInput(`${String(value)} is not a ${what} id`);
   return value;
@@ -69,6 +76,7 @@ export const webhooksAdminResolvers: Resolvers<Admin> = {
           url: args.url as string,
           topics: args.topics as string[],
           description: (args.description as string | null | undefined) ?? null,
+          idempotencyKey: retryKey(args.idempotencyKey),
           actor: a.ctx.actor,
           now: a.ctx.now,
         }),
@@ -93,7 +101,13 @@ export const webhooksAdminResolvers: Resolvers<Admin> = {
       return unwrap(await a.engine.events.endpoints.delete(input));
     },
     async rotateWebhookSecret(_source, args, a) {
-      const input = { program: a.ctx.program, id: id(args.id, "webhook endpoint"), actor: a.ctx.actor, now: a.ctx.now };
+      const input = {
+        program: a.ctx.program,
+        id: id(args.id, "webhook endpoint"),
+        idempotencyKey: retryKey(args.idempotencyKey),
+        actor: a.ctx.actor,
+        now: a.ctx.now,
+      };
       const made = unwrap(await a.engine.events.endpoints.rotateSecret(input));
       return { endpoint: endpointView(made.endpoint), secret: made.secret };
     },

@@ -16,6 +16,9 @@ const DELIVERIES = `query L($endpointId: ID, $status: DeliveryStatus, $first: In
     nextCursor deliveries { id endpointId eventId topic customerId status attempts lastStatus lastError nextAttemptAt deliveredAt createdAt payload } } }`;
 const REPLAY = `mutation P($ids: [ID!]!) { replayWebhookDeliveries(ids: $ids) }`;
 const AUDIT = `{ audit(first: 20) { action subject before after } }`;
+const CREATE_KEYED = `mutation C($url: String!, $topics: [String!]!, $key: String) {
+  createWebhookEndpoint(url: $url, topics: $topics, idempotencyKey: $key) { secret endpoint { id } } }`;
+const ROTATE_KEYED = `mutation R($id: ID!, $key: String) { rotateWebhookSecret(id: $id, idempotencyKey: $key) { secret endpoint { id } } }`;
 
 type Endpoint = { id: string; url: string; topics: string[]; description: string | null; enabled: boolean };
 type Delivery = {
@@ -76,6 +79,38 @@ describe.each<BackendName>(backends)("admin webhook endpoints (%s)", (backend) =
     for (const action of ["webhook.create", "webhook.update", "webhook.rotate_secret", "webhook.delete"]) expect(audit).toContain(action);
     expect(audit).not.toContain(made.secret);
     expect(audit).not.toContain(rotated.secret);
+  });
+
+  it("given a create or a rotation retried under its idempotency key, then the first answer again (one endpoint, one new secret); the key for other settings is refused", async () => {
+    const program = await seedProgram(engine, "hooks-keyed");
+    const input = { url: "https://crm.example.com/keyed", topics: ["points.earned"], key: "create-1" };
+    const first = field<{ secret: string; endpoint: { id: string } }>(await ask(program, CREATE_KEYED, input), "createWebhookEndpoint");
+    const again = field<{ secret: string; endpoint: { id: string } }>(await ask(program, CREATE_KEYED, input), "createWebhookEndpoint");
+    expect(again).toEqual(first);
+    const reused = await ask(program, CREATE_KEYED, { ...input, url: "https://other.example.com/hook" });
+    expect(codeOf(reused)).toBe("IdempotencyKeyReused");
+    const listed = field<Endpoint[]>(await ask(program, LIST), "webhookEndpoints");
+    expect(listed.map((e) => e.id)).toEqual([first.endpoint.id]);
+
+    const rotated = field<{ secret: string }>(
+      await ask(program, ROTATE_KEYED, { id: first.endpoint.id, key: "rotate-1" }),
+      "rotateWebhookSecret",
+    );
+    const retried = field<{ secret: string }>(
+      await ask(program, ROTATE_KEYED, { id: first.endpoint.id, key: "rotate-1" }),
+      "rotateWebhookSecret",
+    );
+    expect(rotated.secret).not.toBe(first.secret);
+    expect(retried.secret).toBe(rotated.secret);
+    const next = field<{ secret: string }>(
+      await ask(program, ROTATE_KEYED, { id: first.endpoint.id, key: "rotate-2" }),
+      "rotateWebhookSecret",
+    );
+    expect(next.secret).not.toBe(rotated.secret);
+    const audit = field<{ action: string }[]>(await ask(program, AUDIT), "audit");
+    expect(audit.filter((a) => a.action === "webhook.create")).toHaveLength(1);
+    expect(audit.filter((a) => a.action === "webhook.rotate_secret")).toHaveLength(2);
+    expect(codeOf(await ask(program, ROTATE_KEYED, { id: first.endpoint.id, key: "" }))).toBe("BAD_USER_INPUT");
   });
 
   it("given bad input, then a clear error and nothing saved", async () => {

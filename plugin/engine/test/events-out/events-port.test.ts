@@ -166,4 +166,31 @@ describe.each(backends)("events out: sinks and deliveries (%s)", (backend) => {
     const claimed = await engine.events.claim(key, "webhook", now);
     expect(claimed.map((d) => d.customerId)).toEqual(["stays"]);
   });
+
+  it("given deliveries delivered over 30 days ago, then pruning drops only those: recent, pending and dead ones stay", async () => {
+    const key = await program();
+    await endpoint(key, ["points.earned"]);
+    for (const c of ["old", "dead", "waiting"]) await earn(key, c, `o-${c}`);
+    const claimed = await engine.events.claim(key, "webhook", now);
+    const by = (c: string) => claimed.find((d) => d.customerId === c) as EventDelivery;
+    await engine.events.settle(key, now, [{ id: by("old").id, claim: by("old").claim, delivered: true, status: 200 }]);
+    await engine.events.settle(
+      key,
+      now,
+      [{ id: by("dead").id, claim: by("dead").claim, delivered: false, status: 500, error: "HTTP 500" }],
+      {
+        maxAttempts: 1,
+      },
+    );
+    await earn(key, "recent", "o-recent");
+    const later = at(30 * 86_400_000 + 1);
+    const recent = (await engine.events.claim(key, "webhook", later)).find((d) => d.customerId === "recent") as EventDelivery;
+    await engine.events.settle(key, later, [{ id: recent.id, claim: recent.claim, delivered: true, status: 200 }]);
+
+    expect(await engine.events.prune(key, later)).toBe(1);
+    expect(await engine.events.prune(key, later)).toBe(0);
+    const page = await engine.events.deliveries(key);
+    const left = page.ok ? page.value.deliveries.map((d) => `${d.customerId}:${d.status}`).sort() : [];
+    expect(left).toEqual(["dead:dead", "recent:delivered", "waiting:pending"]);
+  });
 });

@@ -49,7 +49,7 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
   });
 
   const undo: [string, (at: string) => unknown][] = [
-    ["a refund", (at) => refund("rf-1", "bob-1", at, { amount: 1000 })],
+    ["a full refund", (at) => refund("rf-1", "bob-1", at, { amount: 5000 })],
     ["a cancellation", (at) => cancel("bob-1", at)],
   ];
   for (const [what, event] of undo) {
@@ -59,7 +59,7 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
       await must(engine.apply(program.key, event("2026-03-12T12:00:00Z"), new Date("2026-03-12T12:00:00Z")));
       expect((await referralsOf(engine, program.id))[0]).toMatchObject({
         status: "VOID",
-        note: "the first order was refunded or cancelled",
+        note: "the first order was refunded in full or cancelled",
       });
       await engine.maintain(program.key, LATER);
       expect((await referralsOf(engine, program.id))[0]?.status).toBe("VOID");
@@ -77,6 +77,26 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
       expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN);
     });
   }
+
+  it("a partial refund of the first order leaves the referral to pay; refunding the rest then voids it", async () => {
+    const { program, code } = await setUp();
+    await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code), new Date(ORDER_AT)));
+    await must(engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")));
+    expect((await referralsOf(engine, program.id))[0]?.status).toBe("PENDING");
+    await must(engine.apply(program.key, refund("rf-2", "bob-1", "2026-03-13T12:00:00Z", { amount: 4000 }), new Date("2026-03-13T12:00:00Z")));
+    expect((await referralsOf(engine, program.id))[0]?.status).toBe("VOID");
+    await engine.maintain(program.key, LATER);
+    expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN);
+  });
+
+  it("a partially refunded first order still pays the referrer once past the return window", async () => {
+    const { program, code } = await setUp();
+    await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code), new Date(ORDER_AT)));
+    await must(engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")));
+    await engine.maintain(program.key, LATER);
+    expect((await referralsOf(engine, program.id))[0]?.status).toBe("PAID");
+    expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN + 500);
+  });
 
   it("a refund after the referrer was paid takes nothing back from the referral", async () => {
     const { program, code } = await setUp();

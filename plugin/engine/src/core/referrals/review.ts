@@ -1,3 +1,5 @@
+import { standingOf } from "../campaigns/orders.ts";
+import type { OrderRecord } from "../ledger/types.ts";
 import type { Signal } from "./signals.ts";
 
 export const REFERRAL_STATUSES = ["PENDING", "FLAGGED", "APPROVED", "PAID", "REJECTED", "VOID"] as const;
@@ -7,6 +9,14 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const PAYABLE: readonly ReferralStatus[] = ["PENDING", "APPROVED"];
 /** Statuses a refund or cancellation of the first order voids. */
 export const VOIDABLE: readonly ReferralStatus[] = ["PENDING", "FLAGGED", "APPROVED"];
+
+/**
+ * Whether a referred first order no longer stands: cancelled, or refunded in full. A partial refund
+ * (one item of several sent back) leaves a real first order, so the referral still pays.
+ */
+export function firstOrderUndone(order: OrderRecord): boolean {
+  return !standingOf(order).counted;
+}
 
 /** A new referral's status: a self-referral never pays; any other signal waits for the owner. */
 export function initialStatus(signals: readonly Signal[]): ReferralStatus {

@@ -47,7 +47,7 @@ export const referralsAdminSdl = /* GraphQL */ `
     PAID
     "Rejected by the owner: nothing is paid."
     REJECTED
-    "The first order was refunded or cancelled: nothing is paid."
+    "The first order was refunded in full or cancelled: nothing is paid (a partial refund still pays)."
     VOID
   }
 

@@ -57,12 +57,16 @@ export const webhooksAdminSdl = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "An https URL (http only to localhost); topics from eventTopics. Audited."
-    createWebhookEndpoint(url: String!, topics: [String!]!, description: String): WebhookEndpointWithSecret!
+    """
+    An https URL (http only to localhost); topics from eventTopics. Audited. A retry under the same
+    idempotencyKey answers the endpoint it made, with its secret, instead of making a second one.
+    """
+    createWebhookEndpoint(url: String!, topics: [String!]!, description: String, idempotencyKey: String): WebhookEndpointWithSecret!
     updateWebhookEndpoint(id: ID!, url: String, topics: [String!], description: String, enabled: Boolean): WebhookEndpoint!
     "Its pending deliveries are dropped."
     deleteWebhookEndpoint(id: ID!): Boolean!
-    rotateWebhookSecret(id: ID!): WebhookEndpointWithSecret!
+    "A retry under the key of the last rotation answers the secret it made (not a third one)."
+    rotateWebhookSecret(id: ID!, idempotencyKey: String): WebhookEndpointWithSecret!
     "Puts DEAD deliveries of this program back in line; answers how many. A retry requeues nothing more."
     replayWebhookDeliveries(ids: [ID!]!): Int!
   }

@@ -234,6 +234,23 @@ export async function replayDeliveries(db: Db, program: string, ids: readonly st
   return Number(r.numAffectedRows ?? 0);
 }
 
+/** How long a delivered delivery stays in the log; dead ones stay until replayed or their sink goes. */
+export const DELIVERED_KEPT_DAYS = 30;
+
+/**
+ * Drops the program's deliveries delivered more than DELIVERED_KEPT_DAYS before `now`, oldest
+ * first, at most `limit` (the log index walks from the oldest id); answers how many went. Only
+ * delivered ones: a member's order and the dead-letter list never depend on them.
+ */
+export async function pruneDeliveries(db: Db, program: string, now: Date, limit = 5_000): Promise<number> {
+  const pid = await programId(db, program);
+  const before = new Date(now.getTime() - DELIVERED_KEPT_DAYS * 86_400_000);
+  const r = await sql`DELETE FROM kinship_event_delivery WHERE id IN (
+      SELECT id FROM kinship_event_delivery WHERE program_id = ${pid} AND status = 'delivered' AND delivered_at < ${before}
+      ORDER BY id LIMIT ${limit})`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 /** The program's deliveries, newest first, a page at a time (keyset on the delivery id). */
 export async function listDeliveries(db: Db, program: string, query: DeliveriesQuery = {}): Promise<Result<DeliveryPage, EngineError>> {
   const found = await findProgram(db, program);

@@ -9,6 +9,7 @@ import {
   type DeliveryPage,
   type EventDelivery,
   listDeliveries,
+  pruneDeliveries,
   replayDeliveries,
   type SettleOptions,
   settleDeliveries,
@@ -45,6 +46,8 @@ export function eventsPort(db: Db, cipher: TokenCipher | null) {
     /** The delivery log, newest first (status dead: the dead-letter list). */
     deliveries: (program: string, query?: DeliveriesQuery): Promise<Result<DeliveryPage, EngineError>> =>
       listDeliveries(db, program, query),
+    /** Drops deliveries delivered over 30 days ago (at most `limit`); the engine's clock calls it. */
+    prune: (program: string, now: Date, limit?: number): Promise<number> => pruneDeliveries(db, program, now, limit),
     /** Dead deliveries back in line; answers how many. */
     replay: (program: string, ids: readonly string[]): Promise<number> => replayDeliveries(db, program, ids),
   };

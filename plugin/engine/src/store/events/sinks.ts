@@ -32,6 +32,8 @@ export interface CreateEndpointInput extends Actor {
   url: string;
   topics: readonly string[];
   description?: string | null;
+  /** A retry under the same key answers the endpoint (and secret) it made; under another endpoint's settings, IdempotencyKeyReused. */
+  idempotencyKey?: string | null;
 }
 
 export interface UpdateEndpointInput extends Actor {
@@ -112,17 +114,55 @@ export async function createEndpoint(
   if (!found.ok) return found;
   const programId = found.value.id;
   const { url, topics, description } = checked.value;
+  const key = input.idempotencyKey ?? null;
   const secret = newSigningSecret();
-  const endpoint = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<Result<EndpointWithSecret, EngineError>> => {
     const { rows } =
-      await sql<SinkRow>`INSERT INTO kinship_event_sink (program_id, kind, url, secret, topics, description, enabled, created_at, updated_at)
-      VALUES (${programId}, 'webhook', ${url}, ${storedSecret(cipher, programId, secret)}, ${topics}::text[], ${description ?? null}, true, ${input.now}, ${input.now})
+      await sql<SinkRow>`INSERT INTO kinship_event_sink (program_id, kind, url, secret, topics, description, enabled, created_at, updated_at, create_key)
+      VALUES (${programId}, 'webhook', ${url}, ${storedSecret(cipher, programId, secret)}, ${topics}::text[], ${description ?? null}, true, ${input.now}, ${input.now}, ${key})
+      ON CONFLICT (program_id, create_key) WHERE create_key IS NOT NULL DO NOTHING
       RETURNING ${ENDPOINT_COLUMNS}`.execute(trx);
-    const e = toEndpoint(rows[0] as SinkRow);
-    await audit(trx, programId, input, "webhook.create", e.id, null, e);
-    return e;
+    const made = rows[0];
+    if (made) {
+      const e = toEndpoint(made);
+      await audit(trx, programId, input, "webhook.create", e.id, null, e);
+      return ok({ endpoint: e, secret });
+    }
+    // Create's input requires url and topics, so the checked values are there.
+    return createdBefore(trx, cipher, programId, key as string, {
+      url: url as string,
+      topics: topics ?? [],
+      description: description ?? null,
+    });
   });
-  return ok({ endpoint, secret });
+}
+
+/** The endpoint a create under `key` made, if this retry asks for the same one; its secret opened again for the client that lost the answer. */
+async function createdBefore(
+  db: Db,
+  cipher: TokenCipher | null,
+  programId: number,
+  key: string,
+  asked: { url: string; topics: readonly string[]; description: string | null },
+): Promise<Result<EndpointWithSecret, EngineError>> {
+  const { rows } = await sql<SinkRow & { secret: string }>`SELECT ${ENDPOINT_COLUMNS}, secret FROM kinship_event_sink
+    WHERE program_id = ${programId} AND create_key = ${key}`.execute(db);
+  const row = rows[0];
+  const same =
+    row &&
+    row.url === asked.url &&
+    row.description === asked.description &&
+    [...row.topics].sort().join() === [...asked.topics].sort().join();
+  if (!row || !same)
+    return err({ code: "IdempotencyKeyReused", message: `idempotencyKey ${key} was already used for another endpoint`, key });
+  const secret = openSecret(cipher, programId, row.secret);
+  if (secret === null)
+    return err({
+      code: "IdempotencyKeyReused",
+      message: `idempotencyKey ${key} made an endpoint whose secret this engine cannot open`,
+      key,
+    });
+  return ok({ endpoint: toEndpoint(row), secret });
 }
 
 export async function updateEndpoint(db: Db, input: UpdateEndpointInput): Promise<Result<WebhookEndpoint, EngineError>> {
@@ -160,21 +200,31 @@ export async function deleteEndpoint(db: Db, input: Actor & { id: string }): Pro
   });
 }
 
-/** A new secret for the endpoint, answered once; deliveries signed from now on use it. */
+/**
+ * A new secret for the endpoint, answered once; deliveries signed from now on use it. A retry under
+ * the key of the endpoint's last rotation answers the secret that rotation made.
+ */
 export async function rotateEndpointSecret(
   db: Db,
   cipher: TokenCipher | null,
-  input: Actor & { id: string },
+  input: Actor & { id: string; idempotencyKey?: string | null },
 ): Promise<Result<EndpointWithSecret, EngineError>> {
   const found = await findProgram(db, input.program);
   if (!found.ok) return found;
   const programId = found.value.id;
+  const key = input.idempotencyKey ?? null;
   const secret = newSigningSecret();
   return db.transaction().execute(async (trx) => {
     const before = await lockedEndpoint(trx, programId, input.id);
     if (!before) return unknownEndpoint(input.id);
+    if (key !== null) {
+      const { rows: last } = await sql<{ secret: string; rotate_key: string | null }>`SELECT secret, rotate_key FROM kinship_event_sink
+        WHERE id = ${input.id}::bigint`.execute(trx);
+      const again = last[0]?.rotate_key === key ? openSecret(cipher, programId, last[0].secret) : null;
+      if (again !== null) return ok({ endpoint: before, secret: again });
+    }
     const { rows } =
-      await sql<SinkRow>`UPDATE kinship_event_sink SET secret = ${storedSecret(cipher, programId, secret)}, updated_at = ${input.now}
+      await sql<SinkRow>`UPDATE kinship_event_sink SET secret = ${storedSecret(cipher, programId, secret)}, rotate_key = ${key}, updated_at = ${input.now}
       WHERE id = ${input.id}::bigint RETURNING ${ENDPOINT_COLUMNS}`.execute(trx);
     const endpoint = toEndpoint(rows[0] as SinkRow);
     await audit(trx, programId, input, "webhook.rotate_secret", endpoint.id, null, null);

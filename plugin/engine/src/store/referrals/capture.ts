@@ -3,6 +3,7 @@ import {
   type ContactPrints,
   contactPrints,
   type Decision,
+  firstOrderUndone,
   initialStatus,
   type OrderPaidEvent,
   type Referrals,
@@ -51,10 +52,10 @@ export async function captureReferral(trx: Db, program: Program, e: OrderPaidEve
 
   const signals = referralSignals(await factsOf(trx, program, e, d, referrer, config), config, program.config.timezone);
   const order = d.orders.find((o) => o.orderId === e.orderId);
-  const undone = order !== undefined && (order.cancelled || order.refundIds.length > 0);
+  const undone = order !== undefined && firstOrderUndone(order);
   const status = undone ? "VOID" : initialStatus(signals);
   const note = undone
-    ? "the first order was refunded or cancelled"
+    ? "the first order was refunded in full or cancelled"
     : status === "REJECTED"
       ? "the member's own referral code: no reward"
       : null;
@@ -132,9 +133,10 @@ async function refuse(trx: Db, programId: number, e: OrderPaidEvent, reason: Ref
   return `no referral: ${REFUSED[reason]}`;
 }
 
-/** A refund or cancellation of a referred first order: the referral pays nothing (unless it was paid already). */
+/** A cancellation or full refund of a referred first order: the referral pays nothing (unless it was paid already). */
 export async function voidReferralOf(trx: Db, programId: number, orderId: string, now: Date): Promise<boolean> {
-  const r = await sql`UPDATE kinship_referral SET status = 'VOID', note = 'the first order was refunded or cancelled', decided_at = ${now},
+  const r =
+    await sql`UPDATE kinship_referral SET status = 'VOID', note = 'the first order was refunded in full or cancelled', decided_at = ${now},
       decided_by = 'kinship'
     WHERE program_id = ${programId} AND order_id = ${orderId}
       AND status IN (${sql.join(VOIDABLE.map((s) => sql.lit(s)))})`.execute(trx);

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
-import { PAYABLE, type ReferralReward } from "../../core/index.ts";
+import { firstOrderUndone, PAYABLE, type ReferralReward } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
+import { toOrder } from "../db/rows.ts";
 import { num } from "../db/schema.ts";
 import { applyIn } from "../ledger/apply.ts";
 import type { Program } from "../programs/programs.ts";
@@ -47,14 +48,15 @@ export async function payReferral(db: Db, program: Program, id: string, now: Dat
       FOR UPDATE OF r`.execute(trx);
     const row = found.rows[0];
     if (!row || !(PAYABLE as readonly string[]).includes(row.status) || !reward) return row?.status ?? "UNKNOWN";
-    const undone = await sql<{ why: string }>`
-      SELECT 'the first order was refunded or cancelled' AS why FROM kinship_order
-        WHERE program_id = ${program.id} AND order_id = ${row.order_id}
-          AND ((record->>'cancelled')::boolean OR jsonb_array_length(coalesce(record->'refundIds', '[]'::jsonb)) > 0)
-      UNION ALL SELECT 'the referee had an earlier order: not their first' FROM kinship_order
+    const first = await sql<{ record: unknown }>`
+      SELECT record FROM kinship_order WHERE program_id = ${program.id} AND order_id = ${row.order_id}`.execute(trx);
+    const earlier = await sql<{ why: string }>`
+      SELECT 'the referee had an earlier order: not their first' AS why FROM kinship_order
         WHERE program_id = ${program.id} AND member_id = ${row.referee_id} AND order_id <> ${row.order_id}
           AND (record->>'occurredAt')::timestamptz < ${row.occurred_at}
       LIMIT 1`.execute(trx);
+    const record = first.rows[0] ? toOrder(first.rows[0].record) : null;
+    const undone = record && firstOrderUndone(record) ? { rows: [{ why: "the first order was refunded in full or cancelled" }] } : earlier;
     const why = undone.rows[0]?.why;
     if (why) {
       await sql`UPDATE kinship_referral SET status = 'VOID', note = ${why}, decided_at = ${now}, decided_by = 'kinship' WHERE id = ${id}`.execute(
