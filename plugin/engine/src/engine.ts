@@ -69,7 +69,7 @@ export interface Engine {
   membership: MembershipPort;
   /** Referral codes, capture's results, the owner's review, payouts and welcome codes. */
   referrals: ReferralsPort;
-  /** The admin's figures: the dashboard and the tier preview. */
+  /** The admin's figures: the dashboard, the tier preview, and RFM scores and segments with their views. */
   insight: InsightPort;
   /** Points as money: the roll-forward reconciled to the ledger, liability less breakage, benefit costs. */
   finance: FinancePort;

@@ -16,6 +16,8 @@ export * from "./events/topics.ts";
 export * from "./handlers/commands.ts";
 export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";
+export * from "./insight/period.ts";
+export * from "./insight/segments.ts";
 export * from "./insight/trial-order.ts";
 export * from "./insight/try-rule.ts";
 export * from "./insight/weeks.ts";

@@ -81,9 +81,13 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
   it("a partial refund of the first order leaves the referral to pay; refunding the rest then voids it", async () => {
     const { program, code } = await setUp();
     await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code), new Date(ORDER_AT)));
-    await must(engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")));
+    await must(
+      engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")),
+    );
     expect((await referralsOf(engine, program.id))[0]?.status).toBe("PENDING");
-    await must(engine.apply(program.key, refund("rf-2", "bob-1", "2026-03-13T12:00:00Z", { amount: 4000 }), new Date("2026-03-13T12:00:00Z")));
+    await must(
+      engine.apply(program.key, refund("rf-2", "bob-1", "2026-03-13T12:00:00Z", { amount: 4000 }), new Date("2026-03-13T12:00:00Z")),
+    );
     expect((await referralsOf(engine, program.id))[0]?.status).toBe("VOID");
     await engine.maintain(program.key, LATER);
     expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN);
@@ -92,7 +96,9 @@ describe.each<BackendName>(backends)("referral payout (%s)", (backend) => {
   it("a partially refunded first order still pays the referrer once past the return window", async () => {
     const { program, code } = await setUp();
     await must(engine.apply(program.key, refereeOrder("bob-1", "bob", code), new Date(ORDER_AT)));
-    await must(engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")));
+    await must(
+      engine.apply(program.key, refund("rf-1", "bob-1", "2026-03-12T12:00:00Z", { amount: 1000 }), new Date("2026-03-12T12:00:00Z")),
+    );
     await engine.maintain(program.key, LATER);
     expect((await referralsOf(engine, program.id))[0]?.status).toBe("PAID");
     expect(await available(engine, program.key, "ada", LATER)).toBe(ADA_OWN + 500);

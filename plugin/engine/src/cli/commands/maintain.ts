@@ -17,6 +17,9 @@ export const maintainCommand: CommandSpec = {
         `  expired      ${m.expired} lots`,
         `  brought up   ${m.perMember} members (debts, inactivity)`,
         `  tiers        ${m.tiers.members} members evaluated, ${m.tiers.changed} changed`,
+        m.insight
+          ? `  insight      ${m.insight.members} members scored, ${m.insight.changed} changed segment`
+          : "  insight      already computed today",
       ];
       for (const line of lines) await writeLine(io.stdout, line);
       return 0;

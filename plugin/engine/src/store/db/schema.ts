@@ -319,6 +319,11 @@ export interface MemberInsightTable {
   changed_at: Date;
 }
 
+export interface InsightRunTable {
+  program_id: Int8;
+  computed_at: Date;
+}
+
 export interface MigrationTable {
   id: string;
   applied_at: Date;
@@ -351,6 +356,7 @@ export interface Database {
   kinship_guest_plan: GuestPlanTable;
   kinship_sale: SaleTable;
   kinship_member_insight: MemberInsightTable;
+  kinship_insight_run: InsightRunTable;
 }
 
 export function num(v: string | number | bigint | null | undefined): number {

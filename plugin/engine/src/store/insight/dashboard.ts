@@ -117,7 +117,7 @@ async function tiersByWeek(db: Db, programId: number, w: DashboardWeeks) {
  * Paid orders in the period (kinship_sale), members' and not: a customer is a member id; an order
  * with no member (a guest's) is a customer of its own. Value: merchandise after discounts.
  */
-async function orderStats(db: Db, programId: number, w: DashboardWeeks) {
+export async function orderStats(db: Db, programId: number, w: Pick<DashboardWeeks, "from" | "to">) {
   const { rows } = await sql<{ by_member: boolean; orders: Int; customers: Int; aov: Int; repeat_rate: number | string }>`
     WITH c AS (
       SELECT by_member, coalesce(member_id::text, 'order:' || order_id) AS who, count(*) AS n, sum(subtotal) AS total

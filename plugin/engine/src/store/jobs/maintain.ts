@@ -1,5 +1,7 @@
 import { sql } from "kysely";
+import { insightDue } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
+import { type InsightRefresh, insightComputedAt, refreshInsight } from "../insight/refresh.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
 import { backfillReferralCodes } from "../referrals/codes.ts";
@@ -26,6 +28,8 @@ export interface Maintenance {
   campaigns: number;
   /** `points.expiring` notices written. */
   expiringNotices: number;
+  /** The day's insight recompute, or null when it already ran today (program's zone). */
+  insight: InsightRefresh | null;
 }
 
 /**
@@ -33,7 +37,8 @@ export interface Maintenance {
  * whose case needs the full rules (debts, inactivity) go through the core one by one, memberships
  * due a renewal reminder or a lapse are ticked, and tiers are evaluated (a lapsed plan's member
  * falls to the earned tier); birthday and anniversary bonuses that are due are given, and lots
- * about to expire are announced. Every step is idempotent and resumable.
+ * about to expire are announced; once a day (the first run after midnight in the program's zone)
+ * every member's RFM scores and segment are recomputed. Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -57,6 +62,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
   const campaigns = await giveClockCampaigns(db, programKey, id, config, now);
   const expiringNotices = await noticeExpiringLots(db, id, config, now);
   const tiers = await evaluateTiers(db, id, config, now);
+  const insight = insightDue(await insightComputedAt(db, id), now, config.timezone) ? await refreshInsight(db, id, now) : null;
   const dropped = await db
     .deleteFrom("kinship_held_event")
     .where("program_id", "=", id)
@@ -72,6 +78,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     campaigns,
     expiringNotices,
     referrals,
+    insight,
   };
 }
 

@@ -3,7 +3,9 @@
  * recency, frequency and monetary scores (quintiles over the program's members with paid orders, 5
  * best; null with no order), lifetime value and first/last order from kinship_sale, and the segment
  * derived from them. `changed_at` moves only when the segment changes, so a push to the platform
- * reads only what changed since its last run.
+ * reads only what changed since its last run. kinship_insight_run: when each program was last
+ * computed (the clock's daily check reads one row; a refresh locks it, so two never interleave).
+ * Segment lists page by lifetime value, highest first.
  */
 export const sql = `
 CREATE TABLE kinship_member_insight (
@@ -20,6 +22,10 @@ CREATE TABLE kinship_member_insight (
   computed_at timestamptz NOT NULL,
   changed_at timestamptz NOT NULL
 );
-CREATE INDEX kinship_member_insight_segment ON kinship_member_insight (program_id, segment);
+CREATE INDEX kinship_member_insight_segment ON kinship_member_insight (program_id, segment, lifetime_value DESC, member_id);
 CREATE INDEX kinship_member_insight_changed ON kinship_member_insight (program_id, changed_at);
+CREATE TABLE kinship_insight_run (
+  program_id bigint PRIMARY KEY REFERENCES kinship_program(id) ON DELETE CASCADE,
+  computed_at timestamptz NOT NULL
+);
 `;
