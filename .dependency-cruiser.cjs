@@ -6,10 +6,10 @@ module.exports = {
   forbidden: [
     {
       name: "core-is-pure",
-      comment: "The engine's core decides; it imports no store, framework or I/O (only zod, json-logic-js and luxon).",
+      comment: "The engine's core decides; it imports no store, framework or I/O (only zod, json-logic-js, luxon and csv-parse).",
       severity: "error",
       from: { path: "^plugin/engine/src/core/" },
-      to: { pathNot: ["^plugin/engine/src/core/", "node_modules/(zod|json-logic-js|luxon)/"] },
+      to: { pathNot: ["^plugin/engine/src/core/", "node_modules/(zod|json-logic-js|luxon|csv-parse)/"] },
     },
     {
       name: "store-never-imports-upward",

@@ -7,5 +7,6 @@ export const loyaltyPaths = {
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
   dataRequests: "/loyalty/data-requests",
+  imports: "/loyalty/imports",
   settings: "/settings/loyalty",
 };

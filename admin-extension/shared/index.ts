@@ -36,6 +36,10 @@ export {
   useUpdateProgram,
 } from "./hooks.ts";
 export { IdempotencyKeys, newIdempotencyKey } from "./idempotency.ts";
+export { type ImportUpload, type UploadPhase, type UploadState, useImports, useImportUpload } from "./import-hooks.ts";
+export * from "./import-operations.ts";
+export * from "./import-sources.ts";
+export * from "./import-upload.ts";
 export { membershipStatusLabel, tierSourceLabel, valueParts, valueSentence } from "./membership.ts";
 export { useMemberExtras, useMembershipSummary, usePlanStats } from "./membership-hooks.ts";
 export type { Parsed } from "./money.ts";

@@ -44,6 +44,7 @@ import {
   KinshipAdminWebhookDeliveriesDocument,
   KinshipAdminWebhookEndpointsDocument,
 } from "./generated/graphql.ts";
+import { importOperations } from "./import-operations.ts";
 import { operation } from "./operation.ts";
 import type { EarnRule, ProgramConfig, Tier } from "./program-config.ts";
 import type { AdminMember, ProgramState, TrialOrder } from "./types.ts";
@@ -199,4 +200,5 @@ export const adminOperations = [
   rotateWebhookSecretMutation,
   replayWebhookDeliveriesMutation,
   ...dataExportOperations,
+  ...importOperations,
 ] as const;

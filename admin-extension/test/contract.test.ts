@@ -54,6 +54,8 @@ describe("the admin operations against the engine's admin SDL", () => {
         "query.dataExports",
         "query.dataExport",
         "mutation.exportMemberData",
+        "query.imports",
+        "mutation.importMembers",
       ]),
     );
     // a field the engine adds to the admin surface needs an operation here too

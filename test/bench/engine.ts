@@ -5,12 +5,14 @@
  *      in flight) and on embedded PGlite (one session, serial), then verify();
  *   2. a tier evaluation over 1M bulk-loaded members (lifetime, then a rolling 12-month window);
  *   3. expiry of 1M due lots over 250k members, then verifyLedger();
+ *   4. an import of a 100k-row CSV export (engine.imports.run), re-run, verify(), beside Postgres
+ *      inserting as many bare rows and as many member rows (its floors: figures are ratios);
  *   then a short apply run and a query profile again, with the bulk rows in the database.
  *
  * Creates its own database on loopback Postgres and drops it at the end. Sizes: BENCH_PG_EVENTS,
  * BENCH_PG_CUSTOMERS, BENCH_CONCURRENCY (e.g. "8,16"), BENCH_PGLITE_EVENTS, BENCH_PGLITE_CUSTOMERS,
  * BENCH_PROFILE_EVENTS, BENCH_AFTER_BULK_EVENTS, BENCH_TIER_MEMBERS, BENCH_ROLLING (0|1), BENCH_EXPIRY_LOTS,
- * BENCH_EXPIRY_MEMBERS, BENCH_SECTIONS (apply,pglite,profile,tiers,expiry);
+ * BENCH_EXPIRY_MEMBERS, BENCH_IMPORT_ROWS, BENCH_SECTIONS (apply,pglite,profile,tiers,expiry,import);
  * KINSHIP_BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * Prints a table, then one JSON line with every figure. Exits 1 if an apply failed or verify drifted.
  */
@@ -25,6 +27,7 @@ import {
   type TierRun,
   tierProgramConfig,
 } from "./bulk.ts";
+import { type ImportRun, runImportBench } from "./imports.ts";
 import { type ApplyRun, benchProgramConfig, NOW, orderEvents, profileApply, type QueryProfile, runApply } from "./orders.ts";
 import {
   adminQuery,
@@ -44,6 +47,7 @@ import {
 const GOAL_APPLY_PER_SECOND = 1_000;
 const GOAL_TIERS_SECONDS = 20;
 const GOAL_EXPIRY_SECONDS = 30;
+const GOAL_IMPORT_ROWS_PER_SECOND = 20_000;
 
 interface Results {
   machine: ReturnType<typeof machineFacts> & { postgres: string; postgresSettings: Record<string, string> };
@@ -55,6 +59,7 @@ interface Results {
   tiers: { loadSeconds: number; growthRows: number; runs: TierRun[] } | null;
   expiry: (ExpiryRun & { loadSeconds: number }) | null;
   verifyScope: { program: string; beforeSeconds: number; afterSeconds: number } | null;
+  import: ImportRun | null;
   failures: string[];
 }
 
@@ -86,6 +91,7 @@ async function main(): Promise<number> {
     tiers: null,
     expiry: null,
     verifyScope: null,
+    import: null,
     failures: [],
   };
 
@@ -171,6 +177,15 @@ async function runSections(
     const engine = await open(1); // migrates the database if no earlier section did
     await engine.close();
     results.profile = await profileApply(url, "bench-profile", orderEvents(sizes.profileEvents, Math.max(1, sizes.profileEvents / 4), 99));
+  }
+
+  if (sizes.sections.has("import") && sizes.importRows > 0) {
+    log(`import: ${fmt(sizes.importRows)} rows`);
+    const engine = await open(2);
+    const run = await runImportBench(engine, url, sizes.importRows);
+    results.import = run;
+    if (run.drift) failures.push(`import: verify found ${run.drift} drifts`);
+    if (run.rerunChanged) failures.push(`import: the re-run changed ${run.rerunChanged} members`);
   }
 
   const client = await rawClient(url);
@@ -389,6 +404,17 @@ function printReport(r: Results): void {
       `expiry: bulk load ${fmt(e.loadSeconds, 1)} s (not timed); ${fmt(e.expired)} lots expired in ${e.batches} batches; ` +
         `${e.leftDue} still due; ${e.availableAfter} points left; ${fmt(e.expireEntries)} expire entries; ${fmt(e.outbox)} outbox messages; WAL ${fmt(e.walMb)} MB; ` +
         `${cpu(e.cpu, e.expired / 1000, "1k lots")}; other load ${noise(e.cpu)}`,
+    );
+    out.push("");
+  }
+  if (r.import) {
+    const i = r.import;
+    out.push(
+      `import: ${fmt(i.rows)} rows (${fmt(i.members)} members) in ${fmt(i.seconds, 2)} s = ${fmt(i.rowsPerSecond)} rows/s ` +
+        `(goal ≥ ${fmt(GOAL_IMPORT_ROWS_PER_SECOND)}: ${i.rowsPerSecond >= GOAL_IMPORT_ROWS_PER_SECOND ? "ok" : "BELOW"}); ` +
+        `same-run floors: ${fmt(i.rows)} bare rows ${fmt(i.bareSeconds, 2)} s (import = ${fmt(i.seconds / i.bareSeconds, 1)}×), ` +
+        `${fmt(i.rows)} member rows alone ${fmt(i.memberRowsSeconds, 2)} s (import = ${fmt(i.seconds / i.memberRowsSeconds, 1)}×); ` +
+        `re-run ${fmt(i.rerunSeconds, 2)} s changing ${i.rerunChanged} members; drift ${i.drift}`,
     );
     out.push("");
   }

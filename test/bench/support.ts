@@ -17,10 +17,11 @@ export interface Sizes {
   rolling: boolean;
   expiryLots: number;
   expiryMembers: number;
+  importRows: number;
 }
 
-export type Section = "apply" | "pglite" | "profile" | "tiers" | "expiry";
-const SECTIONS: Section[] = ["apply", "pglite", "profile", "tiers", "expiry"];
+export type Section = "apply" | "pglite" | "profile" | "tiers" | "expiry" | "import";
+const SECTIONS: Section[] = ["apply", "pglite", "profile", "tiers", "expiry", "import"];
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -58,6 +59,7 @@ export function readSizes(argv: string[]): Sizes {
     rolling: envInt("BENCH_ROLLING", 1) === 1,
     expiryLots: envInt("BENCH_EXPIRY_LOTS", q(1_000_000, 20_000)),
     expiryMembers: Math.max(1, envInt("BENCH_EXPIRY_MEMBERS", q(250_000, 5_000))),
+    importRows: envInt("BENCH_IMPORT_ROWS", q(100_000, 10_000)),
   };
 }
 

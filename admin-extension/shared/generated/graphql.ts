@@ -12,6 +12,11 @@ export type DeliveryStatus =
   /** Failed; another attempt is due at nextAttemptAt. */
   | 'RETRYING';
 
+export type ImportSource =
+  | 'CSV'
+  | 'LOYALTYLION'
+  | 'SMILE';
+
 /**
  * GROWTH_* sort by lifetime growth (what the member row keeps); under a rolling or calendar-year
  * qualification window the growth shown (the window's) may differ from that order.
@@ -321,6 +326,27 @@ export type KinshipAdminExportMemberDataMutationVariables = Exact<{
 
 export type KinshipAdminExportMemberDataMutation = { exportMemberData: { id: string, customerId: string, requestRef: string | null, createdAt: string, data: unknown } };
 
+export type KinshipAdminImportReportFragment = { source: ImportSource, dryRun: boolean, rows: number, members: number, newMembers: number, points: string, tiersSet: number, referralCodes: number, alreadyImported: number, applied: boolean, errors: Array<{ line: number, message: string }> };
+
+export type KinshipAdminImportMembersMutationVariables = Exact<{
+  source: ImportSource;
+  csv: string;
+  fileName?: string | null | undefined;
+  firstLine: number;
+  dryRun: boolean;
+  idempotencyKey: string;
+}>;
+
+
+export type KinshipAdminImportMembersMutation = { importMembers: { source: ImportSource, dryRun: boolean, rows: number, members: number, newMembers: number, points: string, tiersSet: number, referralCodes: number, alreadyImported: number, applied: boolean, errors: Array<{ line: number, message: string }> } };
+
+export type KinshipAdminImportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type KinshipAdminImportsQuery = { imports: Array<{ id: string, source: ImportSource, fileName: string | null, rows: number, members: number, points: string, actor: string, createdAt: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -459,6 +485,24 @@ export const KinshipAdminWebhookEndpointFieldsFragmentDoc = new TypedDocumentStr
   createdAt
 }
     `, {"fragmentName":"KinshipAdminWebhookEndpointFields"}) as unknown as TypedDocumentString<KinshipAdminWebhookEndpointFieldsFragment, unknown>;
+export const KinshipAdminImportReportFragmentDoc = new TypedDocumentString(`
+    fragment KinshipAdminImportReport on ImportReport {
+  source
+  dryRun
+  rows
+  members
+  newMembers
+  points
+  tiersSet
+  referralCodes
+  alreadyImported
+  errors {
+    line
+    message
+  }
+  applied
+}
+    `, {"fragmentName":"KinshipAdminImportReport"}) as unknown as TypedDocumentString<KinshipAdminImportReportFragment, unknown>;
 export const KinshipAdminMemberDocument = new TypedDocumentString(`
     query KinshipAdminMember($customerId: ID!) {
   member(customerId: $customerId) {
@@ -1129,3 +1173,46 @@ export const KinshipAdminExportMemberDataDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KinshipAdminExportMemberDataMutation, KinshipAdminExportMemberDataMutationVariables>;
+export const KinshipAdminImportMembersDocument = new TypedDocumentString(`
+    mutation KinshipAdminImportMembers($source: ImportSource!, $csv: String!, $fileName: String, $firstLine: Int!, $dryRun: Boolean!, $idempotencyKey: String!) {
+  importMembers(
+    source: $source
+    csv: $csv
+    fileName: $fileName
+    firstLine: $firstLine
+    dryRun: $dryRun
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...KinshipAdminImportReport
+  }
+}
+    fragment KinshipAdminImportReport on ImportReport {
+  source
+  dryRun
+  rows
+  members
+  newMembers
+  points
+  tiersSet
+  referralCodes
+  alreadyImported
+  errors {
+    line
+    message
+  }
+  applied
+}`) as unknown as TypedDocumentString<KinshipAdminImportMembersMutation, KinshipAdminImportMembersMutationVariables>;
+export const KinshipAdminImportsDocument = new TypedDocumentString(`
+    query KinshipAdminImports($first: Int) {
+  imports(first: $first) {
+    id
+    source
+    fileName
+    rows
+    members
+    points
+    actor
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminImportsQuery, KinshipAdminImportsQueryVariables>;

@@ -10,6 +10,7 @@ const ActivityScreen = lazy(() => import("../screens/activity.tsx").then((m) => 
 const DataRequestsScreen = lazy(() => import("../screens/data-requests.tsx").then((m) => ({ default: m.DataRequestsScreen })));
 const DashboardScreen = lazy(() => import("../screens/dashboard.tsx").then((m) => ({ default: m.DashboardScreen })));
 const EarnRulesScreen = lazy(() => import("../screens/earn-rules.tsx").then((m) => ({ default: m.EarnRulesScreen })));
+const ImportsScreen = lazy(() => import("../screens/imports.tsx").then((m) => ({ default: m.ImportsScreen })));
 const MemberScreen = lazy(() => import("../screens/member.tsx").then((m) => ({ default: m.MemberScreen })));
 const MemberPricesScreen = lazy(() => import("../screens/member-prices.tsx").then((m) => ({ default: m.MemberPricesScreen })));
 const MembersScreen = lazy(() => import("../screens/members.tsx").then((m) => ({ default: m.MembersScreen })));
@@ -37,6 +38,7 @@ export const SCREENS: { path: string; label: string; Screen: ComponentType }[] =
   { path: `${APP_BASE}/referrals`, label: "Referrals", Screen: ReferralsScreen },
   { path: `${APP_BASE}/campaigns`, label: "Campaigns", Screen: CampaignsScreen },
   { path: `${APP_BASE}/activity`, label: "Activity", Screen: ActivityScreen },
+  { path: `${APP_BASE}/imports`, label: "Import members", Screen: ImportsScreen },
   { path: `${APP_BASE}/webhooks`, label: "Webhooks", Screen: WebhooksScreen },
   { path: `${APP_BASE}/data-requests`, label: "Data requests", Screen: DataRequestsScreen },
   { path: `${APP_BASE}/currencies`, label: "Currencies", Screen: CurrenciesScreen },

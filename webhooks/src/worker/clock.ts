@@ -26,7 +26,9 @@ export async function maintainAll(engine: Engine, now: Date, log: Logger): Promi
   for (const { key } of await engine.programs.list()) {
     try {
       const done = await engine.maintain(key, now);
-      const changed = done.matured + done.expired + done.perMember + done.droppedHeld + done.tiers.changed > 0;
+      const changed =
+        done.matured + done.expired + done.perMember + done.droppedHeld + done.tiers.changed + done.prunedDeliveries > 0 ||
+        done.insight !== null;
       if (changed) log.info({ program: key, ...done }, "program maintained");
     } catch (e) {
       log.error({ program: key, err: e }, "maintain failed: it runs again next period");

@@ -23,6 +23,7 @@ export const APP_SCREENS = [
   "referrals",
   "campaigns",
   "activity",
+  "imports",
   "webhooks",
   "data-requests",
   "currencies",

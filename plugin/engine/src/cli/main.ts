@@ -6,6 +6,7 @@ import { dataExportListCommand, dataExportShowCommand } from "./commands/data-ex
 import { demoCommand } from "./commands/demo.ts";
 import { dlqListCommand, dlqReplayCommand } from "./commands/dlq.ts";
 import { eventsApplyCommand } from "./commands/events-apply.ts";
+import { importCommand } from "./commands/import.ts";
 import { maintainCommand } from "./commands/maintain.ts";
 import { memberShowCommand } from "./commands/member-show.ts";
 import { membersListCommand } from "./commands/members-list.ts";
@@ -15,6 +16,7 @@ import { programCreateCommand } from "./commands/program-create.ts";
 import { programListCommand } from "./commands/program-list.ts";
 import { programSecretCommand } from "./commands/program-secret.ts";
 import { programShowCommand } from "./commands/program-show.ts";
+import { reportFinanceCommand } from "./commands/report-finance.ts";
 import { shopsConnectCommand } from "./commands/shops-connect.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { webhooksAddCommand, webhooksDeliveriesCommand, webhooksListCommand, webhooksReplayCommand } from "./commands/webhooks.ts";
@@ -45,8 +47,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   dataExportShowCommand,
   eventsApplyCommand,
   catalogImportCommand,
+  importCommand,
   partnersImportCommand,
   partnersReportCommand,
+  reportFinanceCommand,
   apikeyCreateCommand,
   maintainCommand,
   verifyCommand,

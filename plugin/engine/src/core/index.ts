@@ -13,6 +13,7 @@ export * from "./events/parse.ts";
 export * from "./events/schema.ts";
 export * from "./events/sinks.ts";
 export * from "./events/topics.ts";
+export * from "./finance/index.ts";
 export * from "./handlers/commands.ts";
 export { createdLotPrefix } from "./handlers/customer.ts";
 export * from "./ids.ts";

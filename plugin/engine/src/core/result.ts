@@ -36,7 +36,9 @@ export type EngineError =
   | { code: "BirthdayLocked"; message: string; customerId: string }
   /** A webhook endpoint's url, topics or description refused: nothing was saved. */
   | { code: "InvalidEndpoint"; message: string; issues: string[] }
-  | { code: "UnknownEndpoint"; message: string; id: string };
+  | { code: "UnknownEndpoint"; message: string; id: string }
+  /** A report's month that is not YYYY-MM, or has not started yet. */
+  | { code: "InvalidMonth"; message: string; month: string };
 
 export type ErrorCode = EngineError["code"];
 

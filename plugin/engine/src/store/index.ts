@@ -6,6 +6,8 @@ export * from "./db/migrate.ts";
 export { migrations } from "./db/migrations/index.ts";
 export * from "./events/deliveries.ts";
 export * from "./events/sinks.ts";
+export * from "./finance/benefits.ts";
+export * from "./finance/report.ts";
 export * from "./insight/dashboard.ts";
 export * from "./insight/tier-preview.ts";
 export * from "./intake/deliveries.ts";

@@ -19,7 +19,15 @@ export const financeAdminSdl = /* GraphQL */ `
     other: Long!
     "opening + issued − redeemed − expired − reversed + adjusted + other; equals the ledger's sum at the end."
     closing: Long!
-    "The same figures valued at the program's point value, minor units of currency."
+    "The ledger's own Σ(available + pending) of every entry before the period's end, summed without the kinds."
+    ledgerClosing: Long!
+    "opening and closing equal the ledger's own sums at the period's start and end, to the point."
+    reconciled: Boolean!
+    """
+    The same figures valued at the program's point value, minor units of currency: each balance is
+    points × money ÷ points rounded half up; each movement is the value of the running balance after it
+    less before it (in the order issued, redeemed, expired, reversed, adjusted, other), so money closes exactly.
+    """
     money: RollForwardMoney!
   }
 
@@ -61,16 +69,23 @@ export const financeAdminSdl = /* GraphQL */ `
     method: String!
   }
 
-  "A benefit or reward: what it cost against the orders of the members who used it, in the period."
+  """
+  A member price, reward or partner: what it cost in the month against the paid orders of the members who used it.
+  A use: of a member price, a member's paid order with a member saving placed while the member's tier (the tier
+  history) reached the benefit's minTier (orders record one saving for all member prices, so benefits whose tiers
+  overlap each count the order and its whole saving); of a reward, a confirmed redemption; of a partner, a perk
+  code claimed.
+  """
   type BenefitCost {
-    "benefit:<index or id>, reward:<id> or partner:<key>."
+    "benefit:<id>, reward:<id> or partner:<key>."
     key: ID!
     name: String!
+    "memberPrice, reward or partner."
     kind: String!
     uses: Int!
     "costEstimate × uses (benefits), settlement price × claims (partners); null when no estimate is set."
     estimatedCost: Long
-    "Discounts actually given (member-price savings, reward discounts)."
+    "Discounts actually given: member-price savings; a reward's amount off × uses (percent-off and free-shipping rewards are applied by the platform: 0); partners 0."
     discountsGiven: Long!
     "Members who used it."
     members: Int!
@@ -84,7 +99,13 @@ export const financeAdminSdl = /* GraphQL */ `
     "YYYY-MM in the program's time zone."
     month: String!
     timezone: String!
+    "The month's first midnight in the time zone."
+    from: DateTime!
+    "The next month's first midnight, or now for the current month."
+    to: DateTime!
     currency: String!
+    "How points are valued and money rounded, in words."
+    valuation: String!
     "Points per point value: pointValuePoints points are worth pointValueMoney minor units."
     pointValuePoints: Int!
     pointValueMoney: Int!
@@ -94,12 +115,14 @@ export const financeAdminSdl = /* GraphQL */ `
     liability: [Liability!]!
     breakage: Breakage!
     benefitCosts: [BenefitCost!]!
-    "True when every day and the month closed on the ledger's own sum."
+    "The balance at the end as the member rows hold it (Σ available + pending, less entries dated later)."
+    membersClosing: Long!
+    "True when every day and the month closed on the ledger's own sum, and the month on membersClosing, to the point."
     reconciled: Boolean!
   }
 
   extend type Query {
-    "The month's roll-forward by day, liability, breakage and benefit costs. month: YYYY-MM."
+    "The month's roll-forward by day, liability, breakage and benefit costs. month: YYYY-MM in the program's time zone; the current month runs to now, a later one is refused (InvalidMonth)."
     financeReport(month: String!): FinanceReport!
   }
 `;

@@ -51,7 +51,8 @@ export const importsAdminSdl = /* GraphQL */ `
     """
     Imports a CSV export (header line + rows). A large file is sent in parts: each part carries the
     header and firstLine (the file line of its first row) so errors name the file's lines; every part
-    of one file shares idempotencyKey. dryRun: check and count only.
+    of one file shares idempotencyKey. Split between customers: all rows of one customer (their dated points)
+    go in one part, since a member this source imported already is skipped. dryRun: check and count only.
     """
     importMembers(source: ImportSource!, csv: String!, fileName: String, firstLine: Int = 2, dryRun: Boolean = true, idempotencyKey: String!): ImportReport!
   }

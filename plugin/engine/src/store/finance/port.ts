@@ -1,8 +1,10 @@
+import { bind } from "../db/bind.ts";
 import type { Db } from "../db/connect.ts";
+import { financeReport } from "./report.ts";
 
-/** Finance: the roll-forward, liability, breakage and benefit costs (helper: finance). */
-export function financePort(_db: Db) {
-  return {};
+/** Finance: the month's roll-forward reconciled to the ledger, liability less breakage, benefit costs. */
+export function financePort(db: Db) {
+  return { report: bind(db, financeReport) };
 }
 
 export type FinancePort = ReturnType<typeof financePort>;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { insightDue } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
+import { pruneDeliveries } from "../events/deliveries.ts";
 import { type InsightRefresh, insightComputedAt, refreshInsight } from "../insight/refresh.ts";
 import { applyInput } from "../ledger/apply.ts";
 import { findProgram } from "../programs/programs.ts";
@@ -30,6 +31,8 @@ export interface Maintenance {
   expiringNotices: number;
   /** The day's insight recompute, or null when it already ran today (program's zone). */
   insight: InsightRefresh | null;
+  /** Event deliveries delivered over 30 days ago, dropped from the delivery log. */
+  prunedDeliveries: number;
 }
 
 /**
@@ -38,7 +41,8 @@ export interface Maintenance {
  * due a renewal reminder or a lapse are ticked, and tiers are evaluated (a lapsed plan's member
  * falls to the earned tier); birthday and anniversary bonuses that are due are given, and lots
  * about to expire are announced; once a day (the first run after midnight in the program's zone)
- * every member's RFM scores and segment are recomputed. Every step is idempotent and resumable.
+ * every member's RFM scores and segment are recomputed; the delivery log drops what was delivered
+ * over 30 days ago. Every step is idempotent and resumable.
  */
 export async function maintain(db: Db, programKey: string, now: Date): Promise<Maintenance> {
   const program = await findProgram(db, programKey);
@@ -68,6 +72,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     .where("program_id", "=", id)
     .where("held_at", "<", new Date(now.getTime() - HELD_EVENT_DAYS * 86_400_000))
     .executeTakeFirst();
+  const prunedDeliveries = await pruneDeliveries(db, programKey, now);
   return {
     droppedHeld: Number(dropped.numDeletedRows),
     matured,
@@ -79,6 +84,7 @@ export async function maintain(db: Db, programKey: string, now: Date): Promise<M
     expiringNotices,
     referrals,
     insight,
+    prunedDeliveries,
   };
 }
 

@@ -35,6 +35,7 @@ const MEDUSA_TYPE = {
   BirthdayLocked: MedusaError.Types.NOT_ALLOWED,
   InvalidEndpoint: MedusaError.Types.INVALID_DATA,
   UnknownEndpoint: MedusaError.Types.NOT_FOUND,
+  InvalidMonth: MedusaError.Types.INVALID_DATA,
 } as const satisfies Record<ErrorCode, string>;
 
 /**

@@ -19,6 +19,7 @@ import { sql as eventsOut } from "./0018_events_out.ts";
 import { sql as memberInsight } from "./0019_insight.ts";
 import { sql as segmentSync } from "./0020_segment_sync.ts";
 import { sql as imports } from "./0021_imports.ts";
+import { sql as finance } from "./0022_finance.ts";
 import { sql as webhookKeys } from "./0023_webhook_keys.ts";
 
 export interface Migration {
@@ -49,5 +50,6 @@ export const migrations: readonly Migration[] = [
   { id: "0019_insight", sql: memberInsight },
   { id: "0020_segment_sync", sql: segmentSync },
   { id: "0021_imports", sql: imports },
+  { id: "0022_finance", sql: finance },
   { id: "0023_webhook_keys", sql: webhookKeys },
 ];
