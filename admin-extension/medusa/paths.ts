@@ -6,6 +6,7 @@ export const loyaltyPaths = {
   activity: "/loyalty/activity",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
+  dataRequests: "/loyalty/data-requests",
   imports: "/loyalty/imports",
   settings: "/settings/loyalty",
 };

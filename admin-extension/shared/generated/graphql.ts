@@ -303,6 +303,29 @@ export type KinshipAdminReplayWebhookDeliveriesMutationVariables = Exact<{
 
 export type KinshipAdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
 
+export type KinshipAdminDataExportsQueryVariables = Exact<{
+  customerId?: string | number | null | undefined;
+  first: number;
+}>;
+
+
+export type KinshipAdminDataExportsQuery = { dataExports: Array<{ id: string, customerId: string, requestRef: string | null, createdAt: string }> };
+
+export type KinshipAdminDataExportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KinshipAdminDataExportQuery = { dataExport: { id: string, customerId: string, requestRef: string | null, createdAt: string, data: unknown } | null };
+
+export type KinshipAdminExportMemberDataMutationVariables = Exact<{
+  customerId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type KinshipAdminExportMemberDataMutation = { exportMemberData: { id: string, customerId: string, requestRef: string | null, createdAt: string, data: unknown } };
+
 export type KinshipAdminImportReportFragment = { source: ImportSource, dryRun: boolean, rows: number, members: number, newMembers: number, points: string, tiersSet: number, referralCodes: number, alreadyImported: number, applied: boolean, errors: Array<{ line: number, message: string }> };
 
 export type KinshipAdminImportMembersMutationVariables = Exact<{
@@ -1118,6 +1141,38 @@ export const KinshipAdminReplayWebhookDeliveriesDocument = new TypedDocumentStri
   replayWebhookDeliveries(ids: $ids)
 }
     `) as unknown as TypedDocumentString<KinshipAdminReplayWebhookDeliveriesMutation, KinshipAdminReplayWebhookDeliveriesMutationVariables>;
+export const KinshipAdminDataExportsDocument = new TypedDocumentString(`
+    query KinshipAdminDataExports($customerId: ID, $first: Int!) {
+  dataExports(customerId: $customerId, first: $first) {
+    id
+    customerId
+    requestRef
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDataExportsQuery, KinshipAdminDataExportsQueryVariables>;
+export const KinshipAdminDataExportDocument = new TypedDocumentString(`
+    query KinshipAdminDataExport($id: ID!) {
+  dataExport(id: $id) {
+    id
+    customerId
+    requestRef
+    createdAt
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDataExportQuery, KinshipAdminDataExportQueryVariables>;
+export const KinshipAdminExportMemberDataDocument = new TypedDocumentString(`
+    mutation KinshipAdminExportMemberData($customerId: ID!, $idempotencyKey: String!) {
+  exportMemberData(customerId: $customerId, idempotencyKey: $idempotencyKey) {
+    id
+    customerId
+    requestRef
+    createdAt
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminExportMemberDataMutation, KinshipAdminExportMemberDataMutationVariables>;
 export const KinshipAdminImportMembersDocument = new TypedDocumentString(`
     mutation KinshipAdminImportMembers($source: ImportSource!, $csv: String!, $fileName: String, $firstLine: Int!, $dryRun: Boolean!, $idempotencyKey: String!) {
   importMembers(

@@ -25,6 +25,7 @@ export const APP_SCREENS = [
   "activity",
   "imports",
   "webhooks",
+  "data-requests",
   "currencies",
   "settings",
 ] as const;
