@@ -194,6 +194,20 @@ describe.each<BackendName>(backends)("segment sync: changes and pushes (%s)", (b
     );
   });
 
+  it("the labels pushed (kin-…) coming back on the platform's customer update are not kept as the merchant's tags", async () => {
+    const key = await programWith(["echo"]);
+    const update = {
+      type: "customer.updated",
+      customerId: "echo",
+      occurredAt: at(5).toISOString(),
+      tags: ["vip", "kin-champions", "kin-tier-gold"],
+    };
+    const r = await engine.apply(key, update, at(5));
+    expect(r.ok).toBe(true);
+    const member = await engine.member(key, "echo", at(5));
+    expect(member.ok && member.value.profile.tags).toEqual(["vip"]);
+  });
+
   it("bad input gets a clear error and writes nothing", async () => {
     const program = await programWith(["ada"]);
     const bad = await engine.segments.changes(program, "wix" as "shopify", { limit: 0 }, at(1));
