@@ -1,6 +1,7 @@
 export { ActivityPage } from "./activity-page.tsx";
 export { CustomerLoyaltyWidget, type CustomerLoyaltyWidgetProps } from "./customer-loyalty-widget.tsx";
 export { LoyaltyDashboard } from "./dashboard-page.tsx";
+export { DataRequestsPage } from "./data-requests-page.tsx";
 export { FinancePage } from "./finance-page.tsx";
 export { ImportsPage } from "./imports-page.tsx";
 export { InsightPage } from "./insight-page.tsx";

@@ -8,6 +8,7 @@ export const loyaltyPaths = {
   insight: "/loyalty/insight",
   referrals: "/loyalty/referrals",
   webhooks: "/loyalty/webhooks",
+  dataRequests: "/loyalty/data-requests",
   imports: "/loyalty/imports",
   settings: "/settings/loyalty",
 };

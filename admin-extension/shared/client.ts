@@ -1,5 +1,5 @@
 import { ClientError, GraphQLClient } from "graphql-request";
-import type { Operation } from "./operations.ts";
+import type { Operation } from "./operation.ts";
 
 /** Where the Medusa admin serves the admin surface: same origin, the admin's cookie session. */
 export const MEDUSA_ADMIN_ENDPOINT = "/admin/kinship/graphql";

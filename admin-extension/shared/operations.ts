@@ -1,3 +1,4 @@
+import { dataExportOperations } from "./data-export-operations.ts";
 import { financeOperations } from "./finance-operations.ts";
 import {
   KinshipAdminAdjustPointsDocument,
@@ -207,5 +208,6 @@ export const adminOperations = [
   replayWebhookDeliveriesMutation,
   ...financeOperations,
   ...insightOperations,
+  ...dataExportOperations,
   ...importOperations,
 ] as const;

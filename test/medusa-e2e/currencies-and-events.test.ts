@@ -137,4 +137,39 @@ describe("Kinship in a Medusa store with a second currency, custom events and re
     expect((await me(cleo)).referralLink).toBe(link);
     expect((await storefront(store, null)("{ referralLink }")).data.referralLink).toBeNull();
   });
+
+  it("deleting the customer in Medusa's admin erases them from Kinship as customers/redact does on Shopify", async () => {
+    const made = await admin(
+      'mutation E($c: ID!) { exportMemberData(customerId: $c, idempotencyKey: "before-delete") { id customerId } }',
+      {
+        c: cleo.customerId,
+      },
+    );
+    expect(made.data.exportMemberData.customerId).toBe(cleo.customerId);
+    await call(store.url, `/admin/customers/${cleo.customerId}`, { method: "DELETE", token: store.adminToken });
+    expect(await outcomeOf(store, `customer.deleted:${cleo.customerId}`)).toBe("applied");
+    const after = await admin("query M($c: ID!) { member(customerId: $c) { customerId } dataExports(customerId: $c) { id } }", {
+      c: cleo.customerId,
+    });
+    expect(after.data).toEqual({ member: null, dataExports: [] });
+    const db = new pg.Client({ connectionString: store.databaseUrl });
+    await db.connect();
+    try {
+      const named = await db.query("SELECT count(*)::int AS n FROM kinship_member WHERE customer_id = $1", [cleo.customerId]);
+      expect(named.rows[0].n).toBe(0);
+      // The ledger stays (finance sums it) under an opaque id with an empty profile: 247 points, no person.
+      const kept = await db.query(
+        `SELECT m.customer_id, m.profile, m.available, count(e.id)::int AS entries FROM kinship_member m
+         JOIN kinship_entry e ON e.member_id = m.id WHERE m.customer_id LIKE 'redacted:%' GROUP BY m.id`,
+      );
+      expect(kept.rows).toEqual([
+        { customer_id: expect.stringMatching(/^redacted:/), profile: {}, available: "247", entries: expect.any(Number) },
+      ]);
+      expect(kept.rows[0].entries).toBeGreaterThanOrEqual(4);
+      const exports = await db.query("SELECT count(*)::int AS n FROM kinship_data_export WHERE customer_id = $1", [cleo.customerId]);
+      expect(exports.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { graphql } from "msw/graphql";
 
 /**
  * Shopify's Admin API for the sync back to Shopify, as msw handlers: customers with tags and
- * metafields, `metafieldsSet` and `tagsAdd`/`tagsRemove` with Shopify's rules (at most 25
+ * metafields, `metafieldsSet`, `metafieldsDelete` and `tagsAdd`/`tagsRemove` with Shopify's rules (at most 25
  * metafields per call, all or nothing; 10 points per mutation), and the leaky bucket of
  * `extensions.cost.throttleStatus`: a call the bucket cannot pay is answered THROTTLED (HTTP 200).
  */
@@ -71,7 +71,8 @@ export function simulatedShopifyAdmin(shop: string, apiVersion: string, options:
   const handler = graphql.link(`https://${shop}/admin/api/${apiVersion}/graphql.json`).operation(({ operationName, variables }) => {
     refill();
     const operation = operationName ?? "";
-    const mutations = operation === "KinshipTierTags" ? Object.keys(variables).filter((k) => /^(add|remove)\d+$/.test(k)).length : 1;
+    const tagging = /^Kinship\w*Tags$/.test(operation);
+    const mutations = tagging ? Object.keys(variables).filter((k) => /^(add|remove)\d+$/.test(k)).length : 1;
     const cost = mutations * MUTATION_COST;
     const index = calls.length;
     const metafields = Array.isArray(variables.metafields) ? variables.metafields.length : 0;
@@ -107,7 +108,16 @@ export function simulatedShopifyAdmin(shop: string, apiVersion: string, options:
       return HttpResponse.json({ data: { metafieldsSet: { metafields: userErrors.length ? null : [], userErrors } }, extensions });
     }
 
-    if (operation === "KinshipTierTags") {
+    if (operation === "KinshipMetafieldsDelete") {
+      const list = variables.metafields as { ownerId: string; namespace: string; key: string }[];
+      for (const m of list) customer(m.ownerId)?.metafields.delete(`${m.namespace}.${m.key}`);
+      return HttpResponse.json({
+        data: { metafieldsDelete: { deletedMetafields: list.map((m) => ({ key: m.key })), userErrors: [] } },
+        extensions,
+      });
+    }
+
+    if (tagging) {
       const data: Record<string, unknown> = {};
       for (const key of Object.keys(variables).filter((k) => /^(add|remove)\d+$/.test(k))) {
         const c = customer(String(variables[`id${key.replace(/^\D+/, "")}`]));

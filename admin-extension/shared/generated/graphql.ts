@@ -328,6 +328,29 @@ export type KinshipAdminReplayWebhookDeliveriesMutationVariables = Exact<{
 
 export type KinshipAdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
 
+export type KinshipAdminDataExportsQueryVariables = Exact<{
+  customerId?: string | number | null | undefined;
+  first: number;
+}>;
+
+
+export type KinshipAdminDataExportsQuery = { dataExports: Array<{ id: string, customerId: string, requestRef: string | null, createdAt: string }> };
+
+export type KinshipAdminDataExportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KinshipAdminDataExportQuery = { dataExport: { id: string, customerId: string, requestRef: string | null, createdAt: string, data: unknown } | null };
+
+export type KinshipAdminExportMemberDataMutationVariables = Exact<{
+  customerId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type KinshipAdminExportMemberDataMutation = { exportMemberData: { id: string, customerId: string, requestRef: string | null, createdAt: string, data: unknown } };
+
 export type KinshipAdminRollForwardFieldsFragment = { period: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string, reconciled: boolean, money: { currency: string, opening: string, issued: string, redeemed: string, expired: string, reversed: string, adjusted: string, other: string, closing: string } };
 
 export type KinshipAdminFinanceReportQueryVariables = Exact<{
@@ -1265,6 +1288,38 @@ export const KinshipAdminReplayWebhookDeliveriesDocument = new TypedDocumentStri
   replayWebhookDeliveries(ids: $ids)
 }
     `) as unknown as TypedDocumentString<KinshipAdminReplayWebhookDeliveriesMutation, KinshipAdminReplayWebhookDeliveriesMutationVariables>;
+export const KinshipAdminDataExportsDocument = new TypedDocumentString(`
+    query KinshipAdminDataExports($customerId: ID, $first: Int!) {
+  dataExports(customerId: $customerId, first: $first) {
+    id
+    customerId
+    requestRef
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDataExportsQuery, KinshipAdminDataExportsQueryVariables>;
+export const KinshipAdminDataExportDocument = new TypedDocumentString(`
+    query KinshipAdminDataExport($id: ID!) {
+  dataExport(id: $id) {
+    id
+    customerId
+    requestRef
+    createdAt
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminDataExportQuery, KinshipAdminDataExportQueryVariables>;
+export const KinshipAdminExportMemberDataDocument = new TypedDocumentString(`
+    mutation KinshipAdminExportMemberData($customerId: ID!, $idempotencyKey: String!) {
+  exportMemberData(customerId: $customerId, idempotencyKey: $idempotencyKey) {
+    id
+    customerId
+    requestRef
+    createdAt
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<KinshipAdminExportMemberDataMutation, KinshipAdminExportMemberDataMutationVariables>;
 export const KinshipAdminFinanceReportDocument = new TypedDocumentString(`
     query KinshipAdminFinanceReport($month: String!) {
   financeReport(month: $month) {

@@ -7,6 +7,7 @@ import { APP_BASE } from "./router.tsx";
  * skeleton meanwhile): the charts and the condition builder do not slow down the first paint.
  */
 const ActivityScreen = lazy(() => import("../screens/activity.tsx").then((m) => ({ default: m.ActivityScreen })));
+const DataRequestsScreen = lazy(() => import("../screens/data-requests.tsx").then((m) => ({ default: m.DataRequestsScreen })));
 const DashboardScreen = lazy(() => import("../screens/dashboard.tsx").then((m) => ({ default: m.DashboardScreen })));
 const FinanceScreen = lazy(() => import("../screens/finance.tsx").then((m) => ({ default: m.FinanceScreen })));
 const InsightScreen = lazy(() => import("../screens/insight.tsx").then((m) => ({ default: m.InsightScreen })));
@@ -43,6 +44,7 @@ export const SCREENS: { path: string; label: string; Screen: ComponentType }[] =
   { path: `${APP_BASE}/activity`, label: "Activity", Screen: ActivityScreen },
   { path: `${APP_BASE}/imports`, label: "Import members", Screen: ImportsScreen },
   { path: `${APP_BASE}/webhooks`, label: "Webhooks", Screen: WebhooksScreen },
+  { path: `${APP_BASE}/data-requests`, label: "Data requests", Screen: DataRequestsScreen },
   { path: `${APP_BASE}/currencies`, label: "Currencies", Screen: CurrenciesScreen },
   { path: `${APP_BASE}/settings`, label: "Settings", Screen: SettingsScreen },
 ];

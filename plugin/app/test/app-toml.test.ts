@@ -40,6 +40,7 @@ const SCOPE_OF: Record<string, string | null> = {
   collections: "read_products",
   customerUpdate: "write_customers",
   metafieldsSet: "write_customers",
+  metafieldsDelete: "write_customers",
   tagsAdd: "write_customers",
   tagsRemove: "write_customers",
   discountCodeBasicCreate: "write_discounts",

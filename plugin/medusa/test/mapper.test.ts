@@ -260,6 +260,8 @@ describe("mapMedusa (the plugin's inbox rows)", () => {
     expect(mapMedusa("customer.updated", JSON.stringify(customer))).toMatchObject({
       inputs: [{ type: "customer.updated", occurredAt: "2024-04-02T00:00:00Z" }],
     });
+    expect(mapMedusa("customer.deleted", JSON.stringify({ id: "cus_1" }))).toEqual({ kind: "redact", customerId: "cus_1" });
+    expect(() => mapMedusa("customer.deleted", JSON.stringify({}))).toThrow(MappingError);
   });
 
   it("ignores a topic it does not use and refuses a record that is not JSON", () => {

@@ -27,6 +27,7 @@ export const APP_SCREENS = [
   "activity",
   "imports",
   "webhooks",
+  "data-requests",
   "currencies",
   "settings",
 ] as const;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { apikeyCreateCommand } from "./commands/apikey-create.ts";
 import { catalogImportCommand } from "./commands/catalog-import.ts";
+import { dataExportListCommand, dataExportShowCommand } from "./commands/data-export.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { dlqListCommand, dlqReplayCommand } from "./commands/dlq.ts";
 import { eventsApplyCommand } from "./commands/events-apply.ts";
@@ -42,6 +43,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   shopsConnectCommand,
   memberShowCommand,
   membersListCommand,
+  dataExportListCommand,
+  dataExportShowCommand,
   eventsApplyCommand,
   catalogImportCommand,
   importCommand,

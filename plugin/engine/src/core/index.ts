@@ -48,6 +48,7 @@ export * from "./referrals/review.ts";
 export * from "./referrals/reward.ts";
 export * from "./referrals/signals.ts";
 export * from "./result.ts";
+export * from "./segments/labels.ts";
 export { evaluateTier, tierFor, tierRank } from "./tiers/evaluate.ts";
 export {
   endOverride,

@@ -40,3 +40,5 @@ export * from "./programs/token-cipher.ts";
 export * from "./redemptions/redemptions.ts";
 export * from "./referrals/codes.ts";
 export type { ReferralView } from "./referrals/referrals.ts";
+export * from "./segments/changes.ts";
+export * from "./segments/pushed.ts";

@@ -398,6 +398,9 @@ export function mapMedusaCustomer(customer: MedusaCustomer | unknown, created: b
   return { kind: "apply", inputs: [event] };
 }
 
+/** A deleted customer: only its id is left (Medusa's customer.deleted carries `{ id }`). */
+const DeletedCustomer = z.object({ id: stringId });
+
 /** What the Medusa plugin stores in the inbox under each topic: the records its subscriber loaded. */
 export const MEDUSA_TOPICS = [
   "order.placed",
@@ -406,6 +409,7 @@ export const MEDUSA_TOPICS = [
   "refund",
   "customer.created",
   "customer.updated",
+  "customer.deleted",
   "custom",
 ] as const;
 export type MedusaTopic = (typeof MEDUSA_TOPICS)[number];
@@ -430,6 +434,8 @@ export function mapMedusa(topic: string, rawBody: string): Mapped {
       return mapMedusaCustomer(body, true);
     case "customer.updated":
       return mapMedusaCustomer(body, false);
+    case "customer.deleted":
+      return { kind: "redact", customerId: read(DeletedCustomer, body, "medusa deleted customer").id };
     case "custom":
       return mapCustom(rawBody);
     default:

@@ -22,8 +22,12 @@ export const METAFIELDS_PER_CALL = 25;
 /**
  * Tag changes of several customers in one call: each customer's tagsAdd and tagsRemove under
  * aliases `add<i>` / `remove<i>` (an empty list is left out: Shopify wants at least one tag).
+ * `operation` names the call (its cost is remembered under it): the tier tags, the segment tags.
  */
-export function tierTagsCall(changes: readonly { customerId: string; add: string[]; remove: string[] }[]): {
+export function tagsCall(
+  operation: string,
+  changes: readonly { customerId: string; add: readonly string[]; remove: readonly string[] }[],
+): {
   query: string;
   variables: Record<string, unknown>;
   /** Mutation fields in the call (what it costs, at MUTATION_COST each). */
@@ -45,10 +49,27 @@ export function tierTagsCall(changes: readonly { customerId: string; add: string
       fields.push(`${alias}${i}: ${mutation}(id: $id${i}, tags: $${alias}${i}) { userErrors { field message } }`);
     }
   });
-  return { query: `mutation KinshipTierTags(${vars.join(", ")}) {\n  ${fields.join("\n  ")}\n}`, variables, mutations: fields.length };
+  return { query: `mutation ${operation}(${vars.join(", ")}) {\n  ${fields.join("\n  ")}\n}`, variables, mutations: fields.length };
+}
+
+export function tierTagsCall(changes: readonly { customerId: string; add: string[]; remove: string[] }[]) {
+  return tagsCall("KinshipTierTags", changes);
 }
 
 export type TierTagsAnswer = Record<string, { userErrors: { field: string[] | null; message: string }[] } | null>;
+
+export const METAFIELDS_DELETE = /* GraphQL */ `
+  mutation KinshipMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {
+    metafieldsDelete(metafields: $metafields) {
+      deletedMetafields { key }
+      userErrors { field message }
+    }
+  }
+`;
+
+export interface MetafieldsDeleteAnswer {
+  metafieldsDelete: { userErrors: { field: string[] | null; message: string }[] } | null;
+}
 
 /** Customers whose tags one call changes. */
 export const TAGGED_PER_CALL = 10;

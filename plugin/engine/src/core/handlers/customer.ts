@@ -24,7 +24,10 @@ export function customerChanged(draft: Draft, e: CustomerEvent): void {
     if (e.firstName !== undefined) p.firstName = e.firstName;
     if (e.lastName !== undefined) p.lastName = e.lastName;
     if (e.birthday !== undefined) p.birthday = e.birthday;
-    if (e.tags !== undefined) p.tags = [...e.tags].sort();
+    // Labels the segment sync wrote (`<tagPrefix>…`) come back on the platform's customer update:
+    // they are Kinship's, not the merchant's tags.
+    const pushed = draft.config.segmentSync.tagPrefix;
+    if (e.tags !== undefined) p.tags = e.tags.filter((t) => !t.startsWith(pushed)).sort();
     if (e.referralCode !== undefined) p.referralCode = e.referralCode;
     if (e.phone !== undefined) p.phone = e.phone;
     member.profileUpdatedAt = e.occurredAt;

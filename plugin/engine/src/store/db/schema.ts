@@ -319,6 +319,17 @@ export interface MemberInsightTable {
   changed_at: Date;
 }
 
+/** What Kinship last pushed to a platform for a member (0020). */
+export interface SegmentPushTable {
+  member_id: Int8;
+  platform: "shopify" | "medusa";
+  program_id: Int8;
+  labels: string[];
+  segment: string | null;
+  version: Int8;
+  pushed_at: Date;
+}
+
 export interface InsightRunTable {
   program_id: Int8;
   computed_at: Date;
@@ -356,6 +367,7 @@ export interface Database {
   kinship_guest_plan: GuestPlanTable;
   kinship_sale: SaleTable;
   kinship_member_insight: MemberInsightTable;
+  kinship_segment_push: SegmentPushTable;
   kinship_insight_run: InsightRunTable;
 }
 

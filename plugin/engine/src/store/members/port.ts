@@ -4,6 +4,7 @@ import { expiringPoints } from "../ledger/expiring.ts";
 import { memberBalances } from "./balances.ts";
 import { memberCampaigns } from "./campaigns.ts";
 import { deleteProgram, exportMember, redactMember } from "./compliance.ts";
+import { findDataExport, listDataExports, requestDataExport } from "./data-exports.ts";
 import { adjustmentLine, ledgerPage } from "./ledger-page.ts";
 import { countMembers, getMember, listMembers, memberIn, memberLedger } from "./members.ts";
 import { orderPoints } from "./order-points.ts";
@@ -36,7 +37,17 @@ export function membersPort(db: Db) {
 
 /** Shopify's mandatory compliance requests: a member's export, a member's erasure, a shop's erasure. */
 export function compliancePort(db: Db) {
-  return { exportMember: bind(db, exportMember), redactMember: bind(db, redactMember), deleteProgram: bind(db, deleteProgram) };
+  return {
+    exportMember: bind(db, exportMember),
+    redactMember: bind(db, redactMember),
+    deleteProgram: bind(db, deleteProgram),
+    /** Kept exports (data requests and the owner's), newest first. */
+    exports: bind(db, listDataExports),
+    /** One kept export with its data; null when there is none with that id in the program. */
+    export: bind(db, findDataExport),
+    /** The owner's export of a member now (audited, idempotent by key). */
+    requestExport: bind(db, requestDataExport),
+  };
 }
 
 export type MembersPort = ReturnType<typeof membersPort>;
