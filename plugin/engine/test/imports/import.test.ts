@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbOf } from "../../../../test/support/engine-db.ts";
 import type { Engine } from "../../src/index.ts";
 import { openTestEngine } from "../support/backends.ts";
 import { adjust } from "../support/events.ts";
@@ -137,6 +139,18 @@ describe("importing another app's export (postgres)", () => {
     );
     expect(codes).toHaveLength(2);
     expect(await engine.verify(program)).toEqual([]);
+    // The syncs and sinks hear of it: the new member is created, the existing one's points changed, bea's tier kept.
+    const outbox = await sql<{
+      key: string;
+      topic: string;
+    }>`SELECT key, topic FROM kinship_outbox WHERE program_id = ${pid} ORDER BY key`.execute(dbOf(engine));
+    expect(outbox.rows.map((r) => `${r.topic} ${r.key}`)).toEqual(
+      expect.arrayContaining([
+        "member.created member:bea:created",
+        "points.changed points.changed:ada",
+        "tier.changed tier:import:csv:bea:override",
+      ]),
+    );
   });
 
   it("a file with bad rows applies nothing, dry run or not, and names every bad row by its line", async () => {

@@ -127,10 +127,12 @@ export async function applyBatch(trx: Db, batch: Planned[], c: BatchContext): Pr
   const moves = writes.filter((w) => w.hold !== null);
   const coded = writes.filter((w) => w.planned.code !== null);
   const made = writes.filter((w) => createdIds.has(w.planned.member.customerId));
+  const grown = writes.filter((w) => !createdIds.has(w.planned.member.customerId));
   // The platform syncs (Shopify metafields and tags, Medusa's groups) and the event sinks hear of
-  // imported members as of any other: member.created, points.changed, tier.changed.
+  // imported members as of any other: member.created for a new one (the syncs read its whole
+  // state), points.changed for one who was there, tier.changed for a tier kept.
   const stored = await sql<{ n: string }>`
-    WITH members AS (SELECT customer_id FROM unnest(${writes.map((w) => w.planned.member.customerId)}::text[]) AS m(customer_id)),
+    WITH members AS (SELECT customer_id FROM unnest(${grown.map((w) => w.planned.member.customerId)}::text[]) AS m(customer_id)),
     changed AS (${pointsChangedOf(programId, now)}),
     joined AS (
       INSERT INTO kinship_outbox (program_id, key, topic, payload, created_at)
