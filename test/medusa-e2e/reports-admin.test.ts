@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launchChromium, seriousViolations } from "../browser/support.ts";
 import { signedInAdmin } from "./support/admin.ts";
 import { adminApi, outcomeOf } from "./support/kinship.ts";
+import { movingInAdminTests } from "./support/moving-in-admin.ts";
 import { cartFor, checkout, type Shopper, signUp } from "./support/shopper.ts";
 import { openTestStore, type TestStore } from "./support/store.ts";
 
@@ -9,9 +10,9 @@ import { openTestStore, type TestStore } from "./support/store.ts";
  * Loyalty → Finance and Loyalty → Insight in the real Medusa admin (Chromium), one store: two
  * shoppers' orders, the figures on screen checked against the engine's own (the admin API and the
  * members' balances), the segments recomputed from the page, the member's segment on the customer
- * page; axe-core clean, screenshots in ARTIFACTS.
+ * page; axe-core clean, screenshots in ARTIFACTS. Loyalty → Import members on the same store.
  */
-describe("Finance and Insight in the Medusa admin", () => {
+describe("Finance, Insight and Import members in the Medusa admin", () => {
   let store: TestStore;
 
   beforeAll(async () => {
@@ -109,4 +110,6 @@ describe("Finance and Insight in the Medusa admin", () => {
       await browser.close();
     }
   }, 900_000);
+
+  movingInAdminTests(() => store);
 });
