@@ -106,7 +106,7 @@ export function demoMembershipEvents(now: Date): unknown[] {
 /**
  * The demo program: its shop, the customers' story, the catalog (50 variants) and the member
  * prices, rewards, partner perks, a paid plan (which the member bought), referrals, a stamp card and
- * badges that make the demo page show something. Idempotent: a rerun finds
+ * badges that make the demo page show something, and the members' segments. Idempotent: a rerun finds
  * the events applied, rewrites the same variants, adds a benefit, reward or partner only when its id
  * is missing (a demo config someone edited keeps their edits), and finds the perk codes imported.
  */
@@ -154,4 +154,7 @@ export async function seedDemo(engine: Engine, now: Date): Promise<void> {
     const imported = await engine.partners.importCodes({ program: DEMO_PROGRAM, partner, codes, actor: "demo", now });
     if (!imported.ok && imported.error.code !== "UnknownPartner") throw new Error(`demo perk codes: ${imported.error.message}`);
   }
+  // Segments now rather than at the clock's next day, so Insight shows the demo's members at once.
+  const scored = await engine.insight.refresh(DEMO_PROGRAM, now);
+  if (!scored.ok) throw new Error(`demo insight: ${scored.error.message}`);
 }
