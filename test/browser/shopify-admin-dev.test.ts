@@ -51,7 +51,7 @@ describe("the dev sign-in (no SHOPIFY_API_KEY)", () => {
     const dev = cookies.find((c) => c.name === "kinship_dev");
     expect(dev).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/app" });
     // The nav menu is rendered by the shim and moves the SPA without a reload.
-    await page.getByRole("navigation", { name: "Kinship" }).getByRole("link", { name: "Members" }).click();
+    await page.getByRole("navigation", { name: "Kinship" }).getByRole("link", { name: "Members", exact: true }).click();
     await page.getByRole("heading", { name: "Members", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/app/members");
     await page.getByRole("row").nth(1).waitFor();
