@@ -273,10 +273,11 @@ async function applyClaimed(
   if (group && !referred) group.pending = { ctes, programId, customerId: d.member?.customerId ?? customerId, orderId };
   else await writeCtes(trx, ctes);
   const notes = referred ? [...d.notes, ...(await captureReferral(trx, program, input, d, now))] : d.notes;
-  const undone = d.orders.find((o) => o.orderId === (input as { orderId?: string }).orderId);
-  if ((input.type === "refund.created" || input.type === "order.cancelled") && status === "applied" && program.config.referrals)
-    if (undone && firstOrderUndone(undone) && (await voidReferralOf(trx, programId, input.orderId, now)))
+  if ((input.type === "refund.created" || input.type === "order.cancelled") && status === "applied" && program.config.referrals) {
+    const order = d.orders.find((o) => o.orderId === input.orderId);
+    if (order && firstOrderUndone(order) && (await voidReferralOf(trx, programId, input.orderId, now)))
       notes.push("referral void: its first order was refunded in full or cancelled");
+  }
   return ok({ key: key ?? input.type, status, customerId: d.member?.customerId ?? customerId, notes });
 }
 

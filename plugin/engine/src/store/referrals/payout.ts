@@ -56,8 +56,7 @@ export async function payReferral(db: Db, program: Program, id: string, now: Dat
           AND (record->>'occurredAt')::timestamptz < ${row.occurred_at}
       LIMIT 1`.execute(trx);
     const record = first.rows[0] ? toOrder(first.rows[0].record) : null;
-    const undone = record && firstOrderUndone(record) ? { rows: [{ why: "the first order was refunded in full or cancelled" }] } : earlier;
-    const why = undone.rows[0]?.why;
+    const why = record && firstOrderUndone(record) ? "the first order was refunded in full or cancelled" : earlier.rows[0]?.why;
     if (why) {
       await sql`UPDATE kinship_referral SET status = 'VOID', note = ${why}, decided_at = ${now}, decided_by = 'kinship' WHERE id = ${id}`.execute(
         trx,
